@@ -1,0 +1,115 @@
+// The document model that every stage speaks: article → block → segment, and the
+// translated view of it (targets with states and provenance) that XLIFF stores.
+
+/** One stretch of protected text (URL, @handle, #hashtag, emoji, …) that must reach the
+ *  target unchanged. In XLIFF it travels as an inline code; MT engines see a placeholder tag. */
+export interface InlineCode {
+  /** Unique inside its segment, "1", "2", … in order of appearance in the source. */
+  id: string;
+  kind: ProtectedKind;
+  /** The exact source characters. */
+  text: string;
+}
+
+export type ProtectedKind = 'url' | 'email' | 'handle' | 'hashtag' | 'emoji';
+
+/** Segment content: plain text runs interleaved with inline codes. */
+export type Fragment = string | { code: string };
+export type Content = Fragment[];
+
+export interface Segment {
+  /** Stable inside its article: `<block id>-<n>`, e.g. `p3-2`. */
+  id: string;
+  /** The sentence exactly as it stands in the source (trimmed). */
+  text: string;
+  /** `text` with protected spans replaced by inline code references. */
+  content: Content;
+  codes: InlineCode[];
+  /** Whitespace that follows the segment inside its block (the last segment has ''). */
+  after: string;
+}
+
+export type BlockKind = 'paragraph' | 'foreign';
+
+export interface Block {
+  /** `p1`, `p2`, … in order. */
+  id: string;
+  kind: BlockKind;
+  /** Language of the block's text: `uk` for article text; another code for text quoted in
+   *  another language (an embedded English post), which is kept as it stands. */
+  lang: string;
+  /** Everything between the previous block (or the metadata) and this block's first character:
+   *  blank lines, indentation. Kept verbatim so that reassembly is byte-exact. */
+  before: string;
+  segments: Segment[];
+}
+
+export interface ArticleMetadata {
+  /** `2025-06` from a leading `date 2025-06` marker. */
+  date?: string;
+}
+
+export interface Article {
+  /** Path under the source folder without extension, `/`-separated: `2025-06/lukashenko-kellogg-minsk`. */
+  id: string;
+  /** Source path relative to the source folder, with extension. */
+  path: string;
+  sourceLang: string;
+  metadata: ArticleMetadata;
+  /** The metadata text exactly as it stands before the first block (`date 2025-06`), '' if none. */
+  metadataText: string;
+  /** Leading text before the metadata (whitespace). */
+  leading: string;
+  blocks: Block[];
+  /** Whitespace after the last block. */
+  trailing: string;
+}
+
+/** One model of translation states for both XLIFF versions. */
+export type SegmentState = 'new' | 'translated' | 'reviewed' | 'final';
+
+/** Who produced a target: an MT engine or a person (`human`). */
+export interface Provenance {
+  origin: 'mt' | 'human';
+  /** Engine name for MT (`deepl`, `pseudo`, …). */
+  engine?: string;
+  /** ISO date-time the target was produced. */
+  date?: string;
+}
+
+export interface TargetSegment {
+  segmentId: string;
+  state: SegmentState;
+  /** Target content, inline codes by id; undefined when there is no translation yet. */
+  content?: Content;
+  provenance?: Provenance;
+  /** Problems found with this target (a dropped protected span, …), shown to translators. */
+  flags: string[];
+}
+
+/** An article as stored for one target language: the source model plus targets. */
+export interface TranslatedArticle {
+  article: Article;
+  targetLang: string;
+  /** ISO date-time of the job that wrote the file. */
+  written: string;
+  targets: Map<string, TargetSegment>;
+}
+
+/** The text of content with every inline code restored from its segment's codes. */
+export function contentText(content: Content, codes: readonly InlineCode[]): string {
+  let out = '';
+  for (const fragment of content) {
+    if (typeof fragment === 'string') out += fragment;
+    else {
+      const code = codes.find((c) => c.id === fragment.code);
+      if (!code) throw new Error(`inline code ${fragment.code} has no source span`);
+      out += code.text;
+    }
+  }
+  return out;
+}
+
+export function* allSegments(article: Article): Generator<Segment> {
+  for (const block of article.blocks) yield* block.segments;
+}
