@@ -1,0 +1,73 @@
+// discover: find the articles under the source folder with fast-glob and give each a stable,
+// file-name-safe id from its relative path.
+import fg from 'fast-glob';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+
+export interface DiscoverOptions {
+  /** The source folder (absolute or relative to cwd). */
+  sourceDir: string;
+  /** Globs relative to sourceDir; default every .txt and .md file. */
+  include?: string[];
+  ignore?: string[];
+}
+
+export interface SourceFile {
+  /** Article id: relative path without extension, `/`-separated. */
+  id: string;
+  /** Relative path under sourceDir, `/`-separated. */
+  relPath: string;
+  absPath: string;
+}
+
+export const DEFAULT_INCLUDE = ['**/*.txt', '**/*.md'];
+
+// Characters kept in ids: letters of any script, digits, `._-` and `/` between folders. Anything
+// else (spaces, quotes, `:`) would make XLIFF ids and output file names fragile on some systems.
+const UNSAFE_ID_CHAR = /[^\p{L}\p{N}._\-/]/gu;
+
+export function articleIdFromPath(relPath: string): string {
+  const withoutExt = relPath.replace(/\.[^./]+$/u, '');
+  const id = withoutExt.replace(/\\/g, '/').replace(UNSAFE_ID_CHAR, '_');
+  if (id === '' || id.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+    throw new UsageError(`${relPath}: not a usable article path`);
+  }
+  return id;
+}
+
+export async function discoverArticles(options: DiscoverOptions): Promise<SourceFile[]> {
+  const root = path.resolve(options.sourceDir);
+  const include = options.include && options.include.length > 0 ? options.include : DEFAULT_INCLUDE;
+  for (const pattern of include) {
+    // A pattern that climbs out of the source folder would read files that are not articles.
+    if (path.isAbsolute(pattern) || pattern.split('/').includes('..')) {
+      throw new UsageError(`source pattern "${pattern}" escapes the source folder ${options.sourceDir}`);
+    }
+  }
+  const found = await fg(include, {
+    cwd: root,
+    ignore: options.ignore ?? [],
+    onlyFiles: true,
+    dot: false,
+    followSymbolicLinks: false,
+    unique: true,
+  });
+  found.sort();
+  const files: SourceFile[] = [];
+  const seen = new Map<string, string>();
+  for (const relPath of found) {
+    const absPath = path.resolve(root, relPath);
+    const back = path.relative(root, absPath);
+    if (back.startsWith('..') || path.isAbsolute(back)) {
+      throw new UsageError(`${relPath} escapes the source folder ${options.sourceDir}`);
+    }
+    const id = articleIdFromPath(relPath);
+    const other = seen.get(id);
+    if (other !== undefined) {
+      throw new UsageError(`${relPath} and ${other} map to the same article id "${id}"; rename one`);
+    }
+    seen.set(id, relPath);
+    files.push({ id, relPath, absPath });
+  }
+  return files;
+}

@@ -1,0 +1,59 @@
+// What both XLIFF codecs share: the codec interface, provenance naming, and rebuilding the
+// article model from a skeleton plus the segment sources read from units.
+import type { Article, Content, InlineCode, ProtectedKind, Segment, TargetSegment, TranslatedArticle } from '../model.js';
+import { BadInputError } from '../errors.js';
+import type { Skeleton } from './skeleton.js';
+
+export type XliffVersion = '1.2' | '2.0';
+
+export interface XliffCodec {
+  readonly version: XliffVersion;
+  write(doc: TranslatedArticle): string;
+}
+
+export const PEREKLAD_TOOL = { id: 'pereklad', name: 'pereklad', version: '0.1.0' } as const;
+
+/** The protected-span kind as a ctype/subType value, and back. */
+export function codeTypeName(kind: ProtectedKind): string {
+  return `x-${kind}`;
+}
+const KINDS: readonly ProtectedKind[] = ['url', 'email', 'handle', 'hashtag', 'emoji'];
+export function kindFromTypeName(name: string | undefined): ProtectedKind {
+  const bare = (name ?? '').replace(/^(?:x-|pereklad:)/u, '');
+  return (KINDS as readonly string[]).includes(bare) ? (bare as ProtectedKind) : 'url';
+}
+
+/** A segment's source as read from a file: content plus the codes found in it. */
+export interface ReadSource { content: Content; codes: InlineCode[] }
+
+export function textOfContent(content: Content, codes: readonly InlineCode[]): string {
+  return content.map((f) => (typeof f === 'string' ? f : codes.find((c) => c.id === f.code)?.text ?? '')).join('');
+}
+
+/** Rebuild the article from the skeleton and the sources that units carry. */
+export function articleFromSkeleton(skeleton: Skeleton, sources: Map<string, ReadSource>, file: string): Article {
+  return {
+    id: skeleton.article,
+    path: skeleton.path,
+    sourceLang: skeleton.sourceLang,
+    metadata: skeleton.metadata ?? {},
+    metadataText: skeleton.metadataText,
+    leading: skeleton.leading,
+    trailing: skeleton.trailing,
+    blocks: skeleton.blocks.map((block) => ({
+      id: block.id,
+      kind: block.kind,
+      lang: block.lang,
+      before: block.before,
+      segments: block.segments.map(([id, after]): Segment => {
+        const source = sources.get(id);
+        if (!source) throw new BadInputError(file, `the skeleton names segment "${id}", which has no unit`);
+        return { id, text: textOfContent(source.content, source.codes), content: source.content, codes: source.codes, after };
+      }),
+    })),
+  };
+}
+
+export function emptyTarget(segmentId: string): TargetSegment {
+  return { segmentId, state: 'new', flags: [] };
+}

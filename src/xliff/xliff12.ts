@@ -1,0 +1,170 @@
+// XLIFF 1.2 codec. One <group> per paragraph holding one <trans-unit> per sentence: every
+// sentence then carries its own state and approval, which Translate Toolkit and OmegaT read per
+// unit (with <mrk mtype="seg"> inside a paragraph unit, 1.2 can hold only one state per paragraph).
+// The layout travels as a skeleton in <header><skl><internal-file>.
+import type { Content, InlineCode, TargetSegment, TranslatedArticle } from '../model.js';
+import { BadInputError } from '../errors.js';
+import { attrs, childElements, escapeText, firstChild, textOf, type XmlElement } from './xml.js';
+import { parseSkeleton, skeletonOf, SKELETON_MEDIA_TYPE } from './skeleton.js';
+import { articleFromSkeleton, codeTypeName, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, type ReadSource, type XliffCodec } from './codec.js';
+import { fromXliff12, toXliff12 } from './states.js';
+
+export const XLIFF12_NS = 'urn:oasis:names:tc:xliff:document:1.2';
+
+function contentXml(content: Content, codes: readonly InlineCode[]): string {
+  let out = '';
+  for (const fragment of content) {
+    if (typeof fragment === 'string') out += escapeText(fragment);
+    else {
+      const code = codes.find((c) => c.id === fragment.code);
+      if (!code) continue;
+      out += `<ph${attrs({ id: code.id, ctype: codeTypeName(code.kind) })}>${escapeText(code.text)}</ph>`;
+    }
+  }
+  return out;
+}
+
+/** Phase name for an engine on a day: a target's provenance is its phase. */
+function phaseName(engine: string, date: string | undefined): string {
+  return `mt-${engine}${date ? `-${date.slice(0, 10)}` : ''}`;
+}
+
+export const xliff12: XliffCodec = {
+  version: '1.2',
+  write(doc: TranslatedArticle): string {
+    const { article, targetLang } = doc;
+    const phases = new Map<string, { engine: string; date: string | undefined }>();
+    for (const target of doc.targets.values()) {
+      const p = target.provenance;
+      if (target.content && p?.origin === 'mt' && p.engine) phases.set(phaseName(p.engine, p.date), { engine: p.engine, date: p.date });
+    }
+    const engines = [...new Set([...phases.values()].map((p) => p.engine))].sort();
+    const lines: string[] = [];
+    lines.push('<?xml version="1.0" encoding="UTF-8"?>');
+    lines.push(`<xliff version="1.2" xmlns="${XLIFF12_NS}">`);
+    lines.push(`  <file${attrs({ original: article.path, 'source-language': article.sourceLang, 'target-language': targetLang, datatype: 'plaintext', date: doc.written, 'tool-id': PEREKLAD_TOOL.id })}>`);
+    lines.push('    <header>');
+    lines.push(`      <skl><internal-file${attrs({ form: SKELETON_MEDIA_TYPE })}>${escapeText(JSON.stringify(skeletonOf(article)))}</internal-file></skl>`);
+    if (phases.size > 0) {
+      lines.push('      <phase-group>');
+      for (const [name, p] of [...phases].sort(([a], [b]) => a.localeCompare(b))) {
+        lines.push(`        <phase${attrs({ 'phase-name': name, 'process-name': 'translation', 'tool-id': p.engine, date: p.date })}/>`);
+      }
+      lines.push('      </phase-group>');
+    }
+    lines.push(`      <tool${attrs({ 'tool-id': PEREKLAD_TOOL.id, 'tool-name': PEREKLAD_TOOL.name, 'tool-version': PEREKLAD_TOOL.version })}/>`);
+    for (const engine of engines) lines.push(`      <tool${attrs({ 'tool-id': engine, 'tool-name': engine === 'deepl' ? 'DeepL API (deepl-node)' : engine })}/>`);
+    const meta = article.metadata.date ? `, dated ${article.metadata.date}` : '';
+    lines.push(`      <note from="pereklad">Article ${escapeText(article.id)}${escapeText(meta)}. Machine-translated targets need review.</note>`);
+    lines.push('    </header>');
+    lines.push('    <body>');
+    for (const block of article.blocks) {
+      const foreign = block.kind === 'foreign';
+      lines.push(`      <group${attrs({ id: block.id, restype: 'x-paragraph', translate: foreign ? 'no' : undefined })}>`);
+      for (const segment of block.segments) {
+        const target: TargetSegment = doc.targets.get(segment.id) ?? emptyTarget(segment.id);
+        const machine = target.provenance?.origin === 'mt';
+        const mapped = toXliff12(target.content ? target.state : 'new', machine);
+        lines.push(`        <trans-unit${attrs({ id: segment.id, approved: target.content ? mapped.approved : undefined, translate: foreign ? 'no' : undefined, 'xml:space': 'preserve' })}>`);
+        lines.push(`          <source${attrs({ 'xml:lang': foreign ? block.lang : undefined })}>${contentXml(segment.content, segment.codes)}</source>`);
+        if (target.content) {
+          const p = target.provenance;
+          lines.push(`          <target${attrs({ state: mapped.state, 'state-qualifier': mapped.qualifier, 'phase-name': machine && p?.engine ? phaseName(p.engine, p.date) : undefined })}>${contentXml(target.content, segment.codes)}</target>`);
+        }
+        for (const flag of target.flags) lines.push(`          <note${attrs({ from: 'pereklad', annotates: 'target', priority: '1' })}>${escapeText(flag)}</note>`);
+        lines.push('        </trans-unit>');
+      }
+      lines.push('      </group>');
+    }
+    lines.push('    </body>');
+    lines.push('  </file>');
+    lines.push('</xliff>');
+    return lines.join('\n') + '\n';
+  },
+};
+
+function readContent(element: XmlElement, codes: InlineCode[] | undefined, file: string): ReadSource {
+  const content: Content = [];
+  const found: InlineCode[] = [];
+  const walk = (el: XmlElement): void => {
+    for (const child of el.children) {
+      if (typeof child === 'string') {
+        if (typeof content[content.length - 1] === 'string') content[content.length - 1] += child;
+        else content.push(child);
+      } else if (child.name === 'ph' || child.name === 'x') {
+        const text = child.name === 'ph' ? textOf(child) : child.attrs['equiv-text'] ?? '';
+        const written = child.attrs.id;
+        let id: string;
+        if (codes) {
+          // A target refers to a source code by id; a tool that renumbered ids still kept the text.
+          id = codes.some((c) => c.id === written) ? written! : codes.find((c) => c.text === text)?.id ?? written ?? '';
+        } else {
+          id = written && !found.some((c) => c.id === written) ? written : String(found.length + 1);
+          found.push({ id, kind: kindFromTypeName(child.attrs.ctype), text });
+        }
+        content.push({ code: id });
+      } else if (child.name === 'mrk' || child.name === 'g') {
+        walk(child);
+      } else {
+        throw new BadInputError(file, `unsupported inline element <${child.name}>`, child.line);
+      }
+    }
+  };
+  walk(element);
+  return { content, codes: codes ?? found };
+}
+
+export function readXliff12(root: XmlElement, file: string): TranslatedArticle {
+  const fileEl = firstChild(root, 'file');
+  if (!fileEl) throw new BadInputError(file, 'has no <file> element', root.line);
+  const header = firstChild(fileEl, 'header');
+  const skeletonEl = header && firstChild(header, 'skl');
+  const internal = skeletonEl && firstChild(skeletonEl, 'internal-file');
+  if (!internal) throw new BadInputError(file, 'has no pereklad skeleton (<header><skl><internal-file>): was it written by pereklad?', fileEl.line);
+  const skeleton = parseSkeleton(textOf(internal), file);
+  const phases = new Map<string, { engine: string; date?: string }>();
+  const phaseGroup = header && firstChild(header, 'phase-group');
+  for (const phase of phaseGroup ? childElements(phaseGroup, 'phase') : []) {
+    const name = phase.attrs['phase-name'];
+    if (name) phases.set(name, { engine: phase.attrs['tool-id'] ?? name, ...(phase.attrs.date ? { date: phase.attrs.date } : {}) });
+  }
+  const body = firstChild(fileEl, 'body');
+  if (!body) throw new BadInputError(file, 'has no <body>', fileEl.line);
+  const sources = new Map<string, ReadSource>();
+  const targets = new Map<string, TargetSegment>();
+  const units: XmlElement[] = [];
+  const collect = (el: XmlElement): void => {
+    for (const child of childElements(el)) {
+      if (child.name === 'trans-unit') units.push(child);
+      else if (child.name === 'group') collect(child);
+    }
+  };
+  collect(body);
+  for (const unit of units) {
+    const id = unit.attrs.id;
+    if (!id) throw new BadInputError(file, '<trans-unit> without id', unit.line);
+    if (sources.has(id)) throw new BadInputError(file, `duplicate unit id "${id}"`, unit.line);
+    const sourceEl = firstChild(unit, 'source');
+    if (!sourceEl) throw new BadInputError(file, `unit "${id}" has no <source>`, unit.line);
+    const source = readContent(sourceEl, undefined, file);
+    sources.set(id, source);
+    const targetEl = firstChild(unit, 'target');
+    const target = targetEl ? readContent(targetEl, source.codes, file).content : undefined;
+    const hasTarget = target !== undefined && target.length > 0;
+    const phase = targetEl?.attrs['phase-name'] ? phases.get(targetEl.attrs['phase-name']) : undefined;
+    const flags = childElements(unit, 'note').filter((n) => n.attrs.from === 'pereklad').map(textOf);
+    targets.set(id, {
+      segmentId: id,
+      state: fromXliff12(targetEl?.attrs.state, unit.attrs.approved, hasTarget),
+      ...(hasTarget ? { content: target } : {}),
+      ...(hasTarget ? { provenance: phase ? { origin: 'mt' as const, engine: phase.engine, ...(phase.date ? { date: phase.date } : {}) } : { origin: 'human' as const } } : {}),
+      flags,
+    });
+  }
+  return {
+    article: articleFromSkeleton(skeleton, sources, file),
+    targetLang: fileEl.attrs['target-language'] ?? '',
+    written: fileEl.attrs.date ?? '',
+    targets,
+  };
+}

@@ -1,0 +1,173 @@
+// XLIFF 2.0 codec. One <unit> per paragraph with one <segment> per sentence and the whitespace
+// between sentences as <ignorable>, as the 2.0 core intends; states live on <segment>, the engine
+// on subState, job facts in the metadata module. The layout also travels as a <skeleton>, so
+// both versions rebuild articles the same way.
+import type { Content, InlineCode, TargetSegment, TranslatedArticle } from '../model.js';
+import { BadInputError } from '../errors.js';
+import { attrs, childElements, escapeText, firstChild, textOf, type XmlElement } from './xml.js';
+import { parseSkeleton, skeletonOf } from './skeleton.js';
+import { articleFromSkeleton, codeTypeName, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, type ReadSource, type XliffCodec } from './codec.js';
+import { fromXliff20, toXliff20 } from './states.js';
+
+export const XLIFF20_NS = 'urn:oasis:names:tc:xliff:document:2.0';
+export const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
+const SUBSTATE_PREFIX = 'pereklad:mt-';
+
+// Inline ids must be unique in a unit, and a target's <ph> must repeat its source's id.
+function phId(segmentIndex: number, codeId: string): string {
+  return `s${segmentIndex}c${codeId}`;
+}
+
+function contentXml(content: Content, codes: readonly InlineCode[], segmentIndex: number): string {
+  let out = '';
+  for (const fragment of content) {
+    if (typeof fragment === 'string') out += escapeText(fragment);
+    else {
+      const code = codes.find((c) => c.id === fragment.code);
+      if (!code) continue;
+      const id = phId(segmentIndex, code.id);
+      out += `<ph${attrs({ id, dataRef: `d${id}`, type: 'other', subType: `pereklad:${code.kind}`, equiv: code.text, disp: code.text })}/>`;
+    }
+  }
+  return out;
+}
+
+export const xliff20: XliffCodec = {
+  version: '2.0',
+  write(doc: TranslatedArticle): string {
+    const { article, targetLang } = doc;
+    const engines = new Set<string>();
+    for (const t of doc.targets.values()) if (t.content && t.provenance?.origin === 'mt' && t.provenance.engine) engines.add(t.provenance.engine);
+    const lines: string[] = [];
+    lines.push('<?xml version="1.0" encoding="UTF-8"?>');
+    lines.push(`<xliff xmlns="${XLIFF20_NS}" xmlns:mda="${MDA_NS}" version="2.0"${attrs({ srcLang: article.sourceLang, trgLang: targetLang })}>`);
+    lines.push(`  <file${attrs({ id: 'f1', original: article.path })}>`);
+    lines.push(`    <skeleton>${escapeText(JSON.stringify(skeletonOf(article)))}</skeleton>`);
+    lines.push('    <mda:metadata>');
+    lines.push('      <mda:metaGroup category="pereklad">');
+    lines.push(`        <mda:meta type="tool">${escapeText(`${PEREKLAD_TOOL.name} ${PEREKLAD_TOOL.version}`)}</mda:meta>`);
+    lines.push(`        <mda:meta type="written">${escapeText(doc.written)}</mda:meta>`);
+    if (article.metadata.date) lines.push(`        <mda:meta type="article-date">${escapeText(article.metadata.date)}</mda:meta>`);
+    for (const engine of [...engines].sort()) lines.push(`        <mda:meta type="engine">${escapeText(engine)}</mda:meta>`);
+    lines.push('      </mda:metaGroup>');
+    lines.push('    </mda:metadata>');
+    for (const block of article.blocks) {
+      const foreign = block.kind === 'foreign';
+      lines.push(`    <unit${attrs({ id: block.id, translate: foreign ? 'no' : undefined })}>`);
+      const targets = block.segments.map((s) => doc.targets.get(s.id) ?? emptyTarget(s.id));
+      const notes: string[] = [];
+      targets.forEach((t) => t.flags.forEach((flag, k) => {
+        notes.push(`        <note${attrs({ id: `${t.segmentId}.${k + 1}`, category: 'pereklad:flag', appliesTo: 'target' })}>${escapeText(`${t.segmentId}: ${flag}`)}</note>`);
+      }));
+      if (foreign) notes.push(`        <note${attrs({ id: `${block.id}.lang`, category: 'pereklad:lang' })}>${escapeText(`Quoted text in ${block.lang}: kept as it stands.`)}</note>`);
+      if (notes.length > 0) lines.push('      <notes>', ...notes, '      </notes>');
+      const data: string[] = [];
+      block.segments.forEach((s, i) => s.codes.forEach((c) => data.push(`        <data${attrs({ id: `d${phId(i + 1, c.id)}` })}>${escapeText(c.text)}</data>`)));
+      if (data.length > 0) lines.push('      <originalData>', ...data, '      </originalData>');
+      block.segments.forEach((segment, i) => {
+        const target = targets[i]!;
+        const state = target.content ? target.state : 'new';
+        const engine = target.provenance?.origin === 'mt' ? target.provenance.engine : undefined;
+        lines.push(`      <segment${attrs({ id: segment.id, state: toXliff20(state), subState: target.content && engine ? `${SUBSTATE_PREFIX}${engine}` : undefined })}>`);
+        lines.push(`        <source xml:space="preserve">${contentXml(segment.content, segment.codes, i + 1)}</source>`);
+        if (target.content) lines.push(`        <target xml:space="preserve">${contentXml(target.content, segment.codes, i + 1)}</target>`);
+        lines.push('      </segment>');
+        if (segment.after !== '') lines.push(`      <ignorable><source xml:space="preserve">${escapeText(segment.after)}</source></ignorable>`);
+      });
+      lines.push('    </unit>');
+    }
+    lines.push('  </file>');
+    lines.push('</xliff>');
+    return lines.join('\n') + '\n';
+  },
+};
+
+function readContent(element: XmlElement, data: Map<string, string>, source: ReadSource | undefined, file: string): ReadSource {
+  const content: Content = [];
+  const codes: InlineCode[] = [];
+  const walk = (el: XmlElement): void => {
+    for (const child of el.children) {
+      if (typeof child === 'string') {
+        if (typeof content[content.length - 1] === 'string') content[content.length - 1] += child;
+        else content.push(child);
+      } else if (child.name === 'ph') {
+        const ref = child.attrs.dataRef;
+        const text = (ref !== undefined ? data.get(ref) : undefined) ?? child.attrs.equiv ?? '';
+        const written = child.attrs.id ?? '';
+        const bare = written.replace(/^s\d+c/u, '');
+        if (source) {
+          const id = source.codes.some((c) => c.id === bare) ? bare : source.codes.find((c) => c.text === text)?.id ?? bare;
+          content.push({ code: id });
+        } else {
+          const id = bare && !codes.some((c) => c.id === bare) ? bare : String(codes.length + 1);
+          codes.push({ id, kind: kindFromTypeName(child.attrs.subType), text });
+          content.push({ code: id });
+        }
+      } else if (child.name === 'mrk' || child.name === 'pc') {
+        walk(child);
+      } else {
+        throw new BadInputError(file, `unsupported inline element <${child.name}>`, child.line);
+      }
+    }
+  };
+  walk(element);
+  return { content, codes: source ? source.codes : codes };
+}
+
+export function readXliff20(root: XmlElement, file: string): TranslatedArticle {
+  const fileEl = firstChild(root, 'file');
+  if (!fileEl) throw new BadInputError(file, 'has no <file> element', root.line);
+  const skeletonEl = firstChild(fileEl, 'skeleton');
+  if (!skeletonEl) throw new BadInputError(file, 'has no pereklad <skeleton>: was it written by pereklad?', fileEl.line);
+  const skeleton = parseSkeleton(textOf(skeletonEl), file);
+  let written = '';
+  for (const el of childElements(fileEl, 'metadata')) {
+    for (const group of childElements(el, 'metaGroup')) {
+      for (const meta of childElements(group, 'meta')) if (meta.attrs.type === 'written') written = textOf(meta);
+    }
+  }
+  const sources = new Map<string, ReadSource>();
+  const targets = new Map<string, TargetSegment>();
+  const units: XmlElement[] = [];
+  const collect = (el: XmlElement): void => {
+    for (const child of childElements(el)) {
+      if (child.name === 'unit') units.push(child);
+      else if (child.name === 'group') collect(child);
+    }
+  };
+  collect(fileEl);
+  for (const unit of units) {
+    const data = new Map<string, string>();
+    const original = firstChild(unit, 'originalData');
+    for (const d of original ? childElements(original, 'data') : []) if (d.attrs.id) data.set(d.attrs.id, textOf(d));
+    const notes = firstChild(unit, 'notes');
+    const flagNotes = notes ? childElements(notes, 'note').filter((n) => n.attrs.category === 'pereklad:flag') : [];
+    for (const segmentEl of childElements(unit, 'segment')) {
+      const id = segmentEl.attrs.id;
+      if (!id) throw new BadInputError(file, '<segment> without id', segmentEl.line);
+      if (sources.has(id)) throw new BadInputError(file, `duplicate segment id "${id}"`, segmentEl.line);
+      const sourceEl = firstChild(segmentEl, 'source');
+      if (!sourceEl) throw new BadInputError(file, `segment "${id}" has no <source>`, segmentEl.line);
+      const source = readContent(sourceEl, data, undefined, file);
+      sources.set(id, source);
+      const targetEl = firstChild(segmentEl, 'target');
+      const target = targetEl ? readContent(targetEl, data, source, file).content : undefined;
+      const hasTarget = target !== undefined && target.length > 0;
+      const subState = segmentEl.attrs.subState ?? '';
+      const engine = subState.startsWith(SUBSTATE_PREFIX) ? subState.slice(SUBSTATE_PREFIX.length) : undefined;
+      const prefix = `${id}: `;
+      targets.set(id, {
+        segmentId: id,
+        state: fromXliff20(segmentEl.attrs.state, hasTarget),
+        ...(hasTarget ? { content: target, provenance: engine ? { origin: 'mt' as const, engine } : { origin: 'human' as const } } : {}),
+        flags: flagNotes.map(textOf).filter((t) => t.startsWith(prefix)).map((t) => t.slice(prefix.length)),
+      });
+    }
+  }
+  return {
+    article: articleFromSkeleton(skeleton, sources, file),
+    targetLang: root.attrs.trgLang ?? '',
+    written,
+    targets,
+  };
+}

@@ -1,0 +1,19 @@
+// Run the built pereklad CLI as a user would, in a given folder.
+import { spawn } from 'node:child_process';
+import { CLI } from './workspace.js';
+
+export interface CliResult { code: number | null; stdout: string; stderr: string }
+
+export function runCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const fullEnv: NodeJS.ProcessEnv = { ...process.env, DEEPL_AUTH_KEY: undefined, DEEPL_SERVER_URL: undefined, ...env };
+    for (const [k, v] of Object.entries(fullEnv)) if (v === undefined) delete fullEnv[k];
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString('utf8'); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}

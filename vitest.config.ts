@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // CLI tests spawn the built pereklad and real checkers (xmllint, Translate Toolkit, OmegaT).
+    testTimeout: 60_000,
+    hookTimeout: 30_000,
+  },
+});
