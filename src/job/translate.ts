@@ -1,8 +1,7 @@
 // The translate job: discover → parse → reuse what the XLIFF already holds → translate the rest
 // (each distinct segment once per language) → store XLIFF → assemble review copies from it.
 import path from 'node:path';
-import type { Article, Content, InlineCode, Segment, TargetSegment, TranslatedArticle } from '../model.js';
-import { allSegments } from '../model.js';
+import type { Article, Content, InlineCode, TargetSegment, TranslatedArticle } from '../model.js';
 import { discoverArticles, type SourceFile } from '../source/discover.js';
 import { readArticleText } from '../source/read.js';
 import { parseArticle } from '../source/parse.js';
@@ -14,6 +13,8 @@ import { assembleArticle } from '../assemble/assemble.js';
 import { readIfExists, reviewPath, writeIfChanged, xliffPath } from './files.js';
 import type { Reporter } from './reporter.js';
 import { PerekladError, QuotaExceededError } from '../errors.js';
+import { carryOver } from '../memory/reuse.js';
+import { checkCodes } from '../qa/codes.js';
 
 export interface TranslateJobOptions {
   /** Folder the relative paths below are resolved against (the newsroom's repository). */
@@ -59,66 +60,6 @@ interface Planned {
   file: SourceFile;
   article: Article;
   languages: Map<string, PlannedLanguage>;
-}
-
-/** Targets of an earlier run that still fit this source: same id and text, else same text elsewhere. */
-function carryOver(article: Article, previous: TranslatedArticle | undefined, engine: Engine | null): Map<string, TargetSegment> {
-  const kept = new Map<string, TargetSegment>();
-  if (!previous) return kept;
-  const previousSegments = new Map<string, Segment>();
-  const byText = new Map<string, TargetSegment>();
-  for (const segment of allSegments(previous.article)) {
-    previousSegments.set(segment.id, segment);
-    const target = previous.targets.get(segment.id);
-    if (target?.content && !byText.has(segment.text)) byText.set(segment.text, target);
-  }
-  // Pseudo text is only ever kept by another pseudo run: a real run replaces it.
-  const usable = (t: TargetSegment | undefined): t is TargetSegment =>
-    t !== undefined && t.content !== undefined && !(t.provenance?.engine === 'pseudo' && engine !== null && !engine.pseudo);
-  for (const segment of allSegments(article)) {
-    const same = previousSegments.get(segment.id);
-    const byId = same && same.text === segment.text ? previous.targets.get(segment.id) : undefined;
-    const target = usable(byId) ? byId : byText.get(segment.text);
-    if (usable(target)) kept.set(segment.id, { ...target, segmentId: segment.id, content: remapCodes(target.content!, previousCodes(previous, target.segmentId), segment.codes) });
-  }
-  return kept;
-}
-
-function previousCodes(previous: TranslatedArticle, segmentId: string): InlineCode[] {
-  for (const segment of allSegments(previous.article)) if (segment.id === segmentId) return segment.codes;
-  return [];
-}
-
-/** A target reused on another segment with the same text refers to codes by that segment's ids. */
-function remapCodes(content: Content, from: readonly InlineCode[], to: readonly InlineCode[]): Content {
-  return content.map((f) => {
-    if (typeof f === 'string') return f;
-    const text = from.find((c) => c.id === f.code)?.text;
-    const match = to.find((c) => c.text === text);
-    return match ? { code: match.id } : f;
-  });
-}
-
-/** Check an engine's answer against the source's inline codes: drop codes it invented, flag the ones it lost or doubled. */
-export function checkCodes(content: Content, codes: readonly InlineCode[]): { content: Content; flags: string[] } {
-  const flags: string[] = [];
-  const known = new Set(codes.map((c) => c.id));
-  const seen = new Map<string, number>();
-  const kept: Content = [];
-  for (const f of content) {
-    if (typeof f !== 'string' && !known.has(f.code)) {
-      flags.push(`the engine returned an inline code (${f.code}) that the source does not have; it was removed`);
-      continue;
-    }
-    if (typeof f !== 'string') seen.set(f.code, (seen.get(f.code) ?? 0) + 1);
-    kept.push(f);
-  }
-  for (const code of codes) {
-    const count = seen.get(code.id) ?? 0;
-    if (count === 0) flags.push(`protected ${code.kind} "${code.text}" is missing from the translation`);
-    if (count > 1) flags.push(`protected ${code.kind} "${code.text}" appears ${count} times in the translation`);
-  }
-  return { content: kept, flags };
 }
 
 export async function runTranslateJob(options: TranslateJobOptions): Promise<TranslateJobSummary> {
