@@ -2,7 +2,7 @@
 // body size, run with bounded concurrency, and every DeepL failure becomes a PerekladError.
 import * as deepl from 'deepl-node';
 import pLimit from 'p-limit';
-import type { Engine, EngineResult, EngineSegment } from './engine.js';
+import type { Engine, EngineResult, EngineSegment, TranslateOptions } from './engine.js';
 import { contentToTaggedXml, taggedXmlToContent } from './tags.js';
 import { EngineAuthError, EngineError, QuotaExceededError } from '../errors.js';
 
@@ -73,7 +73,7 @@ export class DeepLEngine implements Engine {
     this.concurrency = options.concurrency ?? 4;
   }
 
-  async translate(segments: EngineSegment[], sourceLang: string, targetLang: string): Promise<EngineResult[]> {
+  async translate(segments: EngineSegment[], sourceLang: string, targetLang: string, options: TranslateOptions = {}): Promise<EngineResult[]> {
     const texts = segments.map((segment) => contentToTaggedXml(segment.content));
     const results: EngineResult[] = new Array<EngineResult>(segments.length);
     const limit = pLimit(this.concurrency);
@@ -91,11 +91,14 @@ export class DeepLEngine implements Engine {
           } catch (err) {
             throw toDeepLError(err);
           }
-          batch.forEach((segmentIndex, k) => {
+          const done = batch.map((segmentIndex, k) => {
             const answer = answers[k];
             if (!answer) throw new EngineError(`DeepL answered ${answers.length} texts for ${batch.length} sent`);
-            results[segmentIndex] = { content: taggedXmlToContent(answer.text) };
+            const result = { content: taggedXmlToContent(answer.text) };
+            results[segmentIndex] = result;
+            return { index: segmentIndex, result };
           });
+          await options.onBatch?.(done);
         }),
       ),
     );

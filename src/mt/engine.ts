@@ -13,6 +13,10 @@ export interface EngineResult {
   content: Content;
 }
 
+export interface TranslateOptions {
+  onBatch?: (done: Array<{ index: number; result: EngineResult }>) => void | Promise<void>;
+}
+
 export interface Engine {
   /** Name recorded as provenance in XLIFF (`deepl`, `pseudo`). */
   readonly name: string;
@@ -20,8 +24,10 @@ export interface Engine {
   readonly paid: boolean;
   /** Pseudo output is for layout checks only: it is never carried over into a real run. */
   readonly pseudo: boolean;
-  /** Translate in order; one result per segment. */
-  translate(segments: EngineSegment[], sourceLang: string, targetLang: string): Promise<EngineResult[]>;
+  /** Translate in order; one result per segment. `onBatch` hears each batch of results as soon
+   *  as the engine has them (and before the next is awaited), so a job can record paid work
+   *  before anything else can fail. */
+  translate(segments: EngineSegment[], sourceLang: string, targetLang: string, options?: TranslateOptions): Promise<EngineResult[]>;
 }
 
 /** Characters an engine bills for a segment: its text outside inline codes (DeepL bills source

@@ -1,6 +1,6 @@
 // Pseudo-localization: a deterministic, clearly marked fake translation for dry runs and layout
 // checks (longer text, Latin letters with diacritics, brackets to spot truncation).
-import type { Engine, EngineResult, EngineSegment } from './engine.js';
+import type { Engine, EngineResult, EngineSegment, TranslateOptions } from './engine.js';
 import type { Content } from '../model.js';
 
 const LETTERS: Record<string, string> = {
@@ -28,13 +28,15 @@ export class PseudoEngine implements Engine {
   readonly paid = false;
   readonly pseudo = true;
 
-  async translate(segments: EngineSegment[]): Promise<EngineResult[]> {
-    return segments.map((segment) => {
+  async translate(segments: EngineSegment[], _source: string, _target: string, options: TranslateOptions = {}): Promise<EngineResult[]> {
+    const results = segments.map((segment): EngineResult => {
       const content: Content = segment.content.map((f) => (typeof f === 'string' ? pseudoText(f) : f));
       // ~30% longer, as many target languages are, so layouts that cannot stretch show it.
       const letters = segment.content.reduce((n, f) => n + (typeof f === 'string' ? f.length : 0), 0);
       const padding = '·'.repeat(Math.ceil(letters * 0.3));
       return { content: [PSEUDO_OPEN, ...content, padding + PSEUDO_CLOSE] };
     });
+    await options.onBatch?.(results.map((result, index) => ({ index, result })));
+    return results;
   }
 }
