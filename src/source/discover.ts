@@ -2,6 +2,7 @@
 // file-name-safe id from its relative path.
 import fg from 'fast-glob';
 import path from 'node:path';
+import { realpath } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 
 export interface DiscoverOptions {
@@ -53,6 +54,8 @@ export async function discoverArticles(options: DiscoverOptions): Promise<Source
     unique: true,
   });
   found.sort();
+  // A symbolic link inside the folder may point anywhere; what it reaches must stay inside too.
+  const realRoot = await realpath(root);
   const files: SourceFile[] = [];
   const seen = new Map<string, string>();
   for (const relPath of found) {
@@ -60,6 +63,10 @@ export async function discoverArticles(options: DiscoverOptions): Promise<Source
     const back = path.relative(root, absPath);
     if (back.startsWith('..') || path.isAbsolute(back)) {
       throw new UsageError(`${relPath} escapes the source folder ${options.sourceDir}`);
+    }
+    const real = path.relative(realRoot, await realpath(absPath));
+    if (real.startsWith('..') || path.isAbsolute(real)) {
+      throw new UsageError(`${relPath} is a link that escapes the source folder ${options.sourceDir}`);
     }
     const id = articleIdFromPath(relPath);
     const other = seen.get(id);
