@@ -1,0 +1,32 @@
+// Linear time: inputs that make backtracking regexes explode must finish. These tests only
+// assert completion under vitest's timeout (raised here), not a speed: timing belongs in bench/.
+
+import { describe, expect, it } from 'vitest';
+import { sentenceSpans } from '../../src/segment/split.js';
+
+const timeout = 20_000;
+
+describe('linear time', () => {
+  it('segments 1 MB without a line break', () => {
+    const unit = 'Президент М. Помпео прибув у м. Київ о 10.30 і т. д. Ціна 26 тис. дол. США! А далі… ';
+    const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    expect(sentenceSpans(text).length).toBeGreaterThan(10_000);
+  }, timeout);
+
+  it('segments a 10 MB paragraph with no sentence end', () => {
+    const text = 'слово '.repeat(10_000_000 / 6);
+    expect(sentenceSpans(text)).toHaveLength(1);
+  }, timeout);
+
+  it('survives long runs of the characters the scanner stops at', () => {
+    for (const ch of ['.', '!', ')', '(', '\n', ' ', 'а', '.а', '. ', ':)']) {
+      const text = ch.repeat(Math.ceil(2_000_000 / ch.length));
+      expect(() => sentenceSpans(text)).not.toThrow();
+    }
+  }, timeout);
+
+  it('segments a 10 MB token with no whitespace at all', () => {
+    const text = 'a/b.c?d!'.repeat(10_000_000 / 8);
+    expect(sentenceSpans(text)).toHaveLength(1);
+  }, timeout);
+});
