@@ -1,6 +1,7 @@
 // Sentence segmentation benchmark: boundary F1 / precision / recall, paragraph accuracy and
-// per-treebank F1 on the UD Ukrainian gold dev set, and throughput, for pereklad and the tools
-// it is measured against, side by side in one run.
+// throughput, for pereklad and the tools it is measured against, side by side in one run, on
+// two gold sets: the UD Ukrainian dev set (with per-treebank F1) and our own hand-annotated
+// news text (tests/fixtures/segment/news-uk.jsonl), which the rules were not tuned on first.
 //
 //   npx tsc -p tsconfig.json && node dist/bench/segment.js      (from the repository root)
 
@@ -11,7 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { evaluate, parseGold, type GoldParagraph, type Scores } from '../src/segment/evaluate.js';
 import { contenders, type Contender } from './segment-contenders.js';
 
-const dataFile = '../shared/data/ud-uk-sentences.dev.jsonl';
+const devFile = '../shared/data/ud-uk-sentences.dev.jsonl';
+const newsFile = 'tests/fixtures/segment/news-uk.jsonl';
 
 export class MissingGoldDataError extends Error {
   constructor(readonly path: string) {
@@ -20,17 +22,22 @@ export class MissingGoldDataError extends Error {
   }
 }
 
-function loadGold(): GoldParagraph[] {
-  const path = resolve(process.cwd(), dataFile);
+function loadGold(file: string): GoldParagraph[] {
+  const path = resolve(process.cwd(), file);
   if (!existsSync(path)) throw new MissingGoldDataError(path);
   return parseGold(readFileSync(path, 'utf8'), path);
+}
+
+/** A named slice of a gold set that gets its own F1 column (e.g. one treebank). */
+interface Part {
+  name: string;
+  paragraphs: GoldParagraph[];
 }
 
 interface Row {
   contender: Contender;
   all: Scores;
-  iu: Scores;
-  parlamint: Scores;
+  parts: Scores[];
   charsPerSecond: number;
 }
 
@@ -63,39 +70,45 @@ function measureThroughput(paragraphs: GoldParagraph[], rounds = 7, minRoundMs =
 
 const pct = (x: number): string => x.toFixed(3);
 
-export function main(): void {
-  const paragraphs = loadGold();
-  const iuParagraphs = paragraphs.filter((p) => p.id.startsWith('IU:'));
-  const parlamintParagraphs = paragraphs.filter((p) => p.id.startsWith('ParlaMint:'));
+function report(file: string, paragraphs: GoldParagraph[], parts: Part[]): void {
   const throughput = measureThroughput(paragraphs);
   const rows: Row[] = contenders.map((contender) => ({
     contender,
     all: evaluate(paragraphs, contender.spans),
-    iu: evaluate(iuParagraphs, contender.spans),
-    parlamint: evaluate(parlamintParagraphs, contender.spans),
+    parts: parts.map((part) => evaluate(part.paragraphs, contender.spans)),
     charsPerSecond: throughput.get(contender.name) ?? 0,
   }));
 
   const first = rows[0]?.all;
   const goldBoundaries = first === undefined ? 0 : first.truePositives + first.falseNegatives;
-  console.log(`# Sentence segmentation — ${dataFile}`);
+  const breakdown = parts.length === 0 ? '' : ` (${parts.map((p) => `${p.name} ${p.paragraphs.length}`).join(', ')})`;
+  console.log(`# Sentence segmentation — ${file}`);
   console.log(
-    `${paragraphs.length} paragraphs (IU ${iuParagraphs.length}, ParlaMint ${parlamintParagraphs.length}), ` +
-      `${goldBoundaries} gold boundaries; ` +
+    `${paragraphs.length} paragraphs${breakdown}, ${goldBoundaries} gold boundaries; ` +
       `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'})`,
   );
   console.log('');
-  console.log('| segmenter | F1 | precision | recall | paragraph acc. | F1 IU | F1 ParlaMint | chars/s |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  const partHeads = parts.map((p) => ` F1 ${p.name} |`).join('');
+  console.log(`| segmenter | F1 | precision | recall | paragraph acc. |${partHeads} chars/s |`);
+  console.log(`|---|---|---|---|---|${parts.map(() => '---|').join('')}---|`);
   for (const r of rows) {
     console.log(
       `| ${r.contender.name} | ${pct(r.all.f1)} | ${pct(r.all.precision)} | ${pct(r.all.recall)} | ` +
-        `${pct(r.all.paragraphAccuracy)} | ${pct(r.iu.f1)} | ${pct(r.parlamint.f1)} | ` +
+        `${pct(r.all.paragraphAccuracy)} |${r.parts.map((s) => ` ${pct(s.f1)} |`).join('')} ` +
         `${(r.charsPerSecond / 1e6).toFixed(1)} M |`,
     );
   }
   console.log('');
-  for (const r of rows) console.log(`- ${r.contender.name}: ${r.contender.note}`);
+}
+
+export function main(): void {
+  const dev = loadGold(devFile);
+  report(devFile, dev, [
+    { name: 'IU', paragraphs: dev.filter((p) => p.id.startsWith('IU:')) },
+    { name: 'ParlaMint', paragraphs: dev.filter((p) => p.id.startsWith('ParlaMint:')) },
+  ]);
+  report(newsFile, loadGold(newsFile), []);
+  for (const c of contenders) console.log(`- ${c.name}: ${c.note}`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

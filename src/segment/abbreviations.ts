@@ -21,8 +21,9 @@ export interface AbbreviationLists {
    */
   unit: string[];
   /**
-   * End a list and often a sentence ("і т. д.", "та ін.", "etc."): break before a
-   * capitalised word, never before a lower-case one.
+   * End a list and often a sentence ("і т. д.", "та ін.", "etc."), or close a place name
+   * ("Харківська обл.", "Шевченківський р-н"): break before a capitalised word, never before a
+   * lower-case one.
    */
   listEnd: string[];
   /** Not a sentence end only when a number follows ("No. 5", "p. 12"). Case-sensitive. */
@@ -34,7 +35,7 @@ const ukrainian: AbbreviationLists = {
   title: [
     // places and addresses
     'м', 'с', 'смт', 'сел', 'х', 'вул', 'просп', 'пров', 'пл', 'бул', 'бульв', 'наб', 'шос',
-    'обл', 'р-н', 'о', 'оз', 'р', 'г', 'буд', 'кв', 'корп',
+    'о', 'оз', 'р', 'г', 'буд', 'кв', 'корп',
     // people: titles, ranks, degrees
     'ім', 'св', 'проф', 'акад', 'доц', 'д-р', 'канд', 'докт', 'ген', 'полк', 'підполк', 'лейт',
     'кап', 'серж', 'гр', 'тов', 'п', 'пп', 'митр', 'архієп', 'єп', 'мр', 'дж', 'дз',
@@ -55,7 +56,8 @@ const ukrainian: AbbreviationLists = {
     'арк',
   ],
   // "до н. е." (BC) ends a date the way "т. д." ends a list
-  listEnd: ['т.д', 'т.п', 'т.ін', 'ін', 'ин', 'інш', 'н.е', 'p.s', 'p.p.s', 'п.с'],
+  // "обл." and "р-н" follow the name they qualify, so unlike "м." or "вул." they can end one
+  listEnd: ['т.д', 'т.п', 'т.ін', 'ін', 'ин', 'інш', 'н.е', 'p.s', 'p.p.s', 'п.с', 'обл', 'р-н'],
   beforeNumber: [],
 };
 

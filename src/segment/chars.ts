@@ -6,6 +6,9 @@ const upperRe = /^\p{Lu}$/u;
 const lowerRe = /^\p{Ll}$/u;
 const letterRe = /^\p{L}$/u;
 const markRe = /^\p{M}$/u;
+// Pictographs, flags (regional indicators) and skin-tone modifiers; not "#", "*" or digits,
+// which Unicode also counts as emoji.
+const emojiRe = /^[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}]$/u;
 
 export function isWhitespace(c: number): boolean {
   // The same set as JavaScript's \s and String.prototype.trim.
@@ -62,6 +65,19 @@ export function isOpeningBracket(c: number): boolean {
 
 export function isClosingBracket(c: number): boolean {
   return c === 0x29 || c === 0x5d || c === 0x7d;
+}
+
+/** An emoji code point that is not also sentence punctuation (‼ and ⁉ are terminators). */
+export function isEmoji(cp: number): boolean {
+  // Below U+2000 only © and ® are pictographs, and "© Укрінформ" opens a credit, not a comment.
+  if (cp < 0x2000 || isTerminator(cp)) return false;
+  return emojiRe.test(String.fromCodePoint(cp));
+}
+
+/** Characters that mark a bulleted line: • ‣ ⁃ ∙ ▪ ● ◦ and "*". */
+export function isBullet(c: number): boolean {
+  return c === 0x2022 || c === 0x2023 || c === 0x2043 || c === 0x2219 || c === 0x25aa || c === 0x25cf ||
+    c === 0x25e6 || c === 0x2a;
 }
 
 /** Hyphen and the dashes used for direct speech and attribution. */

@@ -10,8 +10,8 @@
 import { abbreviationBehaviour, isUnit, type AbbreviationIndex } from './abbreviation-index.js';
 import {
   isAttached, isClosingBracket, isClosingQuote, isCyrillic, isDash, isDigit, isLetter,
-  isLineBreak, isLower, isOpeningBracket, isOpeningQuote, isTerminator, isUpper, isVowelOrSoftSign,
-  isWhitespace, isWordChar,
+  isBullet, isEmoji, isLineBreak, isLower, isOpeningBracket, isOpeningQuote, isTerminator, isUpper,
+  isVowelOrSoftSign, isWhitespace, isWordChar,
 } from './chars.js';
 
 /** Code units the main loop must stop at; everything else is skipped with one table read. */
@@ -65,6 +65,9 @@ export class BoundaryScanner {
   private linkScannedTo = 0; // inLink() has read the text up to here
   private lastSpace = -1; // last whitespace inLink() saw
   private lastLinkMark = -1; // last "/" or "@" inLink() saw
+  private paragraphFirst = -1; // first non-whitespace of the paragraph (text, or after a blank line); -1: not yet looked up
+  private paragraphLabelBreak = -1; // index in `breaks` of a break after a label opening the paragraph
+  private cancelled = false; // whether some break was withdrawn (set to -1 in `breaks`)
 
   constructor(text: string, private readonly abbreviations: AbbreviationIndex) {
     this.text = text;
@@ -86,7 +89,7 @@ export class BoundaryScanner {
       else if (isOpeningBracket(c)) i = this.openingBracket(i);
       else i = this.closingBracket(i);
     }
-    return this.breaks;
+    return this.cancelled ? this.breaks.filter((b) => b >= 0) : this.breaks;
   }
 
   // ---- sentence state -------------------------------------------------------------------
@@ -144,6 +147,8 @@ export class BoundaryScanner {
       // A blank line ends the paragraph: always a break, and brackets do not carry over.
       this.pushBreak(wsStart);
       this.depth = 0;
+      this.paragraphFirst = j;
+      this.paragraphLabelBreak = -1;
       return j;
     }
     if (this.lastDecided === wsStart) return j; // the punctuation before it decided
@@ -155,11 +160,56 @@ export class BoundaryScanner {
   /** A line that ends mid-sentence: the next line goes on in lower case, or this one ends in a comma. */
   private continuesLine(lastChar: number, next: number): boolean {
     const { text } = this;
+    // A bullet, a list label or a link opens its own line whatever the line before ends with.
+    if (this.lineItemAt(next)) return false;
     const prev = text.charCodeAt(lastChar);
     if (isLower(text.codePointAt(next) ?? 0)) return !isTerminator(prev);
     if (prev === 0x2c || prev === 0x3b) return true; // , ;
     if (isOpeningBracket(prev) || prev === 0xab || prev === 0x201e) return true;
     return isDash(prev) && lastChar > 0 && isWhitespace(text.charCodeAt(lastChar - 1));
+  }
+
+  /** "• пункт", "– пункт", "1. пункт", "а) пункт", "https://…" at the start of a line. */
+  private lineItemAt(m: number): boolean {
+    const { text, n } = this;
+    const c = text.charCodeAt(m);
+    if (isBullet(c)) return true;
+    if (isDash(c)) return m + 1 < n && isWhitespace(text.charCodeAt(m + 1));
+    let k = m;
+    while (k < n && k - m < 3 && isDigit(text.charCodeAt(k))) k++;
+    const label = k > m ? text.charCodeAt(k) === 0x2e || text.charCodeAt(k) === 0x29 : isLetter(c) && text.charCodeAt(m + 1) === 0x29;
+    if (label) return isWhitespace(text.charCodeAt(k > m ? k + 1 : m + 2));
+    return text.startsWith('http://', m) || text.startsWith('https://', m) || text.startsWith('www.', m);
+  }
+
+  /**
+   * A list label ("1.", "2)") at the start of a sentence. Translators want the label with its
+   * item; UD-IU gives a label that opens a paragraph a sentence of its own ("4." / "Не
+   * підлягають…"). So: the label is its own sentence only where it opens the paragraph, and
+   * when a second label turns up inside the same paragraph (an inline list "1. … 2. …") the
+   * first one is joined back to its item. Returns whether to break after the label.
+   */
+  private labelBreak(): boolean {
+    if (this.paragraphFirst < 0) this.paragraphFirst = this.skipWhitespace(0);
+    if (this.sentenceFirstChar() === this.paragraphFirst) {
+      this.paragraphLabelBreak = this.breaks.length; // the index the break is about to get
+      return true;
+    }
+    if (this.paragraphLabelBreak >= 0) {
+      this.breaks[this.paragraphLabelBreak] = -1;
+      this.paragraphLabelBreak = -1;
+      this.cancelled = true;
+    }
+    return false;
+  }
+
+  /** Whether the sentence so far is only a number of 1–3 digits ending at `end`: "2." */
+  private numberLabelBefore(end: number): boolean {
+    const first = this.sentenceFirstChar();
+    const len = end - first;
+    if (len < 1 || len > 3) return false;
+    for (let k = first; k < end; k++) if (!isDigit(this.text.charCodeAt(k))) return false;
+    return true;
   }
 
   private whitespaceStart(i: number): number {
@@ -201,7 +251,7 @@ export class BoundaryScanner {
     const first = this.sentenceFirstChar();
     if (j === i + 1 && this.isListLabel(first, i)) {
       const m = this.skipWhitespace(j);
-      if (m > j && m < this.n && isUpper(text.codePointAt(m) ?? 0)) this.pushBreak(j);
+      if (m > j && m < this.n && isUpper(text.codePointAt(m) ?? 0) && this.labelBreak()) this.pushBreak(j);
       return j;
     }
     if (j - i >= 2 || this.isSmileyBase(i)) {
@@ -254,6 +304,9 @@ export class BoundaryScanner {
   private terminators(i: number): number {
     const cluster = this.readCluster(i);
     if (cluster === undefined) return i + 1;
+    // "Перемога!🇺🇦 Далі", "Дякуємо! 🙏 Разом…": emoji after the final punctuation belong to
+    // the sentence they comment on, so the break moves behind them.
+    cluster.candidate = this.emojiTail(cluster.candidate);
     this.lastDecided = cluster.candidate;
     if (this.decide(cluster)) this.pushBreak(cluster.candidate);
     return cluster.candidate;
@@ -323,7 +376,23 @@ export class BoundaryScanner {
       return this.dotBeforeLower(cl.start);
     }
     if (cl.exclamatory || cl.ellipsis) return true;
+    if (cl.closedBy === 'none' && cl.end === cl.start + 1 && this.numberLabelBefore(cl.start)) return this.labelBreak();
     return this.dotBeforeOther(cl.start, m, next);
+  }
+
+  /** After `from`, spaces on the same line and a run of emoji: where that run ends, else `from`. */
+  private emojiTail(from: number): number {
+    const { text, n } = this;
+    let k = from;
+    while (k < n && isWhitespace(text.charCodeAt(k)) && !isLineBreak(text.charCodeAt(k))) k++;
+    let end = k;
+    while (end < n) {
+      const c = text.codePointAt(end) ?? 0;
+      if (isEmoji(c)) end += c > 0xffff ? 2 : 1;
+      else if (end > k && isAttached(text.charCodeAt(end))) end++;
+      else break;
+    }
+    return end > k ? end : from;
   }
 
   /** Punctuation directly followed by a character, no space ("Катю!!!хто", "21.06", "U.S."). */
@@ -385,8 +454,10 @@ export class BoundaryScanner {
       // Initials: "С. О. Єфремов", "М. Помпео", "U.S. President".
       return !isLetter(next);
     }
-    if (isDigit(next) && !looksLikeWholeWord(word.last) && word.last === word.last.toLowerCase()) {
-      return false; // an unlisted abbreviation before a number: "зб. 5", "арт. 12"
+    // An unlisted abbreviation before a number: "зб. 5", "арт. 12". Up to four letters, so a
+    // short whole word before a list label still ends its sentence: "Перший пункт. 2. Другий".
+    if (isDigit(next) && word.last.length <= 4 && !looksLikeWholeWord(word.last) && word.last === word.last.toLowerCase()) {
+      return false;
     }
     return true;
   }
@@ -458,6 +529,7 @@ export class BoundaryScanner {
     if (p === 0) return false;
     const c = text.charCodeAt(p - 1);
     if (isDigit(c)) return true;
+    if (c === 0x2f) return this.unitBefore(p - 1); // "25 м/с.", "60 км/год."
     let q = p;
     if (c === 0x2e) q--; // "тис. грн"
     let r = q;
@@ -466,6 +538,14 @@ export class BoundaryScanner {
     const token = text.slice(r, q);
     if (q === p && /^[IVXLCDMІХ]+$/u.test(token)) return true;
     return isUnit(this.abbreviations, token);
+  }
+
+  /** Whether a unit ("м", "км") ends at `end`, as in a compound unit before "/". */
+  private unitBefore(end: number): boolean {
+    const { text } = this;
+    let r = end;
+    while (r > 0 && end - r < 8 && isLetter(text.charCodeAt(r - 1))) r--;
+    return r < end && (r === 0 || !isLetter(text.charCodeAt(r - 1))) && isUnit(this.abbreviations, text.slice(r, end));
   }
 
   /** Whether the sentence has at most three words before `end` ("У 2014 р."). */

@@ -12,7 +12,10 @@
 // - "the sentence so far": "У 2014 р. Росія" (too few words before a date to end a sentence),
 //   "Є." as a one-word sentence, a bracketed sentence "(Фото) Текст", and a list label "5)"
 //   at the start of a sentence;
-// - a line break right after an abbreviation ("м.\nКиїв") is a break here, but not for the scanner.
+// - a line break right after an abbreviation ("м.\nКиїв") is a break here, but not for the scanner;
+// - a list label that opens the text stays alone (IU), but the scanner joins it back to its item
+//   once a second label shows the paragraph is an inline list ("1. Перше. 2. Друге.");
+// - the ")" of a label that opens a sentence ("5) Інерція") is not told from a smiley.
 
 import type { AbbreviationLists } from './abbreviations.js';
 import { escapeForPattern } from './java-regex.js';
@@ -31,6 +34,12 @@ const cyrLower = '[а-яіїєґ]';
 const consonant = '[бвгґджзклмнпрстфхцчшщbcdfghjklmnpqrstvwxz]';
 const noOpenBracket = '(?<!\\([^()]{0,200})';
 const attached = '[\\uFE0E\\uFE0F]?';
+// Emoji as Java 17 can say it (no \\p{Extended_Pictographic} before Java 21): the pictograph
+// blocks, flags and skin tones (inside 1F000–1FAFF), dingbats and symbols; a run may carry
+// variation selectors and ZWJ.
+const emoji = '[\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}\\x{2B00}-\\x{2BFF}]';
+const emojiRun = `${emoji}[\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}\\x{2B00}-\\x{2BFF}\\uFE0F\\u200D]*`;
+const lineItem = `(?:[•‣⁃∙▪●◦*]|${dash}${hspace}|\\d{1,3}[.)]${hspace}|\\p{L}\\)${hspace}|https?://|www\\.)`;
 
 /** One list entry as a pattern: inner dots allow a space after them, the first letter either case. */
 function entryPattern(entry: string, caseSensitive: boolean): string {
@@ -51,7 +60,10 @@ function alternation(entries: readonly string[], caseSensitive = false): string 
 
 export function builtinSrxRules(abbreviations: AbbreviationLists): SrxRule[] {
   const units = alternation(abbreviations.unit);
-  const numberContext = `(?<=(?:\\d|[IVXLCDMІХ]|(?:тис|млн|млрд|трлн)\\.?)${ws}?)`;
+  // A number, a Roman numeral, another unit ("кв. м.") or a unit and "/" ("м/с."): then an
+  // abbreviation in the unit list is a unit, not a title.
+  const numberContext =
+    `(?<=(?:[\\dIVXLCDMІХ]${ws}?|${wordStart}${units}(?:\\.${ws}?|${ws})|${wordStart}\\p{L}{1,4}/))`;
   const mayEnd = alternation([...abbreviations.listEnd, ...abbreviations.unit]);
   const rules: SrxRule[] = [
     {
@@ -67,6 +79,12 @@ export function builtinSrxRules(abbreviations: AbbreviationLists): SrxRule[] {
       note: 'a unit after a number may end a sentence: у 2020 р. Потім',
     },
     {
+      break: true,
+      before: `${wordStart}${alternation(abbreviations.listEnd)}\\.`,
+      after: `${ws}+\\p{Lu}(?!\\p{Lu})`,
+      note: 'a list end or a name-closing abbreviation before a capitalised word ends the sentence: і т. п. Далі, Київська обл. Там',
+    },
+    {
       break: false,
       before: `${wordStart}${alternation(abbreviations.title)}\\.`,
       after: '',
@@ -77,6 +95,12 @@ export function builtinSrxRules(abbreviations: AbbreviationLists): SrxRule[] {
       before: `${wordStart}${mayEnd}\\.`,
       after: `(?!${ws}+(?:\\p{Lu}\\p{Ll}|${open}))`,
       note: 'end of a list or a quantity: т. д., т. п., та ін., тис. — a break only before a capitalised word',
+    },
+    {
+      break: true,
+      before: `${wordStart}${mayEnd}\\.`,
+      after: `${ws}+\\p{Lu}\\p{Ll}`,
+      note: 'the same before a capitalised word is a sentence end (else the initials rule would take "д. Відвідувачів" for an initial)',
     },
   ];
   if (abbreviations.beforeNumber.length > 0) {
@@ -121,14 +145,32 @@ export function builtinSrxRules(abbreviations: AbbreviationLists): SrxRule[] {
     {
       break: false,
       before: `${wordStart}\\p{Ll}{0,4}${consonant}\\.`,
-      after: `${ws}+[\\p{Ll}\\d]`,
-      note: 'a short word cut before a vowel is an abbreviation when lower case or a number follows: амер. видання',
+      after: `${ws}+\\p{Ll}`,
+      note: 'a short word cut before a vowel is an abbreviation when lower case follows: амер. видання',
+    },
+    {
+      break: false,
+      before: `${wordStart}\\p{Ll}{0,3}${consonant}\\.`,
+      after: `${ws}+\\d`,
+      note: 'and, up to four letters, when a number follows: зб. 5 (but пункт. 2. Другий ends a sentence)',
     },
     {
       break: false,
       before: '\\d\\.',
       after: `${ws}+\\p{Ll}`,
       note: 'an ordinal before a lower-case word',
+    },
+    {
+      break: false,
+      before: `(?<=(?:${term}${close}{0,3}${ws}{1,10}|\\n${hspace}{0,10})\\d{1,3})\\.`,
+      after: `${ws}+\\p{Lu}`,
+      note: 'a list label after a sentence or at a line start belongs to its item: 1. Перше. 2. Друге. (one opening the text stays alone, IU style)',
+    },
+    {
+      break: false,
+      before: `^[^\\p{L}\\p{N}]{0,10}${term}+${attached}`,
+      after: '',
+      note: 'punctuation or emoji before any word does not end a sentence: ‼️ Увага',
     },
     {
       break: false,
@@ -162,10 +204,28 @@ export function builtinSrxRules(abbreviations: AbbreviationLists): SrxRule[] {
       note: 'a missing space after a full stop: вилиці.Була',
     },
     {
+      break: false,
+      before: `${term}+${attached}${close}*`,
+      after: `${hspace}*${emoji}`,
+      note: 'emoji after the final punctuation belong to the sentence: Перемога!🇺🇦, Дякуємо! 🙏',
+    },
+    {
+      break: true,
+      before: `${term}${attached}${close}*${hspace}*${emojiRun}`,
+      after: `${ws}+`,
+      note: 'the sentence ends after those emoji',
+    },
+    {
       break: true,
       before: `${term}+${attached}${close}*`,
       after: `${ws}+`,
       note: 'a full stop, ellipsis, ? or ! followed by a space',
+    },
+    {
+      break: true,
+      before: '\\n',
+      after: `${hspace}*${lineItem}`,
+      note: 'a bulleted or labelled line, or a link on its own line, starts a segment even after a comma',
     },
     {
       break: false,

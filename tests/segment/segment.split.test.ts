@@ -94,6 +94,17 @@ describe('abbreviations', () => {
     expect(split('Купили хліб, молоко, масло тощо. Потім пішли додому.')).toHaveLength(2);
   });
 
+  it('ends a sentence after обл. and р-н, which follow the name', () => {
+    expect(split('Вибухи чули в Київській обл. Загиблих немає.')).toHaveLength(2);
+    expect(split('Обстріляли Нікопольський р-н. Є поранені.')).toHaveLength(2);
+    expect(split('У Київській обл. триває евакуація.')).toHaveLength(1);
+  });
+
+  it('treats a compound unit after a number like a unit', () => {
+    expect(split('Вітер до 20 м/с. Будьте обережні.')).toHaveLength(2);
+    expect(split('Ліміт — 50 км/год. Камери працюють.')).toHaveLength(2);
+  });
+
   it('tells the year and century abbreviations from the river and the article', () => {
     expect(split('Це сталося у XIX ст. Відтоді минуло багато часу.')).toHaveLength(2);
     expect(split('Будинок збудували в XIX ст. за проєктом архітектора.')).toHaveLength(1);
@@ -231,6 +242,13 @@ describe('emoticons and emoji (IU comment conventions)', () => {
     expect(sentences.join(' ')).toBe(text);
   });
 
+  it('keeps emoji after the final punctuation with the sentence they follow', () => {
+    expect(split('Ми перемогли!🇺🇦 Наступний матч у вівторок.')).toEqual(['Ми перемогли!🇺🇦', 'Наступний матч у вівторок.']);
+    expect(split('Дякуємо! 🙏🏽 Разом ми сильніші.')).toEqual(['Дякуємо! 🙏🏽', 'Разом ми сильніші.']);
+    expect(split('Слава Україні! 🇺🇦')).toEqual(['Слава Україні! 🇺🇦']);
+    expect(split('Готово. ‼️ Увага, тривога!')).toEqual(['Готово.', '‼️ Увага, тривога!']);
+  });
+
   it('does not break at punctuation that opens a post', () => {
     expect(split('‼️🇺🇦 Breaking news from Kyiv. Details later.')).toEqual([
       '‼️🇺🇦 Breaking news from Kyiv.',
@@ -275,9 +293,36 @@ describe('links, handles, numbers', () => {
 });
 
 describe('lists, headlines and line breaks', () => {
-  it('gives a numbered list label its own sentence (IU convention)', () => {
+  it('gives a label that opens a paragraph alone its own sentence (IU convention)', () => {
     expect(split('3) Тиск зростає з глибиною.')).toEqual(['3)', 'Тиск зростає з глибиною.']);
     expect(split('4. Не оподатковуються доходи.')).toEqual(['4.', 'Не оподатковуються доходи.']);
+    expect(split('Вступ.\n\n4. Не оподатковуються доходи.')).toEqual(['Вступ.', '4.', 'Не оподатковуються доходи.']);
+  });
+
+  it('keeps inline list labels with their items', () => {
+    expect(split('Є два кроки. 1. Перший пункт. 2. Другий пункт.')).toEqual([
+      'Є два кроки.',
+      '1. Перший пункт.',
+      '2. Другий пункт.',
+    ]);
+    expect(split('1. Перший пункт. 2. Другий пункт.')).toEqual(['1. Перший пункт.', '2. Другий пункт.']);
+    expect(split('Умови такі. 1) Мир. 2) Безпека.')).toEqual(['Умови такі.', '1) Мир.', '2) Безпека.']);
+    expect(split('Причини: 1. нестача кадрів; 2. застаріле обладнання.')).toHaveLength(1);
+  });
+
+  it('keeps labels on list lines with their items', () => {
+    expect(split('Кроки:\n1. Вимкніть світло.\n2. Зачиніть двері.')).toEqual([
+      'Кроки:',
+      '1. Вимкніть світло.',
+      '2. Зачиніть двері.',
+    ]);
+  });
+
+  it('starts a new segment at a bulleted or labelled line even after a comma or semicolon', () => {
+    expect(split('Потрібні:\n– вода;\n– їжа;\n– ліки.')).toEqual(['Потрібні:', '– вода;', '– їжа;', '– ліки.']);
+    expect(split('Потрібні:\n• вода,\n• їжа.')).toEqual(['Потрібні:', '• вода,', '• їжа.']);
+    expect(split('План:\nа) зібрати дані;\nб) порахувати.')).toEqual(['План:', 'а) зібрати дані;', 'б) порахувати.']);
+    expect(split('Відео тут:\nhttps://example.com/v/1')).toEqual(['Відео тут:', 'https://example.com/v/1']);
   });
 
   it('ends a headline without punctuation at the line break', () => {

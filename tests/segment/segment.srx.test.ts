@@ -67,6 +67,20 @@ describe('srxToRules', () => {
     expect(segmenter.split(text)).toEqual(splitSentences(text));
   });
 
+  it('carries the list, bullet, emoji and place-name rules into SRX', () => {
+    const segmenter = createSegmenter(srxToRules(rulesToSrx(defaultRules('uk'))));
+    for (const text of [
+      'Є два кроки. 1. Перший пункт. 2. Другий пункт.',
+      'Кроки:\n1. Вимкніть світло.\n2. Зачиніть двері.',
+      'Потрібні:\n– вода;\n• їжа,\nа) ліки.',
+      'Ми перемогли!🇺🇦 Далі матч. Дякуємо! 🙏🏽 Разом сильніші. Слава! 🇺🇦',
+      'Вибухи чули в Київській обл. Є поранені, і т. п. Вітер до 20 м/с. Площа 12 кв. м. Все.',
+      '‼️ Увага, тривога!',
+    ]) {
+      expect(segmenter.split(text)).toEqual(splitSentences(text));
+    }
+  });
+
   it('cascades the rules of every matching language map', () => {
     const xml = `<?xml version="1.0"?>
 <srx xmlns="http://www.lisa.org/srx20" version="2.0">
