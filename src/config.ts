@@ -4,9 +4,36 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { UsageError } from './errors.js';
 import type { XliffVersion } from './xliff/codec.js';
+import { DEFAULT_PUBLISH_CONFIG, validatePublishConfig, type PublishConfig } from './publish/config.js';
 
-export type EngineChoice = 'auto' | 'deepl' | 'pseudo' | 'none';
-export const ENGINE_CHOICES: readonly EngineChoice[] = ['auto', 'deepl', 'pseudo', 'none'];
+export type EngineChoice = 'auto' | 'deepl' | 'llm' | 'apertium' | 'pseudo' | 'none';
+export const ENGINE_CHOICES: readonly EngineChoice[] = ['auto', 'deepl', 'llm', 'apertium', 'pseudo', 'none'];
+
+/** DeepL options for one target language (`deepl.languages.de`); a base language serves its regions. */
+export interface DeepLLanguageConfig {
+  formality?: 'default' | 'more' | 'less' | 'prefer_more' | 'prefer_less';
+  modelType?: 'quality_optimized' | 'latency_optimized' | 'prefer_quality_optimized';
+}
+
+export interface DeepLConfig {
+  serverUrl?: string;
+  concurrency: number;
+  maxRetries: number;
+  timeoutMs: number;
+  /** Send headlines and partly-sent paragraphs as DeepL's free `context` (default true). */
+  context: boolean;
+  languages: Record<string, DeepLLanguageConfig>;
+}
+
+/** An OpenAI-compatible chat-completions server (`--engine llm`). The key only from the environment. */
+export interface LlmConfig {
+  baseUrl?: string;
+  model?: string;
+  concurrency: number;
+  maxRetries: number;
+  timeoutMs: number;
+  maxCharsPerRequest: number;
+}
 
 export interface PerekladConfig {
   sourceDir: string;
@@ -16,7 +43,11 @@ export interface PerekladConfig {
   targets: string[];
   engine: EngineChoice;
   xliff: XliffVersion;
-  deepl: { serverUrl?: string; concurrency: number; maxRetries: number; timeoutMs: number };
+  deepl: DeepLConfig;
+  llm: LlmConfig;
+  /** Folder with one glossary per language pair (`uk-en.tsv`). */
+  glossaryDir: string;
+  publish: PublishConfig;
 }
 
 export const CONFIG_FILE = 'pereklad.config.json';
@@ -29,7 +60,10 @@ export const DEFAULT_CONFIG: PerekladConfig = {
   targets: ['en-GB'],
   engine: 'auto',
   xliff: '1.2',
-  deepl: { concurrency: 4, maxRetries: 5, timeoutMs: 20_000 },
+  deepl: { concurrency: 4, maxRetries: 5, timeoutMs: 20_000, context: true, languages: {} },
+  llm: { concurrency: 2, maxRetries: 4, timeoutMs: 120_000, maxCharsPerRequest: 4000 },
+  glossaryDir: 'glossaries',
+  publish: DEFAULT_PUBLISH_CONFIG,
 };
 
 // BCP 47 as DeepL and XLIFF use it: `de`, `en-GB`, `pt-BR`, `zh-Hans`.
@@ -53,9 +87,9 @@ function stringList(value: unknown, file: string, key: string): string[] {
 export function validateConfig(raw: unknown, file: string): PerekladConfig {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${file}: must hold a JSON object`);
   const input = raw as Record<string, unknown>;
-  const known = new Set(['$schema', 'sourceDir', 'localesDir', 'include', 'ignore', 'targets', 'engine', 'xliff', 'deepl']);
+  const known = new Set(['$schema', 'sourceDir', 'localesDir', 'include', 'ignore', 'targets', 'engine', 'xliff', 'deepl', 'llm', 'glossaryDir', 'publish']);
   for (const key of Object.keys(input)) if (!known.has(key)) throw new UsageError(`${file}: unknown key "${key}" (known: ${[...known].slice(1).join(', ')})`);
-  const config: PerekladConfig = { ...DEFAULT_CONFIG, deepl: { ...DEFAULT_CONFIG.deepl } };
+  const config: PerekladConfig = freshConfig();
   for (const key of ['sourceDir', 'localesDir'] as const) {
     if (input[key] !== undefined) {
       if (typeof input[key] !== 'string' || input[key] === '') fail(file, key, 'a folder path');
@@ -89,8 +123,76 @@ export function validateConfig(raw: unknown, file: string): PerekladConfig {
         config.deepl[key] = d[key] as number;
       }
     }
+    for (const key of Object.keys(d)) {
+      if (!['serverUrl', 'concurrency', 'maxRetries', 'timeoutMs', 'context', 'languages'].includes(key)) fail(file, `deepl.${key}`, 'one of serverUrl, concurrency, maxRetries, timeoutMs, context, languages (unknown key)');
+    }
+    if (d.context !== undefined) {
+      if (typeof d.context !== 'boolean') fail(file, 'deepl.context', 'true or false');
+      config.deepl.context = d.context;
+    }
+    if (d.languages !== undefined) config.deepl.languages = validateDeepLLanguages(d.languages, file);
   }
+  if (input.llm !== undefined) config.llm = validateLlm(input.llm, file);
+  if (input.glossaryDir !== undefined) {
+    if (typeof input.glossaryDir !== 'string' || input.glossaryDir === '') fail(file, 'glossaryDir', 'a folder path');
+    config.glossaryDir = input.glossaryDir;
+  }
+  if (input.publish !== undefined) config.publish = validatePublishConfig(input.publish, file);
   return config;
+}
+
+const FORMALITIES = ['default', 'more', 'less', 'prefer_more', 'prefer_less'];
+const MODEL_TYPES = ['quality_optimized', 'latency_optimized', 'prefer_quality_optimized'];
+
+function validateDeepLLanguages(value: unknown, file: string): Record<string, DeepLLanguageConfig> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(file, 'deepl.languages', 'an object by target language, e.g. {"de": {"formality": "prefer_more"}}');
+  const out: Record<string, DeepLLanguageConfig> = {};
+  for (const [lang, raw] of Object.entries(value as Record<string, unknown>)) {
+    const where = `deepl.languages.${lang}`;
+    checkTargetLanguage(lang, `${file}: "${where}"`);
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) fail(file, where, 'an object with formality and/or modelType');
+    const options = raw as Record<string, unknown>;
+    const entry: DeepLLanguageConfig = {};
+    for (const key of Object.keys(options)) if (key !== 'formality' && key !== 'modelType') fail(file, `${where}.${key}`, 'formality or modelType (unknown key)');
+    if (options.formality !== undefined) {
+      if (!FORMALITIES.includes(options.formality as string)) fail(file, `${where}.formality`, FORMALITIES.join(', '));
+      // DeepL has no formality for English (and refuses "more"/"less" there); "prefer_*" is ignored.
+      if (lang.toLowerCase().startsWith('en') && (options.formality === 'more' || options.formality === 'less')) fail(file, `${where}.formality`, 'default, prefer_more or prefer_less (English has no formality)');
+      entry.formality = options.formality as DeepLLanguageConfig['formality'];
+    }
+    if (options.modelType !== undefined) {
+      if (!MODEL_TYPES.includes(options.modelType as string)) fail(file, `${where}.modelType`, MODEL_TYPES.join(', '));
+      entry.modelType = options.modelType as DeepLLanguageConfig['modelType'];
+    }
+    out[lang] = entry;
+  }
+  return out;
+}
+
+function validateLlm(value: unknown, file: string): LlmConfig {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(file, 'llm', 'an object');
+  const input = value as Record<string, unknown>;
+  const llm: LlmConfig = { ...DEFAULT_CONFIG.llm };
+  for (const key of Object.keys(input)) {
+    if (!['baseUrl', 'model', 'concurrency', 'maxRetries', 'timeoutMs', 'maxCharsPerRequest'].includes(key)) fail(file, `llm.${key}`, 'one of baseUrl, model, concurrency, maxRetries, timeoutMs, maxCharsPerRequest (unknown key; the key goes in PEREKLAD_LLM_API_KEY)');
+  }
+  for (const key of ['baseUrl', 'model'] as const) {
+    if (input[key] !== undefined) {
+      if (typeof input[key] !== 'string' || input[key] === '') fail(file, `llm.${key}`, key === 'baseUrl' ? 'a URL such as http://127.0.0.1:8080/v1' : 'a model name');
+      llm[key] = input[key] as string;
+    }
+  }
+  for (const key of ['concurrency', 'maxRetries', 'timeoutMs', 'maxCharsPerRequest'] as const) {
+    if (input[key] !== undefined) {
+      if (typeof input[key] !== 'number' || !Number.isInteger(input[key]) || (input[key] as number) < 1) fail(file, `llm.${key}`, 'a positive whole number');
+      llm[key] = input[key] as number;
+    }
+  }
+  return llm;
+}
+
+function freshConfig(): PerekladConfig {
+  return { ...DEFAULT_CONFIG, deepl: { ...DEFAULT_CONFIG.deepl, languages: {} }, llm: { ...DEFAULT_CONFIG.llm } };
 }
 
 export async function loadConfig(cwd: string, explicitFile?: string): Promise<{ config: PerekladConfig; file?: string }> {
@@ -99,7 +201,7 @@ export async function loadConfig(cwd: string, explicitFile?: string): Promise<{ 
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && explicitFile === undefined) return { config: { ...DEFAULT_CONFIG, deepl: { ...DEFAULT_CONFIG.deepl } } };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && explicitFile === undefined) return { config: freshConfig() };
     throw new UsageError(`${explicitFile ?? CONFIG_FILE}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   let raw: unknown;

@@ -11,7 +11,10 @@ export interface InlineCode {
   text: string;
 }
 
-export type ProtectedKind = 'url' | 'email' | 'handle' | 'hashtag' | 'emoji';
+export type ProtectedKind = 'url' | 'email' | 'handle' | 'hashtag' | 'emoji'
+  /** Engine-side protection only (src/mt/glossary-engine.ts): numbers that must stay and glossary
+   *  "do not translate" terms; they never appear in a Segment's codes or in XLIFF. */
+  | 'number' | 'term';
 
 /** Segment content: plain text runs interleaved with inline codes. */
 export type Fragment = string | { code: string };
@@ -85,6 +88,31 @@ export interface TargetSegment {
   provenance?: Provenance;
   /** Problems found with this target (a dropped protected span, …), shown to translators. */
   flags: string[];
+  /** Translation-memory matches offered to translators (1.2 `<alt-trans>`, 2.0 `<mtc:match>`);
+   *  suggestions only, never the target without review. */
+  matches?: TmMatch[];
+  /** The machine translation a person edited into this target, when it was kept (import of a
+   *  reviewed file, or a store that keeps it); the review page shows the edit as a diff. */
+  mtOriginal?: { content: Content; engine?: string };
+}
+
+/** How a translation-memory match relates to the segment it is offered for. */
+export type TmMatchKind = 'in-context' | 'exact' | 'fuzzy' | 'previous';
+
+/** A translation from the memory offered for a segment, with its own source and codes. */
+export interface TmMatch {
+  kind: TmMatchKind;
+  /** Percentage as CAT tools show it: 101 in-context exact, 100 exact, below 100 fuzzy. */
+  quality: number;
+  /** Where the match came from: a file relative to the project (`locales/de/a.xlf`, `tm/x.tmx`). */
+  origin: string;
+  /** The memory's source (which may differ from the segment's), codes by `codes`' ids. */
+  source: Content;
+  codes: InlineCode[];
+  /** The memory's translation, codes by the same ids as `source`. */
+  target: Content;
+  /** State of the translation where it came from. */
+  state: SegmentState;
 }
 
 /** An article as stored for one target language: the source model plus targets. */

@@ -5,6 +5,13 @@ import { Command, CommanderError } from 'commander';
 import { PerekladError, UsageError } from '../errors.js';
 import { consoleReporter } from '../job/reporter.js';
 import { registerTranslate } from './translate.js';
+import { registerKit } from './kit.js';
+import { registerImport } from './import.js';
+import { registerQa } from './qa.js';
+import { registerStatus } from './status.js';
+import { registerTm } from './tm.js';
+import { registerReview } from './review.js';
+import { registerPublish } from './publish.js';
 import { PEREKLAD_TOOL } from '../xliff/codec.js';
 
 export const EXIT_OK = 0;
@@ -30,6 +37,13 @@ async function main(argv: string[]): Promise<number> {
     .exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerTranslate(program, run, reporter);
+  registerKit(program, run, reporter);
+  registerImport(program, run, reporter);
+  registerQa(program, run, reporter);
+  registerStatus(program, run, reporter);
+  registerTm(program, run, reporter);
+  registerReview(program, run, reporter);
+  registerPublish(program, run, reporter);
   try {
     await program.parseAsync(argv);
     if (pending === undefined) return EXIT_OK;

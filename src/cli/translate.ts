@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { loadConfig, checkTargetLanguage, ENGINE_CHOICES, type EngineChoice } from '../config.js';
 import { UsageError } from '../errors.js';
 import { selectEngine } from '../mt/select.js';
+import { loadGlossaries } from '../glossary/glossary.js';
+import path from 'node:path';
 import { runTranslateJob } from '../job/translate.js';
 import type { Reporter } from '../job/reporter.js';
 import type { XliffVersion } from '../xliff/codec.js';
@@ -24,7 +26,7 @@ export function registerTranslate(program: Command, run: (work: () => Promise<nu
     .command('translate')
     .description('segment the articles in the source folder, machine-translate what is new, write XLIFF per article and language, and rebuild review copies')
     .option('--to <langs>', 'target languages, comma-separated, as DeepL names them (e.g. en-GB,de,pl)')
-    .option('--engine <name>', `MT engine: ${ENGINE_CHOICES.join('|')} (auto: deepl when DEEPL_AUTH_KEY is set, else none)`)
+    .option('--engine <name>', `MT engine: ${ENGINE_CHOICES.join('|')} (auto: per language, deepl when DEEPL_AUTH_KEY is set, else llm when configured, else apertium for ru, else none)`)
     .option('--xliff <version>', 'XLIFF version to write: 1.2 or 2.0')
     .option('--dry-run', 'send nothing and write nothing; report what would be translated and billed')
     .option('--config <file>', 'configuration file (default: pereklad.config.json if present)')
@@ -36,6 +38,8 @@ export function registerTranslate(program: Command, run: (work: () => Promise<nu
 Environment:
   DEEPL_AUTH_KEY     DeepL API key; with it, --engine auto uses DeepL
   DEEPL_SERVER_URL   DeepL-compatible server to use instead of DeepL's own
+  PEREKLAD_LLM_BASE_URL, PEREKLAD_LLM_MODEL, PEREKLAD_LLM_API_KEY
+                     OpenAI-compatible server for --engine llm (config "llm" otherwise; the key only here)
 
 Exit codes: 0 success, 1 some article or language failed, 2 bad usage.`)
     .action((flags: TranslateFlags) => run(async () => {
@@ -49,7 +53,8 @@ Exit codes: 0 success, 1 some article or language failed, 2 bad usage.`)
       if (!ENGINE_CHOICES.includes(engineChoice)) throw new UsageError(`--engine must be one of ${ENGINE_CHOICES.join(', ')}, not "${flags.engine}"`);
       const xliffVersion = (flags.xliff ?? config.xliff) as XliffVersion;
       if (xliffVersion !== '1.2' && xliffVersion !== '2.0') throw new UsageError(`--xliff must be 1.2 or 2.0, not "${flags.xliff}"`);
-      const { engine, notice } = selectEngine(engineChoice, config, process.env, targets);
+      const glossaries = await loadGlossaries(path.resolve(cwd, config.glossaryDir), (p) => path.relative(cwd, p));
+      const { engine, notice } = selectEngine(engineChoice, config, process.env, targets, glossaries);
       if (notice) reporter.warn(notice);
       if (engine) reporter.info(`engine: ${engine.name}${flags.dryRun ? ' (dry run: nothing is sent or written)' : ''}`);
       const summary = await runTranslateJob({

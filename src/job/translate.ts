@@ -1,20 +1,25 @@
 // The translate job: discover → parse → reuse what the XLIFF already holds → translate the rest
 // (each distinct segment once per language) → store XLIFF → assemble review copies from it.
 import path from 'node:path';
-import type { Article, Content, InlineCode, TargetSegment, TranslatedArticle } from '../model.js';
+import type { Article, Content, InlineCode, TargetSegment, TmMatch, TranslatedArticle } from '../model.js';
 import { discoverArticles, type SourceFile } from '../source/discover.js';
 import { readArticleText } from '../source/read.js';
 import { parseArticle } from '../source/parse.js';
 import type { Engine } from '../mt/engine.js';
-import { billableCharacters, contentKey } from '../mt/engine.js';
+import { contentKey, type EngineSegment } from '../mt/engine.js';
+import { runEngine } from '../mt/run.js';
 import { codecFor, parseXliff } from '../xliff/read.js';
 import type { XliffVersion } from '../xliff/codec.js';
 import { assembleArticle } from '../assemble/assemble.js';
-import { readIfExists, reviewPath, writeIfChanged, xliffPath } from './files.js';
+import { crashPoint, readIfExists, reviewPath, writeIfChanged, xliffPath } from './files.js';
+import { Journal } from './journal.js';
 import type { Reporter } from './reporter.js';
 import { PerekladError, QuotaExceededError } from '../errors.js';
-import { carryOver } from '../memory/reuse.js';
+import { DEFAULT_TM_DIR, loadMemory } from '../memory/store.js';
+import { leverageLanguage } from '../memory/leverage.js';
+import { emptyTarget } from '../xliff/codec.js';
 import { checkCodes } from '../qa/codes.js';
+import { qaStep } from '../qa/step.js';
 
 export interface TranslateJobOptions {
   /** Folder the relative paths below are resolved against (the newsroom's repository). */
@@ -31,6 +36,8 @@ export interface TranslateJobOptions {
   reporter: Reporter;
   /** Clock for the `written`/provenance dates; injectable for tests. */
   now?: () => Date;
+  /** Folder of imported TMX files that join the translation memory (default `tm`). */
+  tmDir?: string;
 }
 
 export interface TranslateJobSummary {
@@ -50,8 +57,12 @@ export interface TranslateJobSummary {
 }
 
 interface PlannedLanguage {
-  /** Targets carried over from the existing XLIFF. */
+  /** Targets that need no MT: carried over from the existing XLIFF, or exact memory matches. */
   kept: Map<string, TargetSegment>;
+  /** Memory matches to offer beside the segments that still need a translation. */
+  matches: Map<string, TmMatch[]>;
+  /** The existing XLIFF is unreadable: it is reported, left alone, and this language is skipped. */
+  skip?: true;
   previousText?: string;
   previousWritten?: string;
 }
@@ -80,6 +91,16 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
   const files = await discoverArticles({ sourceDir, include: options.include, ignore: options.ignore });
   if (files.length === 0) reporter.warn(`warning: no articles found in ${rel(sourceDir)}`);
 
+  // The translation memory: every XLIFF under the locales folder and every TMX under tm/. An
+  // unreadable file is left out with one line naming file and line; an article's own unreadable
+  // XLIFF is also never overwritten (its language is skipped below, as an error).
+  const memoryLoad = await loadMemory({ cwd: options.cwd, localesDir, tmDir: path.resolve(options.cwd, options.tmDir ?? DEFAULT_TM_DIR) });
+  const ownXliff = new Set(files.flatMap((f) => options.targets.map((lang) => xliffPath(localesDir, lang, f.id))));
+  for (const [abs, loaded] of memoryLoad.xliff) if (loaded.error && !ownXliff.has(abs)) reporter.warn(`warning: ${loaded.error.message}; left out of the translation memory`);
+  for (const problem of memoryLoad.problems) if (!problem.file.endsWith('.xlf')) reporter.warn(`warning: ${problem.message}; left out of the translation memory`);
+  const journal = await Journal.open(localesDir);
+  if (journal.damaged.length > 0) reporter.warn(`warning: ${rel(journal.file)}: lines ${journal.damaged.join(', ')} are damaged and not used`);
+
   // Plan: parse every article and see what each language already has.
   const planned: Planned[] = [];
   for (const file of files) {
@@ -90,9 +111,17 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
       const languages = new Map<string, PlannedLanguage>();
       for (const lang of options.targets) {
         const xliffFile = xliffPath(localesDir, lang, file.id);
-        const previousText = await readIfExists(xliffFile);
-        const previous = previousText === undefined ? undefined : parseXliff(previousText, rel(xliffFile));
-        languages.set(lang, { kept: carryOver(article, previous, engine), previousText, previousWritten: previous?.written });
+        const loaded = memoryLoad.xliff.get(xliffFile);
+        if (loaded?.error) {
+          fail(`${loaded.error.message}; ${file.id} → ${lang} skipped, the file is left as it is`);
+          // Every segment counts as kept, so none of this language's is sent to MT.
+          const all = new Map(article.blocks.flatMap((b) => b.segments).map((s): [string, TargetSegment] => [s.id, emptyTarget(s.id)]));
+          languages.set(lang, { kept: all, matches: new Map(), skip: true });
+          continue;
+        }
+        const previous = loaded?.doc;
+        const leveraged = leverageLanguage(article, lang, previous, loaded?.display ?? rel(xliffFile), memoryLoad.memory, engine);
+        languages.set(lang, { kept: leveraged.kept, matches: leveraged.matches, previousText: loaded?.text, previousWritten: previous?.written });
       }
       planned.push({ file, article, languages });
       summary.segments += article.blocks.reduce((n, b) => n + (b.kind === 'foreign' ? 0 : b.segments.length), 0);
@@ -103,49 +132,80 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
     }
   }
   summary.articles = planned.length;
+  crashPoint('plan');
 
   for (const lang of options.targets) {
-    // Each distinct segment content is sent once per language, whichever articles hold it.
-    const wanted = new Map<string, { content: Content; codes: InlineCode[] }>();
+    // `auto` may serve each language with another engine (src/mt/select.ts): the rest of this loop —
+    // journal, provenance, the report — speaks of the engine that serves this language.
+    const engine = options.engine?.forTarget ? options.engine.forTarget(lang) : options.engine;
+    // Each distinct segment content is sent once per language, whichever articles hold it, with its
+    // paragraph and headline for engines that translate in context (src/mt/paragraphs.ts).
+    const wanted = new Map<string, EngineSegment>();
     for (const { article, languages } of planned) {
       const kept = languages.get(lang)!.kept;
+      const headline = article.blocks.find((b) => b.kind !== 'foreign')?.segments.map((s) => s.text).join(' ') ?? '';
       for (const block of article.blocks) {
         if (block.kind === 'foreign') continue;
+        const paragraph = block.segments.map((s) => s.text).join(' ');
         for (const segment of block.segments) {
           if (kept.has(segment.id)) continue;
           const key = contentKey(segment.content);
-          if (!wanted.has(key)) wanted.set(key, { content: segment.content, codes: segment.codes });
+          if (!wanted.has(key)) {
+            wanted.set(key, { content: segment.content, codes: segment.codes, context: { articleId: article.id, paragraphKey: `${article.id}#${block.id}`, headline, paragraph } });
+          }
         }
       }
     }
+    // Answers a killed run already paid for (src/job/journal.ts) are used, not bought again.
+    const journaled = new Map<string, Content>();
+    for (const [key, r] of wanted) {
+      const answer = engine ? journal.lookup(lang, engine.name, r.content) : undefined;
+      if (answer) { journaled.set(key, answer); wanted.delete(key); }
+    }
     const requests = [...wanted.values()];
-    const characters = requests.reduce((n, r) => n + billableCharacters(r.content), 0);
-    const translations = new Map<string, Content>();
+    const translations = new Map<string, Content>(journaled);
+    // Problems the engine reported with a translation (a recovered sentence marker, a glossary term).
+    const mtFlags = new Map<string, string[]>();
     let stoppedBy: PerekladError | undefined;
     if (engine && requests.length > 0) {
-      summary.sentSegments += requests.length;
-      summary.sentCharacters += characters;
-      if (engine.paid) summary.billedCharacters += characters;
-      if (!options.dryRun) {
-        try {
-          const results = await engine.translate(requests, 'uk', lang);
-          requests.forEach((r, i) => translations.set(contentKey(r.content), results[i]!.content));
-        } catch (err) {
-          if (!(err instanceof PerekladError)) throw err;
-          // Nothing came back for this language: nothing was billed, and the files keep what they had.
-          if (engine.paid) summary.billedCharacters -= characters;
-          summary.sentCharacters -= characters;
-          stoppedBy = err;
-          fail(`${lang}: ${err.message}`);
-        }
+      const record = journal.recorder(lang, engine.name, requests);
+      const run = await runEngine(engine, requests, 'uk', lang, {
+        dryRun: options.dryRun,
+        reporter,
+        // A segment the engine could not translate is not journaled: it stays for translators.
+        onBatch: (done) => record(done.filter(({ result }) => !result.failed)),
+      });
+      summary.sentSegments += run.sentSegments;
+      summary.sentCharacters += run.sentCharacters;
+      summary.billedCharacters += run.billedCharacters;
+      let unusable = 0;
+      for (const [index, result] of run.results) {
+        const key = contentKey(requests[index]!.content);
+        if (result.failed) { unusable++; continue; }
+        translations.set(key, result.content);
+        if (result.flags && result.flags.length > 0) mtFlags.set(key, result.flags);
+      }
+      if (unusable > 0) reporter.warn(`${lang}: ${unusable} segment${unusable === 1 ? '' : 's'} came back unusable from ${engine.name} and stay for translators`);
+      if (run.error) {
+        stoppedBy = run.error;
+        fail(`${lang}: ${run.error.message}`);
+      }
+    }
+    // Batches the engine answered before it failed were journaled: use them rather than lose what was paid.
+    if (engine && stoppedBy) {
+      for (const r of requests) {
+        const answer = journal.lookup(lang, engine.name, r.content);
+        if (answer && !translations.has(contentKey(r.content))) translations.set(contentKey(r.content), answer);
       }
     }
     if (options.dryRun) continue;
     if (stoppedBy instanceof QuotaExceededError) reporter.warn(`${lang}: units without a translation stay as they are for translators`);
 
     const date = now().toISOString().replace(/\.\d{3}Z$/u, 'Z');
+    let writeFailed = false;
     for (const { file, article, languages } of planned) {
-      const { kept, previousText, previousWritten } = languages.get(lang)!;
+      const { kept, matches, skip, previousText, previousWritten } = languages.get(lang)!;
+      if (skip) continue;
       const targets = new Map(kept);
       const reused = kept.size;
       let machine = 0;
@@ -157,29 +217,35 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
           const translated = translations.get(contentKey(segment.content));
           if (!translated || !engine) continue;
           const checked = checkCodes(translated, segment.codes);
-          if (checked.flags.length > 0) flagged++;
+          const flags = [...(mtFlags.get(contentKey(segment.content)) ?? []), ...checked.flags];
+          if (flags.length > 0) flagged++;
           machine++;
           targets.set(segment.id, {
             segmentId: segment.id,
             state: 'translated',
             content: checked.content,
             provenance: { origin: 'mt', engine: engine.name, date },
-            flags: checked.flags,
+            flags,
           });
         }
       }
+      // Memory matches sit beside whatever target the segment got (or none): suggestions only.
+      for (const [id, offered] of matches) targets.set(id, { ...(targets.get(id) ?? emptyTarget(id)), matches: offered });
       const xliffFile = xliffPath(localesDir, lang, file.id);
       const codec = codecFor(options.xliffVersion);
       try {
         // Keep the previous `written` date when nothing else changed, so an unchanged re-run rewrites nothing.
         const doc: TranslatedArticle = { article, targetLang: lang, written: previousWritten ?? date, targets };
+        await qaStep(doc, { cwd: options.cwd, localesDir });
         let xml = codec.write(doc);
         if (previousText !== undefined && xml !== previousText && previousWritten !== undefined) xml = codec.write({ ...doc, written: date });
         await writeIfChanged(xliffFile, xml);
+        crashPoint('xliff');
         // The review copy is rebuilt from the file on disk, not from this run's memory.
         const stored = parseXliff(await readIfExists(xliffFile) ?? '', rel(xliffFile));
         const assembled = assembleArticle(stored);
         await writeIfChanged(reviewPath(localesDir, lang, file.id), assembled.text);
+        crashPoint('review');
         summary.untranslated += assembled.untranslated;
         summary.reused += reused;
         summary.flagged += flagged;
@@ -191,9 +257,12 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
         reporter.info(`${file.id} → ${lang}: ${parts.join(', ')}; ${rel(xliffFile)}`);
       } catch (err) {
         if (!(err instanceof PerekladError)) throw err;
+        writeFailed = true;
         fail(err.message);
       }
     }
+    // Every XLIFF of this language now holds what the journal kept for it.
+    if (!writeFailed) await journal.settle(lang);
   }
   return summary;
 }

@@ -6,11 +6,45 @@ import type { Content, InlineCode } from '../model.js';
 export interface EngineSegment {
   content: Content;
   codes: InlineCode[];
+  /** Where the segment stands in its article, for engines that translate with context. Segments
+   *  of one paragraph arrive consecutively, in order, with the same `paragraphKey`. */
+  context?: SegmentContext;
+}
+
+export interface SegmentContext {
+  articleId: string;
+  /** Unique per paragraph across the job (article id + block id). */
+  paragraphKey: string;
+  /** Plain text of the article's first paragraph (its headline). */
+  headline: string;
+  /** Plain text of the whole paragraph, including sentences that are not sent (kept or duplicate). */
+  paragraph: string;
 }
 
 export interface EngineResult {
   /** The translation; inline codes by the same ids as the source. */
   content: Content;
+  /** Problems the engine or pereklad found with this translation (a lost sentence marker, a glossary
+   *  term not used), shown to translators with the target. */
+  flags?: string[];
+  /** Set when the engine produced nothing usable for this segment (the reason): `content` is then
+   *  empty and must not be stored; the segment stays for translators. */
+  failed?: string;
+}
+
+/** What an engine has spent so far, read by the job before and after a language. */
+export interface EngineStats {
+  requests: number;
+  /** Characters billed, as the engine reported them (DeepL `billed_characters`). */
+  billedCharacters: number;
+  /** Tokens used, for engines that bill tokens (LLM). */
+  tokens: number;
+}
+
+/** The account's usage for the current billing period (DeepL `getUsage`). */
+export interface EngineUsage {
+  characterCount: number;
+  characterLimit: number;
 }
 
 export interface TranslateOptions {
@@ -28,6 +62,14 @@ export interface Engine {
    *  as the engine has them (and before the next is awaited), so a job can record paid work
    *  before anything else can fail. */
   translate(segments: EngineSegment[], sourceLang: string, targetLang: string, options?: TranslateOptions): Promise<EngineResult[]>;
+  /** Counters of work done so far. */
+  readonly stats?: EngineStats;
+  /** The engine that serves a target language (`auto` routes per language); null: none does. */
+  forTarget?(targetLang: string): Engine | null;
+  /** What translating these segments would send and bill, without sending anything (dry run). */
+  estimate?(segments: EngineSegment[], sourceLang: string, targetLang: string): { requests: number; billedCharacters: number };
+  /** The account's usage before a job, for engines with a quota. */
+  usage?(): Promise<EngineUsage>;
 }
 
 /** Characters an engine bills for a segment: its text outside inline codes (DeepL bills source

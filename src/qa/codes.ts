@@ -1,25 +1,51 @@
-// The protected-span check: every inline code of the source must come back exactly once.
+// The protected-span checks: every inline code of the source must come back exactly once
+// (pofilter's urls/variables/xmltags), and no link, @handle or #hashtag may appear in a target as
+// plain text where it should be an inline code.
 import type { Content, InlineCode } from '../model.js';
+import { findProtectedSpans } from '../protect/protect.js';
+import { formatFlag, type QaFinding } from './findings.js';
+import type { SegmentView } from './view.js';
 
-/** Check an engine's answer against the source's inline codes: drop codes it invented, flag the ones it lost or doubled. */
+function codeCountMessages(content: Content, codes: readonly InlineCode[]): string[] {
+  const seen = new Map<string, number>();
+  for (const f of content) if (typeof f !== 'string') seen.set(f.code, (seen.get(f.code) ?? 0) + 1);
+  const messages: string[] = [];
+  for (const code of codes) {
+    const count = seen.get(code.id) ?? 0;
+    if (count === 0) messages.push(`protected ${code.kind} "${code.text}" is missing from the translation`);
+    if (count > 1) messages.push(`protected ${code.kind} "${code.text}" appears ${count} times in the translation`);
+  }
+  return messages;
+}
+
+/** Check an engine's answer against the source's inline codes: drop codes it invented, flag the ones it lost or doubled.
+ *  The lost/doubled flags are QA flags, so a later QA run (after review) replaces them. */
 export function checkCodes(content: Content, codes: readonly InlineCode[]): { content: Content; flags: string[] } {
   const flags: string[] = [];
   const known = new Set(codes.map((c) => c.id));
-  const seen = new Map<string, number>();
   const kept: Content = [];
   for (const f of content) {
     if (typeof f !== 'string' && !known.has(f.code)) {
       flags.push(`the engine returned an inline code (${f.code}) that the source does not have; it was removed`);
       continue;
     }
-    if (typeof f !== 'string') seen.set(f.code, (seen.get(f.code) ?? 0) + 1);
     kept.push(f);
   }
-  for (const code of codes) {
-    const count = seen.get(code.id) ?? 0;
-    if (count === 0) flags.push(`protected ${code.kind} "${code.text}" is missing from the translation`);
-    if (count > 1) flags.push(`protected ${code.kind} "${code.text}" appears ${count} times in the translation`);
-  }
+  for (const message of codeCountMessages(kept, codes)) flags.push(formatFlag({ check: 'codes', severity: 'error', message }));
   return { content: kept, flags };
 }
 
+export function checkProtectedSpans(view: SegmentView): QaFinding[] {
+  const findings: QaFinding[] = codeCountMessages(view.target, view.segment.codes)
+    .map((message) => ({ segmentId: view.segment.id, check: 'codes', severity: 'error', message }));
+  const sourcePlain = new Set(findProtectedSpans(view.sourcePlain).map((s) => view.sourcePlain.slice(s.start, s.end)));
+  for (const span of findProtectedSpans(view.targetPlain)) {
+    const text = view.targetPlain.slice(span.start, span.end);
+    if (sourcePlain.has(text)) continue;
+    findings.push({
+      segmentId: view.segment.id, check: 'urls', severity: 'warning',
+      message: `${span.kind} "${text}" is plain text in the translation, not a protected span of the source`,
+    });
+  }
+  return findings;
+}

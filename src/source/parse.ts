@@ -1,7 +1,7 @@
 // parse: article text → metadata + blocks (paragraphs) + segments, keeping every character of
 // layout (indentation, blank lines, the whitespace between sentences) so reassembly is byte-exact.
 import type { Article, Block, BlockKind, Segment } from '../model.js';
-import { sentenceSpans } from '../segment/split.js';
+import { sentenceSpans, type SegmentationRules } from '../segment/split.js';
 import { protectSpans } from '../protect/protect.js';
 
 // The newsroom's export puts `date YYYY-MM[-DD]` before the first paragraph, on the same line.
@@ -48,8 +48,8 @@ export function blockLanguage(text: string, sourceLang: string): { kind: BlockKi
   return { kind: 'foreign', lang: ENGLISH_WORD.test(text) ? 'en' : 'und-Latn' };
 }
 
-export function segmentBlockText(blockId: string, text: string, lang: string): Segment[] {
-  const spans = sentenceSpans(text, lang);
+export function segmentBlockText(blockId: string, text: string, lang: string, rules?: SegmentationRules): Segment[] {
+  const spans = sentenceSpans(text, lang, rules);
   return spans.map((span, index) => {
     const sentence = text.slice(span.start, span.end);
     const next = spans[index + 1];
@@ -64,7 +64,8 @@ export function segmentBlockText(blockId: string, text: string, lang: string): S
   });
 }
 
-export function parseArticle(text: string, id: string, path: string, sourceLang = 'uk'): Article {
+/** `rules`: the project's segmentation rules for the source language (default: built-in). */
+export function parseArticle(text: string, id: string, path: string, sourceLang = 'uk', rules?: SegmentationRules): Article {
   const leadingLength = text.length - text.trimStart().length;
   const leading = text.slice(0, leadingLength);
   const meta = METADATA.exec(text.slice(leadingLength));
@@ -77,7 +78,7 @@ export function parseArticle(text: string, id: string, path: string, sourceLang 
     const blockText = text.slice(start, end);
     const blockId = `p${blocks.length + 1}`;
     const { kind, lang } = blockLanguage(blockText, sourceLang);
-    blocks.push({ id: blockId, kind, lang, before: text.slice(cursor, start), segments: segmentBlockText(blockId, blockText, lang) });
+    blocks.push({ id: blockId, kind, lang, before: text.slice(cursor, start), segments: segmentBlockText(blockId, blockText, lang, lang === sourceLang ? rules : undefined) });
     cursor = end;
   }
   return {

@@ -32,3 +32,52 @@ export function fromXliff20(state: string | undefined, hasTarget: boolean): Segm
     default: return hasTarget && state === undefined ? 'translated' : 'new';
   }
 }
+
+// Reading states that CAT tools wrote back. Undefined means "the markup says nothing about the
+// state" (no attribute, or a value that cannot describe a filled-in target), so that an import can
+// tell a state the tool set from one it merely kept.
+
+const RANK: Record<SegmentState, number> = { new: 0, translated: 1, reviewed: 2, final: 3 };
+
+export function stateRank(state: SegmentState): number {
+  return RANK[state];
+}
+
+/** The least advanced of several states (a unit Trados split in two is as done as its weaker half). */
+export function lowestState(states: readonly SegmentState[]): SegmentState {
+  return states.reduce((low, s) => (RANK[s] < RANK[low] ? s : low), states[0] ?? 'new');
+}
+
+/** XLIFF 1.2 `state` (the spec's state-valuelist) and `approved` on a returned unit. */
+export function fromXliff12Returned(state: string | undefined, approved: string | undefined): SegmentState | undefined {
+  if (state === 'final') return 'final';
+  if (state === 'signed-off' || approved === 'yes') return 'reviewed';
+  if (state === 'translated' || (state !== undefined && state.startsWith('needs-review-'))) return 'translated';
+  if (state === 'needs-adaptation' || state === 'needs-l10n') return 'translated';
+  return undefined;
+}
+
+/** XLIFF 2.0 `state` (initial, translated, reviewed, final). */
+export function fromXliff20Returned(state: string | undefined): SegmentState | undefined {
+  return state === 'translated' || state === 'reviewed' || state === 'final' ? state : undefined;
+}
+
+/** memoQ's `mq:status` on a trans-unit. */
+export function fromMemoqStatus(status: string | undefined): SegmentState | undefined {
+  switch (status) {
+    case undefined: case 'NotStarted': return undefined;
+    case 'Reviewer1Confirmed': case 'Proofread': return 'reviewed';
+    case 'Reviewer2Confirmed': return 'final';
+    default: return 'translated'; // ManuallyConfirmed, PartiallyEdited, Edited, Pretranslated, MachineTranslated …
+  }
+}
+
+/** Trados's `conf` on `<sdl:seg>`. */
+export function fromTradosConfirmation(conf: string | undefined): SegmentState | undefined {
+  switch (conf) {
+    case 'ApprovedSignOff': return 'final';
+    case 'ApprovedTranslation': case 'RejectedSignOff': return 'reviewed';
+    case 'Draft': case 'Translated': case 'RejectedTranslation': return 'translated';
+    default: return undefined;
+  }
+}

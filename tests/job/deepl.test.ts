@@ -35,7 +35,9 @@ describe('translate with DeepL (deepl-node against a local DeepL-compatible serv
     expect(r.code).toBe(0);
     const article = parseArticle(await readFile(SAMPLE_ARTICLE, 'utf8'), 'x', 'x.txt');
     const translatable = article.blocks.filter((b) => b.kind !== 'foreign').flatMap((b) => b.segments);
-    const sent = fake.requests.filter((q) => q.status === 200).flatMap((q) => q.texts);
+    // A paragraph travels as one text with its sentences marked <s i="k">…</s> (src/mt/paragraphs.ts).
+    const sent = fake.requests.filter((q) => q.status === 200).flatMap((q) => q.texts)
+      .flatMap((t) => (t.startsWith('<s i="') ? [...t.matchAll(/<s i="\d+">(.*?)<\/s>/gu)].map((m) => m[1]!) : [t]));
     expect(sent.sort()).toEqual([...new Set(translatable.map((s) => contentToTaggedXml(s.content)))].sort());
     for (const q of fake.requests) {
       expect(q.sourceLang?.toLowerCase()).toBe('uk');

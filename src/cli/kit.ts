@@ -1,0 +1,42 @@
+// `pereklad kit`: hand-off packages for CAT tools (an OmegaT project, or XLIFF for memoQ, Trados, Phrase).
+import type { Command } from 'commander';
+import { loadConfig, checkTargetLanguage } from '../config.js';
+import { UsageError } from '../errors.js';
+import type { Reporter } from '../job/reporter.js';
+import { KIT_KINDS, makeKit, type KitKind } from '../kit/kit.js';
+import type { XliffVersion } from '../xliff/codec.js';
+
+interface KitFlags { for?: string; to?: string; out?: string; locales?: string; article?: string[]; xliff?: string; config?: string }
+
+export function registerKit(program: Command, run: (work: () => Promise<number>) => void, reporter: Reporter): void {
+  program
+    .command('kit')
+    .description('make a hand-off package for translators: an OmegaT project (--for omegat) or the XLIFF files for memoQ, Trados, Phrase (--for xliff)')
+    .requiredOption('--for <tool>', `omegat or xliff`)
+    .option('--to <langs>', 'target languages, comma-separated (default: from the config)')
+    .option('--out <dir>', 'the kit folder, one per language (default: kits/<tool>-<lang>); it must not exist yet')
+    .option('--locales <dir>', 'the locales folder (default: locales)')
+    .option('--article <id...>', 'only these articles (ids as under the locales folder, e.g. 2025-06/lukashenko-kellogg-minsk)')
+    .option('--xliff <version>', 'for --for xliff: the XLIFF version to hand out, 1.2 or 2.0 (default: as the project files)')
+    .option('--config <file>', 'configuration file (default: pereklad.config.json if present)')
+    .action((flags: KitFlags) => run(async () => {
+      const cwd = process.cwd();
+      const { config } = await loadConfig(cwd, flags.config);
+      const kind = flags.for as KitKind;
+      if (!KIT_KINDS.includes(kind)) throw new UsageError(`--for must be one of ${KIT_KINDS.join(', ')}, not "${flags.for}"`);
+      if (flags.xliff !== undefined && flags.xliff !== '1.2' && flags.xliff !== '2.0') throw new UsageError(`--xliff must be 1.2 or 2.0, not "${flags.xliff}"`);
+      if (flags.xliff !== undefined && kind === 'omegat') throw new UsageError('--xliff is for --for xliff: OmegaT 3.6 reads XLIFF 1.2 only');
+      const langs = flags.to !== undefined ? flags.to.split(',').map((t) => t.trim()).filter(Boolean).map((t) => checkTargetLanguage(t, '--to')) : config.targets;
+      if (langs.length > 1 && flags.out !== undefined) throw new UsageError('--out names one folder: give one language with --to');
+      for (const lang of langs) {
+        const summary = await makeKit({
+          cwd, localesDir: flags.locales ?? config.localesDir, kind, lang, out: flags.out ?? `kits/${kind}-${lang}`,
+          ...(flags.article ? { articles: flags.article } : {}),
+          ...(flags.xliff ? { xliffVersion: flags.xliff as XliffVersion } : {}),
+        });
+        const tm = kind === 'omegat' ? `; TMX: ${summary.auto} to insert (tm/auto), ${summary.enforce} reviewed (tm/enforce), ${summary.fuzzy} fuzzy (tm/)` : '';
+        reporter.info(`kit for ${kind} → ${lang}: ${summary.articles.length} article${summary.articles.length === 1 ? '' : 's'}${tm}; ${summary.out}`);
+      }
+      return 0;
+    }));
+}

@@ -1,0 +1,112 @@
+// `pereklad status`: per article and language, how many segments are new, machine-translated,
+// translated by a person, reviewed and final, and what MT would bill to finish — worked out
+// exactly as `translate` would plan it (carry-over, memory matches, the journal), sending nothing.
+import path from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig, checkTargetLanguage } from '../config.js';
+import { PerekladError, UsageError } from '../errors.js';
+import type { Reporter } from '../job/reporter.js';
+import { xliffPath } from '../job/files.js';
+import { Journal } from '../job/journal.js';
+import { discoverArticles } from '../source/discover.js';
+import { readArticleText } from '../source/read.js';
+import { parseArticle } from '../source/parse.js';
+import { billableCharacters, contentKey } from '../mt/engine.js';
+import { DEFAULT_TM_DIR, loadMemory } from '../memory/store.js';
+import { leverageLanguage } from '../memory/leverage.js';
+
+interface StatusFlags {
+  to?: string;
+  config?: string;
+  source?: string;
+  out?: string;
+  tm?: string;
+}
+
+export interface StatusCounts {
+  segments: number;
+  new: number;
+  mt: number;
+  translated: number;
+  reviewed: number;
+  final: number;
+}
+
+function describe(c: StatusCounts): string {
+  return `${c.segments} segments: ${c.new} new, ${c.mt} MT, ${c.translated} translated, ${c.reviewed} reviewed, ${c.final} final`;
+}
+
+export function registerStatus(program: Command, run: (work: () => Promise<number>) => void, reporter: Reporter): void {
+  program
+    .command('status')
+    .description('per article and language: segments new, MT, translated, reviewed, final; and what MT would bill to finish')
+    .option('--to <langs>', 'target languages, comma-separated (default from the config)')
+    .option('--config <file>', 'configuration file (default: pereklad.config.json if present)')
+    .option('--source <dir>', 'folder with the source articles (default: source-texts)')
+    .option('--out <dir>', 'folder with XLIFF (default: locales)')
+    .option('--tm <dir>', `folder of imported TMX files (default: ${DEFAULT_TM_DIR})`)
+    .action((flags: StatusFlags) => run(async () => {
+      const cwd = process.cwd();
+      const rel = (p: string): string => path.relative(cwd, p) || '.';
+      const { config } = await loadConfig(cwd, flags.config);
+      const targets = flags.to !== undefined
+        ? flags.to.split(',').map((t) => t.trim()).filter(Boolean).map((t) => checkTargetLanguage(t, '--to'))
+        : config.targets;
+      if (targets.length === 0) throw new UsageError('--to names no language');
+      const sourceDir = path.resolve(cwd, flags.source ?? config.sourceDir);
+      const localesDir = path.resolve(cwd, flags.out ?? config.localesDir);
+      const load = await loadMemory({ cwd, localesDir, tmDir: path.resolve(cwd, flags.tm ?? DEFAULT_TM_DIR) });
+      const journal = await Journal.open(localesDir);
+      let errors = 0;
+      for (const problem of load.problems) {
+        if (problem.file.endsWith('.xlf')) {
+          errors++;
+          reporter.error(`error: ${problem.message}; not counted`);
+        } else reporter.warn(`warning: ${problem.message}; left out of the translation memory`);
+      }
+      const files = await discoverArticles({ sourceDir, include: flags.source ? undefined : config.include, ignore: config.ignore });
+      const total: StatusCounts = { segments: 0, new: 0, mt: 0, translated: 0, reviewed: 0, final: 0 };
+      let toBill = 0;
+      let toSend = 0;
+      for (const lang of targets) {
+        const wanted = new Map<string, number>();
+        for (const file of files) {
+          let article;
+          try {
+            article = parseArticle(await readArticleText(file.absPath, rel(file.absPath)), file.id, file.relPath);
+          } catch (err) {
+            if (!(err instanceof PerekladError)) throw err;
+            errors++;
+            reporter.error(`error: ${err.message}`);
+            continue;
+          }
+          const loaded = load.xliff.get(xliffPath(localesDir, lang, file.id));
+          if (loaded?.error) continue;
+          // No engine: status plans as a real (non-pseudo) run would, so pseudo text counts as MT.
+          const { kept } = leverageLanguage(article, lang, loaded?.doc, loaded?.display ?? '', load.memory, null);
+          const counts: StatusCounts = { segments: 0, new: 0, mt: 0, translated: 0, reviewed: 0, final: 0 };
+          for (const block of article.blocks) {
+            if (block.kind === 'foreign') continue;
+            for (const segment of block.segments) {
+              counts.segments++;
+              const target = kept.get(segment.id);
+              if (!target?.content) {
+                counts.new++;
+                const key = contentKey(segment.content);
+                if (!journal.lookup(lang, 'deepl', segment.content)) wanted.set(key, billableCharacters(segment.content));
+              } else if (target.state === 'final') counts.final++;
+              else if (target.state === 'reviewed') counts.reviewed++;
+              else if (target.provenance?.origin === 'mt') counts.mt++;
+              else counts.translated++;
+            }
+          }
+          for (const k of Object.keys(total) as Array<keyof StatusCounts>) total[k] += counts[k];
+          reporter.info(`${file.id} → ${lang}: ${describe(counts)}`);
+        }
+        toSend += wanted.size;
+        toBill += [...wanted.values()].reduce((a, b) => a + b, 0);
+      }
+      reporter.info(`total: ${describe(total)}; to finish, MT would be sent ${toSend} distinct segments and bill ${toBill} characters`);
+      return errors > 0 ? 1 : 0;
+    }));
+}

@@ -1,0 +1,70 @@
+// `pereklad tm import FILE.tmx` and `pereklad tm export`: the translation memory in and out as
+// TMX 1.4b, the format OmegaT, memoQ and Trados exchange. Imported files are kept as they are
+// under tm/ (the CAT tools' files stay the source of truth); export writes the whole memory.
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { loadConfig, checkTargetLanguage } from '../config.js';
+import { BadInputError } from '../errors.js';
+import type { Reporter } from '../job/reporter.js';
+import { readIfExists, writeAtomic } from '../job/files.js';
+import { decodeUtf8, DEFAULT_TM_DIR, loadMemory } from '../memory/store.js';
+import { exportableEntries } from '../memory/export.js';
+import { readTmx, writeTmx } from '../memory/tmx.js';
+
+interface TmFlags {
+  config?: string;
+  out?: string;
+  tm?: string;
+  to?: string;
+}
+
+export function registerTm(program: Command, run: (work: () => Promise<number>) => void, reporter: Reporter): void {
+  const tm = program.command('tm').description('the translation memory: import and export TMX');
+  tm.command('import <file>')
+    .description('add a TMX file to the translation memory (copied into tm/, used by every later job)')
+    .option('--tm <dir>', `folder of imported TMX files (default: ${DEFAULT_TM_DIR})`)
+    .action((file: string, flags: TmFlags) => run(async () => {
+      const cwd = process.cwd();
+      const abs = path.resolve(cwd, file);
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(abs);
+      } catch (err) {
+        throw new BadInputError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+      const text = decodeUtf8(bytes, file);
+      const read = readTmx(text, file);
+      for (const problem of read.problems) reporter.warn(`warning: ${problem.message}`);
+      if (read.entries.length === 0) throw new BadInputError(file, 'holds no translation unit pereklad can use');
+      const dest = path.join(path.resolve(cwd, flags.tm ?? DEFAULT_TM_DIR), path.basename(abs));
+      const existing = await readIfExists(dest);
+      if (existing !== text) await writeAtomic(dest, text);
+      const langs = [...new Set(read.entries.map((e) => e.lang))].sort();
+      reporter.info(`${existing === text ? 'already imported' : existing === undefined ? 'imported' : 'replaced'}: ${read.entries.length} translation${read.entries.length === 1 ? '' : 's'} (${langs.join(', ')}) in ${path.relative(cwd, dest)}` +
+        (read.problems.length > 0 ? `; ${read.problems.length} unit${read.problems.length === 1 ? '' : 's'} skipped` : ''));
+      return 0;
+    }));
+  tm.command('export')
+    .description('write the whole translation memory (XLIFF under locales/ and imported TMX) as TMX 1.4b')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--to <langs>', 'only these target languages, comma-separated')
+    .option('--tm <dir>', `folder of imported TMX files (default: ${DEFAULT_TM_DIR})`)
+    .option('--config <file>', 'configuration file (default: pereklad.config.json if present)')
+    .action((flags: TmFlags) => run(async () => {
+      const cwd = process.cwd();
+      const { config } = await loadConfig(cwd, flags.config);
+      const langs = flags.to?.split(',').map((t) => t.trim()).filter(Boolean).map((t) => checkTargetLanguage(t, '--to'));
+      const load = await loadMemory({ cwd, localesDir: path.resolve(cwd, config.localesDir), tmDir: path.resolve(cwd, flags.tm ?? DEFAULT_TM_DIR) });
+      for (const problem of load.problems) reporter.warn(`warning: ${problem.message}; left out`);
+      const entries = exportableEntries(load.memory.all(), langs);
+      const tmx = writeTmx(entries);
+      if (flags.out) {
+        await writeAtomic(path.resolve(cwd, flags.out), tmx);
+        reporter.warn(`exported ${entries.length} translation${entries.length === 1 ? '' : 's'} to ${flags.out}`);
+      } else {
+        process.stdout.write(tmx);
+      }
+      return 0;
+    }));
+}

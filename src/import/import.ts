@@ -1,0 +1,345 @@
+// `pereklad import`: translations and states from files CAT tools wrote back, applied to the
+// project's XLIFF. Each returned unit is matched to the project's segment by id and source text;
+// what does not fit (stale source, unknown or duplicate ids, another language or article) is
+// reported and never applied silently. By default an import with any problem changes nothing;
+// `partial` applies what fits and keeps stale translations as matches. Either way it is written
+// all at once or not at all.
+import path from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import type { Article, Content, InlineCode, Segment, TargetSegment, TmMatch, TranslatedArticle } from '../model.js';
+import { allSegments, contentText } from '../model.js';
+import { BadInputError, UsageError } from '../errors.js';
+import { articleIdFromPath } from '../source/discover.js';
+import { readArticleText } from '../source/read.js';
+import { parseArticle } from '../source/parse.js';
+import { codecFor, parseXliff, readXliffFile } from '../xliff/read.js';
+import type { XliffVersion } from '../xliff/codec.js';
+import { toXliff12, toXliff20 } from '../xliff/states.js';
+import { reviewPath, xliffPath } from '../job/files.js';
+import { carryOver } from '../memory/reuse.js';
+import { similarity, normalizeForMatch } from '../memory/fuzzy.js';
+import { assembleArticle } from '../assemble/assemble.js';
+import { loadGlossaryTerms } from '../qa/glossary.js';
+import { qaFindings, withQaFlags } from '../qa/run.js';
+import { qaReport, qaReportPath } from '../qa/report.js';
+import type { QaFinding } from '../qa/findings.js';
+import { loadXml, IMPORT_MAX_BYTES } from './load.js';
+import { readReturned, type ReturnedContent, type ReturnedFile, type ReturnedUnit } from './returned.js';
+import { commitAll, type StagedFile } from './commit.js';
+
+export type ImportProblemKind = 'stale' | 'unknown-id' | 'duplicate-id' | 'wrong-language' | 'other-article' | 'wrong-source-language';
+
+export interface ImportProblem {
+  kind: ImportProblemKind;
+  file: string;
+  line?: number;
+  unit?: string;
+  message: string;
+}
+
+export interface ImportOptions {
+  cwd: string;
+  sourceDir: string;
+  localesDir: string;
+  /** Returned XLIFF files, folders of them, or OmegaT project folders (their target/ is read). */
+  inputs: string[];
+  /** The target language the files must be for; by default each file's own. */
+  to?: string;
+  /** Apply what fits even when some units or files do not (default: apply nothing then). */
+  partial?: boolean;
+  maxBytes?: number;
+  now?: () => Date;
+}
+
+export interface ArticleImport {
+  articleId: string;
+  lang: string;
+  /** Targets that came back changed, now human translations. */
+  edited: number;
+  /** Targets that came back as sent, with a new state the tool set. */
+  restated: number;
+  unchanged: number;
+  untranslated: number;
+  findings: QaFinding[];
+}
+
+export interface ImportSummary {
+  files: string[];
+  articles: ArticleImport[];
+  problems: ImportProblem[];
+  /** Paths written (nothing when the import was refused). */
+  written: string[];
+  /** False when problems stopped the import (without `partial`). */
+  applied: boolean;
+}
+
+const XLIFF_EXTENSIONS = ['.xlf', '.xliff', '.sdlxliff', '.mqxliff'];
+
+async function xliffFilesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && XLIFF_EXTENSIONS.some((x) => e.name.endsWith(x)))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/** The files to read: an OmegaT project contributes its target/ folder (what OmegaT wrote). */
+export async function expandInputs(cwd: string, inputs: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    let info;
+    try {
+      info = await stat(abs);
+    } catch {
+      throw new UsageError(`${input}: no such file or folder`);
+    }
+    if (info.isDirectory()) {
+      const omegat = await stat(path.join(abs, 'omegat.project')).then(() => true, () => false);
+      const found = await xliffFilesUnder(omegat ? path.join(abs, 'target') : abs);
+      if (found.length === 0) throw new UsageError(`${input}: no XLIFF files ${omegat ? 'in the OmegaT project\'s target/ folder (run "Create translated documents" in OmegaT first)' : 'in this folder'}`);
+      files.push(...found);
+    } else files.push(abs);
+  }
+  return [...new Set(files)];
+}
+
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/u;
+
+function safeArticleId(id: string): string | undefined {
+  try {
+    return articleIdFromPath(`${id}.xlf`) === id ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Project {
+  lang: string;
+  articleId: string;
+  version: XliffVersion;
+  doc: TranslatedArticle;
+  returned: Array<{ file: ReturnedFile; units: ReturnedUnit[] }>;
+}
+
+function textOfReturned(c: ReturnedContent): string {
+  return c.content.map((f) => (typeof f === 'string' ? f : c.codes[Number(f.code)]?.text ?? '')).join('');
+}
+
+/** The returned target in the segment's own code ids; notes for codes the tool changed or invented. */
+function resolveTarget(unit: ReturnedUnit, target: ReturnedContent, segment: Segment): { content: Content; notes: string[] } {
+  const notes: string[] = [];
+  const content: Content = [];
+  for (const f of target.content) {
+    if (typeof f === 'string') { content.push(f); continue; }
+    const code = target.codes[Number(f.code)]!;
+    // The tool's code refers to a source code by id; its text should be that code's text.
+    const inSource = unit.source.codes.find((c) => c.id !== '' && c.id === code.id) ?? unit.source.codes.find((c) => c.text === code.text);
+    const own = segment.codes.find((c) => c.text === inSource?.text) ?? segment.codes.find((c) => c.text === code.text);
+    if (!own) {
+      notes.push(`the CAT tool returned an inline code ("${code.text}") that the source does not have; it was removed`);
+      continue;
+    }
+    if (code.text !== '' && code.text !== own.text) notes.push(`the CAT tool returned protected ${own.kind} "${own.text}" changed to "${code.text}"; protected text is kept as in the source`);
+    content.push({ code: own.id });
+  }
+  return { content, notes };
+}
+
+/** The state markup pereklad wrote for a target, as `ReturnedUnit.rawState` spells it. */
+function writtenRawState(target: TargetSegment | undefined, version: '1.2' | '2.0'): string {
+  const state = target?.content ? target.state : 'new';
+  const engine = target?.provenance?.origin === 'mt' ? target.provenance.engine : undefined;
+  if (version === '2.0') return `state="${toXliff20(state)}" subState="${target?.content && engine ? `pereklad:mt-${engine}` : ''}"`;
+  const m = toXliff12(state, target?.provenance?.origin === 'mt');
+  return `state="${target?.content ? m.state : ''}" approved="${target?.content ? m.approved ?? '' : ''}"`;
+}
+
+function matchFrom(unit: ReturnedUnit, origin: string, segment: Segment): TmMatch | undefined {
+  if (!unit.target) return undefined;
+  const codes: InlineCode[] = unit.source.codes.map((c, i) => ({ id: String(i), kind: c.kind, text: c.text }));
+  const target: Content = unit.target.content.map((f) => {
+    if (typeof f === 'string') return f;
+    const code = unit.target!.codes[Number(f.code)]!;
+    const i = unit.source.codes.findIndex((c) => (c.id !== '' && c.id === code.id) || c.text === code.text);
+    return { code: String(Math.max(i, 0)) };
+  });
+  return {
+    kind: 'previous',
+    quality: similarity(normalizeForMatch(textOfReturned(unit.source)), normalizeForMatch(segment.text)),
+    origin, source: unit.source.content, codes, target, state: unit.state?.value ?? 'translated',
+  };
+}
+
+export async function runImport(options: ImportOptions): Promise<ImportSummary> {
+  const now = options.now ?? (() => new Date());
+  const date = now().toISOString().replace(/\.\d{3}Z$/u, 'Z');
+  const localesDir = path.resolve(options.cwd, options.localesDir);
+  const sourceDir = path.resolve(options.cwd, options.sourceDir);
+  const rel = (p: string): string => path.relative(options.cwd, p) || '.';
+  const problems: ImportProblem[] = [];
+  const problem = (p: ImportProblem): void => { problems.push(p); };
+
+  // 1. Read every file before touching anything: one unsafe or broken file stops the import.
+  const files = await expandInputs(options.cwd, options.inputs);
+  const returned: ReturnedFile[] = [];
+  for (const file of files) returned.push(...readReturned(await loadXml(file, rel(file), options.maxBytes ?? IMPORT_MAX_BYTES), rel(file)));
+
+  // 2. Which project file each returned file belongs to.
+  const projects = new Map<string, Project>();
+  for (const r of returned) {
+    // Both name a path under locales/: a hostile file must not steer a write outside it.
+    const articleId = safeArticleId(r.articleId ?? r.original.replace(/\.[^./]+$/u, ''));
+    if (articleId === undefined || !LANGUAGE_TAG.test(r.targetLang)) {
+      problem({ kind: 'other-article', file: r.file, message: `names article "${r.articleId ?? r.original}" and target language "${r.targetLang}": not a file of this project` });
+      continue;
+    }
+    if (r.sourceLang !== '' && r.sourceLang.split('-')[0]!.toLowerCase() !== 'uk') {
+      problem({ kind: 'wrong-source-language', file: r.file, message: `is translated from "${r.sourceLang}", not from uk: not a file of this project` });
+      continue;
+    }
+    if (options.to !== undefined && r.targetLang !== options.to) {
+      problem({ kind: 'wrong-language', file: r.file, message: `is for target language "${r.targetLang}", not ${options.to} as asked` });
+      continue;
+    }
+    const projectFile = xliffPath(localesDir, r.targetLang, articleId);
+    const key = `${r.targetLang}\u0000${articleId}`;
+    let project = projects.get(key);
+    if (!project) {
+      const exists = r.targetLang !== '' && await stat(projectFile).then(() => true, () => false);
+      if (!exists) {
+        const languages = (await readdir(localesDir, { withFileTypes: true }).catch(() => []))
+          .filter((e) => e.isDirectory()).map((e) => e.name)
+          .filter((lang) => lang !== r.targetLang);
+        const others: string[] = [];
+        for (const lang of languages) if (await stat(xliffPath(localesDir, lang, articleId)).then(() => true, () => false)) others.push(lang);
+        if (others.length > 0) problem({ kind: 'wrong-language', file: r.file, message: `is for target language "${r.targetLang}", which article ${articleId} does not have in this project (it has ${others.sort().join(', ')})` });
+        else problem({ kind: 'other-article', file: r.file, message: `is for article "${articleId}" (${r.original}), which this project does not have: a file for another article or project?` });
+        continue;
+      }
+      const previous = await readXliffFile(projectFile, rel(projectFile));
+      const doc = await currentDocument(previous, sourceDir, rel);
+      project = { lang: r.targetLang, articleId, version: previous.version, doc, returned: [] };
+      projects.set(key, project);
+    }
+    project.returned.push({ file: r, units: r.units });
+  }
+
+  // 3. Match and apply, per article, in memory.
+  const staged: StagedFile[] = [];
+  const articles: ArticleImport[] = [];
+  for (const project of projects.values()) {
+    const result = applyToProject(project, date, problem);
+    const glossary = await loadGlossaryTerms(path.join(options.cwd, 'glossaries'), project.lang);
+    const findings = qaFindings(result.doc, { glossary });
+    const xliffFile = xliffPath(localesDir, project.lang, project.articleId);
+    // Keep the file's `written` date when the import changes nothing in it, so nothing is rewritten.
+    const doc: TranslatedArticle = { ...result.doc, targets: withQaFlags(result.doc, findings) };
+    let xml = codecFor(project.version).write(doc);
+    if (xml !== await readFile(xliffFile, 'utf8')) xml = codecFor(project.version).write({ ...doc, written: date });
+    // The review copy is rebuilt from the XLIFF as it will be on disk.
+    const stored = parseXliff(xml, rel(xliffFile));
+    staged.push({ path: xliffFile, content: xml });
+    staged.push({ path: reviewPath(localesDir, project.lang, project.articleId), content: assembleArticle(stored).text });
+    staged.push({ path: qaReportPath(localesDir, project.lang, project.articleId), content: findings.length > 0 ? qaReport(stored, findings) : null });
+    articles.push({ ...result.counts, articleId: project.articleId, lang: project.lang, findings });
+  }
+
+  if (problems.length > 0 && !options.partial) return { files: files.map(rel), articles, problems, written: [], applied: false };
+  const written = await commitAll(staged);
+  return { files: files.map(rel), articles, problems, written: written.map(rel), applied: true };
+}
+
+/** The project's document for the current source: when the source changed since the XLIFF was
+ *  written, targets are carried over to the segments that did not change (as translate does). */
+async function currentDocument(previous: TranslatedArticle, sourceDir: string, rel: (p: string) => string): Promise<TranslatedArticle> {
+  const sourceFile = path.join(sourceDir, previous.article.path);
+  let article: Article;
+  try {
+    article = parseArticle(await readArticleText(sourceFile, rel(sourceFile)), previous.article.id, previous.article.path, previous.article.sourceLang);
+  } catch (err) {
+    // An article no longer in the source folder: its XLIFF is all there is to import into.
+    if (err instanceof BadInputError && /ENOENT/u.test(err.problem)) return previous;
+    throw err;
+  }
+  const same = JSON.stringify([...allSegments(article)].map((s) => [s.id, s.text])) === JSON.stringify([...allSegments(previous.article)].map((s) => [s.id, s.text]));
+  if (same) return previous;
+  return { ...previous, article, targets: carryOver(article, previous, null) };
+}
+
+function applyToProject(project: Project, date: string, problem: (p: ImportProblem) => void): { doc: TranslatedArticle; counts: Omit<ArticleImport, 'articleId' | 'lang' | 'findings'> } {
+  const { doc } = project;
+  const counts = { edited: 0, restated: 0, unchanged: 0, untranslated: 0 };
+  const segments = new Map<string, { segment: Segment; foreign: boolean }>();
+  const byText = new Map<string, Segment[]>();
+  for (const block of doc.article.blocks) {
+    for (const segment of block.segments) {
+      segments.set(segment.id, { segment, foreign: block.kind === 'foreign' });
+      byText.set(segment.text, [...(byText.get(segment.text) ?? []), segment]);
+    }
+  }
+  const targets = new Map(doc.targets);
+  const idCount = new Map<string, number>();
+  for (const { units } of project.returned) for (const u of units) if (u.id !== undefined) idCount.set(u.id, (idCount.get(u.id) ?? 0) + 1);
+  const claimed = new Set<string>();
+
+  for (const { file, units } of project.returned) {
+    for (const unit of units) {
+      const where = { file: file.file, line: unit.line, ...(unit.id !== undefined ? { unit: unit.id } : {}) };
+      if (unit.id !== undefined && (idCount.get(unit.id) ?? 0) > 1) {
+        problem({ ...where, kind: 'duplicate-id', message: `unit "${unit.id}" appears ${idCount.get(unit.id)} times: none of them is applied` });
+        continue;
+      }
+      const sourceText = textOfReturned(unit.source);
+      const byId = unit.id !== undefined ? segments.get(unit.id) : undefined;
+      let segment: Segment | undefined;
+      if (byId && byId.segment.text === sourceText) segment = byId.segment;
+      else if (byText.get(sourceText)?.length === 1) segment = byText.get(sourceText)![0];
+      if (!segment) {
+        if (!unit.translate) continue;
+        if (byId) {
+          const match = matchFrom(unit, file.file, byId.segment);
+          problem({ ...where, kind: 'stale', message: `unit "${unit.id}": its source is no longer the project's (returned "${sourceText}", now "${byId.segment.text}"); not applied${match ? ', kept as a match' : ''}` });
+          if (match) {
+            const t = targets.get(byId.segment.id) ?? { segmentId: byId.segment.id, state: 'new' as const, flags: [] };
+            targets.set(byId.segment.id, { ...t, matches: [...(t.matches ?? []), match] });
+          }
+        } else {
+          problem({ ...where, kind: 'unknown-id', message: unit.id !== undefined ? `unit "${unit.id}" does not exist in the project's ${project.articleId} and no segment has its source text` : `a segment without id whose source text no segment of ${project.articleId} has` });
+        }
+        continue;
+      }
+      if (claimed.has(segment.id)) {
+        problem({ ...where, kind: 'duplicate-id', message: `a second unit for segment "${segment.id}" (matched by its source text): not applied` });
+        continue;
+      }
+      claimed.add(segment.id);
+      if (segments.get(segment.id)!.foreign || !unit.translate) continue;
+      const current = targets.get(segment.id);
+      if (!unit.target) { counts.untranslated++; continue; }
+      const { content, notes } = resolveTarget(unit, unit.target, segment);
+      const text = contentText(content, segment.codes);
+      const sentText = current?.content ? contentText(current.content, segment.codes) : undefined;
+      // A target still holding a copy of the source (as a translation kit hands it out) is untranslated.
+      if (text === segment.text && sentText !== segment.text) { counts.untranslated++; continue; }
+      const explicit = unit.state !== undefined && unit.rawState !== writtenRawState(current, file.version);
+      if (text === sentText) {
+        if (explicit && current && unit.state!.value !== current.state) {
+          targets.set(segment.id, { ...current, state: unit.state!.value });
+          counts.restated++;
+        } else counts.unchanged++;
+        continue;
+      }
+      // Changed by a person: reviewed, unless the tool said which state it is in.
+      const state = explicit ? (unit.state!.value === 'new' ? 'translated' : unit.state!.value) : 'reviewed';
+      targets.set(segment.id, {
+        segmentId: segment.id, state, content,
+        provenance: { origin: 'human', date },
+        flags: notes,
+        ...(current?.matches ? { matches: current.matches } : {}),
+      });
+      counts.edited++;
+    }
+  }
+  return { doc: { ...doc, targets }, counts };
+}

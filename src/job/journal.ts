@@ -1,0 +1,127 @@
+// The job journal: every answer a paid engine returns is appended (and fsynced) here as soon as
+// it arrives, before any XLIFF is written. A job killed between the MT answer and the XLIFF write
+// finds the paid translation here on the next run and does not buy it again.
+//
+// Format: JSON lines in <locales>/.pereklad/journal.jsonl, one per translated request:
+//   {"v":1,"lang":"de","engine":"deepl","key":"<contentKey of the request>","content":[…]}
+// A line is trusted only when it is complete (newline-terminated, valid JSON): a kill during an
+// append leaves at most one torn last line, which is ignored. When every XLIFF of a language has
+// been written, that language's entries are dropped (the XLIFF holds them now) by rewriting the
+// journal atomically, or removing it when nothing is left.
+import path from 'node:path';
+import { appendFile, mkdir, open, rm } from 'node:fs/promises';
+import type { Content } from '../model.js';
+import type { EngineSegment, TranslateOptions } from '../mt/engine.js';
+import { contentKey } from '../mt/engine.js';
+import { crashPoint, readIfExists, writeAtomic } from './files.js';
+
+export const JOURNAL_FILE = path.join('.pereklad', 'journal.jsonl');
+
+interface JournalLine {
+  v: 1;
+  lang: string;
+  engine: string;
+  key: string;
+  content: Content;
+}
+
+function isJournalLine(value: unknown): value is JournalLine {
+  const v = value as Partial<JournalLine> | null;
+  return v !== null && typeof v === 'object' && v.v === 1 && typeof v.lang === 'string' && typeof v.engine === 'string' &&
+    typeof v.key === 'string' && Array.isArray(v.content);
+}
+
+export class Journal {
+  private readonly lines: JournalLine[];
+  /** Bytes up to the last complete line, when the file ends in a torn one (cut before appending). */
+  private torn: number | undefined;
+
+  private constructor(readonly file: string, lines: JournalLine[], readonly damaged: number[], torn: number | undefined) {
+    this.lines = lines;
+    this.torn = torn;
+  }
+
+  /** Read the journal of a locales folder; `damaged` lists line numbers that could not be used. */
+  static async open(localesDir: string): Promise<Journal> {
+    const file = path.join(localesDir, JOURNAL_FILE);
+    const text = (await readIfExists(file)) ?? '';
+    const lines: JournalLine[] = [];
+    const damaged: number[] = [];
+    const raw = text.split('\n');
+    raw.forEach((line, i) => {
+      // The last piece has no newline: a torn append from a killed run, expected and ignored.
+      if (i === raw.length - 1 || line.trim() === '') return;
+      try {
+        const parsed: unknown = JSON.parse(line);
+        if (isJournalLine(parsed)) lines.push(parsed);
+        else damaged.push(i + 1);
+      } catch {
+        damaged.push(i + 1);
+      }
+    });
+    const torn = text !== '' && !text.endsWith('\n') ? Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1), 'utf8') : undefined;
+    return new Journal(file, lines, damaged, torn);
+  }
+
+  get size(): number {
+    return this.lines.length;
+  }
+
+  /** The journaled answer for a request, if a run already paid for it. */
+  lookup(lang: string, engine: string, content: Content): Content | undefined {
+    const key = contentKey(content);
+    for (let i = this.lines.length - 1; i >= 0; i--) {
+      const line = this.lines[i]!;
+      if (line.lang === lang && line.engine === engine && line.key === key) return line.content;
+    }
+    return undefined;
+  }
+
+  /** An `onBatch` for engine.translate that journals each batch (fsynced) before returning. */
+  recorder(lang: string, engine: string, requests: readonly EngineSegment[]): NonNullable<TranslateOptions['onBatch']> {
+    return async (done) => {
+      const added: JournalLine[] = [];
+      for (const { index, result } of done) {
+        const request = requests[index];
+        if (request) added.push({ v: 1, lang, engine, key: contentKey(request.content), content: result.content });
+      }
+      if (added.length === 0) return;
+      await this.append(added);
+      this.lines.push(...added);
+      crashPoint('journal');
+    };
+  }
+
+  private async append(lines: JournalLine[]): Promise<void> {
+    await mkdir(path.dirname(this.file), { recursive: true });
+    if (this.torn !== undefined) {
+      const cut = await open(this.file, 'r+');
+      try {
+        await cut.truncate(this.torn);
+      } finally {
+        await cut.close();
+      }
+    }
+    const text = lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
+    await appendFile(this.file, text, 'utf8');
+    const handle = await open(this.file, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    this.torn = undefined;
+  }
+
+  /** Drop a language's entries once its XLIFF files hold them. */
+  async settle(lang: string): Promise<void> {
+    const rest = this.lines.filter((l) => l.lang !== lang);
+    if (rest.length === this.lines.length && this.damaged.length === 0 && this.torn === undefined) return;
+    crashPoint('settle');
+    if (rest.length === 0) await rm(this.file, { force: true });
+    else await writeAtomic(this.file, rest.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    this.lines.splice(0, this.lines.length, ...rest);
+    this.damaged.splice(0);
+    this.torn = undefined;
+  }
+}

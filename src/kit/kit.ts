@@ -1,0 +1,102 @@
+// `pereklad kit`: hand-off packages for translators and editors. For OmegaT, a ready project
+// folder; for memoQ, Trados, Phrase and any other XLIFF tool, the XLIFF itself with MT in the
+// targets and states set.
+import path from 'node:path';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import type { TranslatedArticle } from '../model.js';
+import { UsageError } from '../errors.js';
+import { codecFor, readXliffFile } from '../xliff/read.js';
+import type { XliffVersion } from '../xliff/codec.js';
+import { writeTmx } from '../memory/tmx.js';
+import { loadGlossaryTerms } from '../qa/glossary.js';
+import { kitMemories, omegatGlossary, omegatProject, omegatXliff } from './omegat.js';
+
+export type KitKind = 'omegat' | 'xliff';
+export const KIT_KINDS: readonly KitKind[] = ['omegat', 'xliff'];
+
+export interface KitOptions {
+  cwd: string;
+  localesDir: string;
+  kind: KitKind;
+  lang: string;
+  /** Folder to create; it must not exist or be empty (a kit folder may hold a translator's work). */
+  out: string;
+  /** Only these article ids (default: every article the language has). */
+  articles?: string[];
+  /** XLIFF version of an `xliff` kit (default: each project file's own). */
+  xliffVersion?: XliffVersion;
+}
+
+export interface KitSummary {
+  out: string;
+  articles: string[];
+  files: string[];
+  /** Translations delivered as TMX (OmegaT kits). */
+  auto: number;
+  enforce: number;
+  fuzzy: number;
+}
+
+export const KIT_MANIFEST = 'pereklad-kit.json';
+
+async function projectFiles(langDir: string): Promise<string[]> {
+  const entries = await readdir(langDir, { recursive: true, withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return [];
+    throw err;
+  });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.xlf'))
+    .map((e) => path.relative(langDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    // review/ holds the rebuilt articles, not project files.
+    .filter((p) => !p.startsWith('review/'))
+    .sort();
+}
+
+export async function makeKit(options: KitOptions): Promise<KitSummary> {
+  const langDir = path.resolve(options.cwd, options.localesDir, options.lang);
+  const rel = (p: string): string => path.relative(options.cwd, p) || '.';
+  let ids = (await projectFiles(langDir)).map((p) => p.replace(/\.xlf$/u, ''));
+  if (options.articles) {
+    const missing = options.articles.filter((a) => !ids.includes(a));
+    if (missing.length > 0) throw new UsageError(`no ${options.lang} XLIFF for article(s) ${missing.join(', ')} under ${rel(langDir)}`);
+    ids = ids.filter((id) => options.articles!.includes(id));
+  }
+  if (ids.length === 0) throw new UsageError(`no XLIFF files for ${options.lang} under ${rel(langDir)}: run pereklad translate --to ${options.lang} first`);
+  const out = path.resolve(options.cwd, options.out);
+  const existing = await readdir(out).catch(() => undefined);
+  if (existing && existing.length > 0) throw new UsageError(`${rel(out)} exists and is not empty: a kit folder may hold a translator's work; choose another --out`);
+  if (existing === undefined && await stat(out).then(() => true, () => false)) throw new UsageError(`${rel(out)} exists and is not a folder`);
+
+  const docs: Array<TranslatedArticle & { version: XliffVersion }> = [];
+  for (const id of ids) {
+    const file = path.join(langDir, `${id}.xlf`);
+    docs.push(await readXliffFile(file, rel(file)));
+  }
+  const files: string[] = [];
+  const put = async (relPath: string, content: string): Promise<void> => {
+    const file = path.join(out, relPath);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content, 'utf8');
+    files.push(relPath);
+  };
+  const summary: KitSummary = { out: rel(out), articles: ids, files, auto: 0, enforce: 0, fuzzy: 0 };
+
+  if (options.kind === 'xliff') {
+    for (const doc of docs) await put(`${doc.article.id}.xlf`, codecFor(options.xliffVersion ?? doc.version).write(doc));
+  } else {
+    await put('omegat.project', omegatProject(options.lang));
+    for (const dir of ['target', 'omegat', 'dictionary', 'tm/auto', 'tm/enforce', 'glossary']) await mkdir(path.join(out, dir), { recursive: true });
+    for (const doc of docs) await put(`source/${doc.article.id}.xlf`, omegatXliff(doc));
+    const memories = kitMemories(docs, (doc) => `${options.localesDir}/${options.lang}/${doc.article.id}.xlf`);
+    if (memories.auto.length > 0) await put('tm/auto/pereklad-translations.tmx', writeTmx(memories.auto));
+    if (memories.enforce.length > 0) await put('tm/enforce/pereklad-reviewed.tmx', writeTmx(memories.enforce));
+    if (memories.fuzzy.length > 0) await put('tm/pereklad-matches.tmx', writeTmx(memories.fuzzy));
+    const terms = await loadGlossaryTerms(path.join(options.cwd, 'glossaries'), options.lang);
+    await put('glossary/glossary.txt', omegatGlossary(terms));
+    summary.auto = memories.auto.length;
+    summary.enforce = memories.enforce.length;
+    summary.fuzzy = memories.fuzzy.length;
+  }
+  await put(KIT_MANIFEST, JSON.stringify({ format: 'pereklad-kit/1', for: options.kind, sourceLang: 'uk', targetLang: options.lang, articles: ids }, null, 2) + '\n');
+  return summary;
+}

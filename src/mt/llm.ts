@@ -1,0 +1,212 @@
+// An OpenAI-compatible chat-completions engine (`--engine llm`): a hosted LLM or a local server
+// (llama.cpp, Ollama, vLLM all speak this API). Paragraphs go as units with their sentences by id,
+// the headline and the matching glossary terms in the prompt, and a JSON schema asks for exactly
+// one translation per id, which maps back to segments one to one.
+import pLimit from 'p-limit';
+import type { Engine, EngineResult, EngineSegment, EngineStats, TranslateOptions } from './engine.js';
+import { paragraphUnits, type ParagraphUnit } from './paragraphs.js';
+import { contentToTaggedXml, taggedXmlToContent } from './tags.js';
+import type { GlossarySet } from '../glossary/glossary.js';
+import { findTerms } from '../glossary/match.js';
+import { EngineAuthError, EngineError } from '../errors.js';
+
+export interface LlmEngineOptions {
+  /** e.g. http://127.0.0.1:8080/v1 (the part before /chat/completions). */
+  baseUrl: string;
+  model: string;
+  /** Sent as a Bearer token; local servers usually need none. */
+  apiKey?: string;
+  concurrency?: number;
+  /** Total attempts per request, for 429, 5xx, time-outs and answers that are not the JSON asked for. */
+  maxRetries?: number;
+  timeoutMs?: number;
+  /** Source characters per request: small enough for a local model's context window. */
+  maxCharsPerRequest?: number;
+  glossaries?: GlossarySet;
+  /** First back-off delay in ms (doubled each attempt); tests make it small. */
+  backoffMs?: number;
+}
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  en: 'English', de: 'German', pl: 'Polish', fr: 'French', es: 'Spanish', it: 'Italian', pt: 'Portuguese',
+  ru: 'Russian', cs: 'Czech', sk: 'Slovak', lt: 'Lithuanian', lv: 'Latvian', et: 'Estonian', ro: 'Romanian',
+  nl: 'Dutch', sv: 'Swedish', fi: 'Finnish', da: 'Danish', nb: 'Norwegian', bg: 'Bulgarian', hu: 'Hungarian',
+};
+
+const RESPONSE_SCHEMA = {
+  type: 'object',
+  properties: {
+    translations: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string' }, text: { type: 'string' } },
+        required: ['id', 'text'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['translations'],
+  additionalProperties: false,
+} as const;
+
+class RetryableError extends Error {
+  constructor(message: string, readonly retryAfterMs?: number) {
+    super(message);
+  }
+}
+
+export class LlmEngine implements Engine {
+  readonly name = 'llm';
+  readonly paid = false;
+  readonly pseudo = false;
+  readonly stats: EngineStats = { requests: 0, billedCharacters: 0, tokens: 0 };
+  private readonly url: string;
+
+  constructor(private readonly options: LlmEngineOptions) {
+    this.url = `${options.baseUrl.replace(/\/+$/u, '')}/chat/completions`;
+  }
+
+  estimate(segments: EngineSegment[]): { requests: number; billedCharacters: number } {
+    return { requests: this.batches(paragraphUnits(segments)).length, billedCharacters: 0 };
+  }
+
+  async translate(segments: EngineSegment[], _sourceLang: string, targetLang: string, options: TranslateOptions = {}): Promise<EngineResult[]> {
+    const units = paragraphUnits(segments);
+    const results: EngineResult[] = new Array<EngineResult>(segments.length);
+    const limit = pLimit(this.options.concurrency ?? 2);
+    let stop: Error | undefined;
+    await Promise.all(this.batches(units).map((batch) => limit(async () => {
+      if (stop) return;
+      let answers: Map<string, string>;
+      try {
+        answers = await this.request(batch.map((u) => units[u]!), segments, targetLang);
+      } catch (err) {
+        stop ??= err instanceof Error ? err : new Error(String(err));
+        return;
+      }
+      const done: Array<{ index: number; result: EngineResult }> = [];
+      for (const u of batch) {
+        for (const index of units[u]!.indexes) {
+          const text = answers.get(String(index));
+          const result: EngineResult = text === undefined || text.trim() === ''
+            ? { content: [], failed: 'the LLM returned no translation for this sentence' }
+            : { content: taggedXmlToContent(text) };
+          results[index] = result;
+          done.push({ index, result });
+        }
+      }
+      await options.onBatch?.(done);
+    })));
+    if (stop) throw stop;
+    return results;
+  }
+
+  private batches(units: readonly ParagraphUnit[]): number[][] {
+    const max = this.options.maxCharsPerRequest ?? 4000;
+    const batches: number[][] = [];
+    let current: number[] = [];
+    let size = 0;
+    units.forEach((unit, i) => {
+      if (current.length > 0 && size + unit.xml.length > max) {
+        batches.push(current);
+        current = [];
+        size = 0;
+      }
+      current.push(i);
+      size += unit.xml.length;
+    });
+    if (current.length > 0) batches.push(current);
+    return batches;
+  }
+
+  private prompt(units: readonly ParagraphUnit[], segments: readonly EngineSegment[], targetLang: string): { system: string; user: string } {
+    const base = targetLang.split('-')[0]!.toLowerCase();
+    const language = `${LANGUAGE_NAMES[base] ?? targetLang}${targetLang.includes('-') ? ` (${targetLang})` : ''}`;
+    const glossary = this.options.glossaries?.forTarget(targetLang);
+    const terms = new Map<string, string>();
+    const paragraphs = units.map((unit) => {
+      const sentences = unit.indexes.map((index) => {
+        const xml = contentToTaggedXml(segments[index]!.content);
+        if (glossary) for (const m of findTerms(xml, glossary)) terms.set(m.entry.source, m.entry.target);
+        return { id: String(index), text: xml };
+      });
+      return { ...(unit.missingContext ? { context: unit.missingContext } : {}), sentences };
+    });
+    const headlines = [...new Set(units.map((u) => u.headline).filter(Boolean))];
+    const system = [
+      `You are a professional news translator. Translate Ukrainian news sentences into ${language}.`,
+      'Each paragraph lists its sentences by id; translate every sentence so that it reads right in its paragraph (pronouns, names, tense), one translation per id, never merging or splitting sentences.',
+      'Keep every tag such as <x id="1"/> exactly as written, in the right place in the translation; do not translate text given as context.',
+      ...(terms.size > 0 ? ['Use these glossary translations (the Ukrainian terms may appear inflected):', ...[...terms].map(([s, t]) => `- ${s} → ${t}`)] : []),
+      'Answer with JSON only: {"translations":[{"id":"…","text":"…"}]}.',
+    ].join('\n');
+    return { system, user: JSON.stringify({ headlines, paragraphs }) };
+  }
+
+  private async request(units: readonly ParagraphUnit[], segments: readonly EngineSegment[], targetLang: string): Promise<Map<string, string>> {
+    const { system, user } = this.prompt(units, segments, targetLang);
+    const body = JSON.stringify({
+      model: this.options.model,
+      temperature: 0,
+      messages: [{ role: 'system', content: system }, { role: 'user', content: user }],
+      response_format: { type: 'json_schema', json_schema: { name: 'translations', strict: true, schema: RESPONSE_SCHEMA } },
+    });
+    const attempts = Math.max(1, this.options.maxRetries ?? 4);
+    let last: Error = new EngineError('the LLM server was not asked');
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        return await this.once(body);
+      } catch (err) {
+        if (!(err instanceof RetryableError)) throw err;
+        last = err;
+        if (attempt < attempts) await sleep(err.retryAfterMs ?? (this.options.backoffMs ?? 500) * 2 ** (attempt - 1));
+      }
+    }
+    throw new EngineError(`the LLM server failed after ${attempts} attempts: ${last.message}`);
+  }
+
+  private async once(body: string): Promise<Map<string, string>> {
+    this.stats.requests++;
+    let response: Response;
+    try {
+      response = await fetch(this.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}) },
+        body,
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
+      });
+    } catch (err) {
+      // Time-outs and refused connections: the server may come back.
+      throw new RetryableError(err instanceof Error && err.name === 'TimeoutError' ? 'timed out' : 'connection failed');
+    }
+    if (response.status === 401 || response.status === 403) {
+      throw new EngineAuthError(`the LLM server refused the key (${response.status}): check PEREKLAD_LLM_API_KEY`);
+    }
+    if (response.status === 429 || response.status >= 500) {
+      const retryAfter = Number(response.headers.get('retry-after'));
+      throw new RetryableError(`HTTP ${response.status}`, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
+    }
+    if (!response.ok) throw new EngineError(`the LLM server answered HTTP ${response.status} (check the model name and base URL)`);
+    const json = await response.json() as { choices?: Array<{ message?: { content?: string } }>; usage?: { total_tokens?: number } };
+    this.stats.tokens += json.usage?.total_tokens ?? 0;
+    const content = json.choices?.[0]?.message?.content;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(content ?? '');
+    } catch {
+      throw new RetryableError('the answer was not the JSON asked for');
+    }
+    const list = (parsed as { translations?: unknown }).translations;
+    if (!Array.isArray(list)) throw new RetryableError('the answer had no translations list');
+    const answers = new Map<string, string>();
+    for (const item of list as Array<{ id?: unknown; text?: unknown }>) {
+      if (typeof item.id === 'string' && typeof item.text === 'string' && !answers.has(item.id)) answers.set(item.id, item.text);
+    }
+    return answers;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

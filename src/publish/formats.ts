@@ -1,0 +1,115 @@
+// The three forms of a localized copy: plain text and Markdown with YAML front matter, and HTML
+// with the metadata in <head>. Each escapes what its format would otherwise interpret.
+import type { CopyMetadata, CopyParagraph, CopyRun, LocalizedCopy } from './copy.js';
+import { paragraphText, runText } from './copy.js';
+import { escapeHtml as h } from '../review/html.js';
+import type { PublishFormat } from './config.js';
+
+const MACHINE_NOTICE = 'Machine translation: this article was translated automatically and has not been fully reviewed by an editor.';
+
+/** YAML front matter. Strings are written as JSON strings, which are valid YAML double-quoted scalars. */
+export function frontMatter(meta: CopyMetadata): string {
+  const p = meta.provenance;
+  const s = JSON.stringify;
+  return [
+    '---',
+    `article: ${s(meta.articleId)}`,
+    `source: ${s(meta.sourcePath)}`,
+    `source_language: ${s(meta.sourceLang)}`,
+    `language: ${s(meta.lang)}`,
+    ...(meta.articleDate !== undefined ? [`article_date: ${s(meta.articleDate)}`] : []),
+    `published: ${s(meta.published)}`,
+    'translation:',
+    `  machine_translated: ${p.machineTranslated}`,
+    `  engines: ${s(p.engines)}`,
+    `  sentences: ${p.sentences}`,
+    `  human_sentences: ${p.humanSentences}`,
+    `  machine_sentences: ${p.machineSentences}`,
+    `  reviewed_sentences: ${p.reviewedSentences}`,
+    `  min_state: ${s(p.minState)}`,
+    `  qa_errors_published: ${p.qaErrorsPublished}`,
+    '---',
+    '',
+  ].join('\n');
+}
+
+export function renderText(copy: LocalizedCopy): string {
+  const notice = copy.meta.provenance.machineTranslated ? `[${MACHINE_NOTICE}]\n\n` : '';
+  return `${frontMatter(copy.meta)}\n${notice}${copy.paragraphs.map(paragraphText).join('\n\n')}\n`;
+}
+
+// Markdown: CommonMark reads these anywhere in a line (emphasis, links, code, HTML, entities,
+// GFM tables and strikethrough)…
+const MD_INLINE = /[\\`*_[\]<>|~&]/gu;
+// …and these only where a line starts (headings, lists, quotes, breaks, setext underlines).
+const MD_LINE_START = /^([#+\-=>])|^(\d{1,9})([.)])/u;
+
+export function escapeMarkdownText(text: string): string {
+  return text.replace(MD_INLINE, (ch) => `\\${ch}`);
+}
+
+function markdownRun(run: CopyRun): string {
+  if ('text' in run) return escapeMarkdownText(run.text);
+  const { kind, text } = run.code;
+  // A URL with a scheme, or an e-mail address, becomes an autolink, where nothing is escaped.
+  if ((kind === 'url' && /^[a-z][a-z0-9+.-]*:\/\/[^\s<>]+$/iu.test(text)) || (kind === 'email' && /^[^\s<>@]+@[^\s<>@]+$/u.test(text))) return `<${text}>`;
+  return escapeMarkdownText(text);
+}
+
+function markdownParagraph(paragraph: CopyParagraph): string {
+  const lines = paragraph.runs.map(markdownRun).join('').trim().split(/\r\n|\r|\n/u);
+  // Every line of a paragraph starts flush (4 spaces would make code), ends without the two
+  // spaces of a hard break, and has any line-start syntax escaped.
+  const body = lines.map((line) => line.trim().replace(MD_LINE_START, (_m, mark: string | undefined, digits: string | undefined, dot: string | undefined) => (mark !== undefined ? `\\${mark}` : `${digits}\\${dot}`)));
+  const text = body.join('\n');
+  return paragraph.kind === 'foreign' ? text.split('\n').map((l) => `> ${l}`).join('\n') : text;
+}
+
+export function renderMarkdown(copy: LocalizedCopy): string {
+  const notice = copy.meta.provenance.machineTranslated ? `> **${escapeMarkdownText(MACHINE_NOTICE)}**\n\n` : '';
+  return `${frontMatter(copy.meta)}\n${notice}${copy.paragraphs.map(markdownParagraph).join('\n\n')}\n`;
+}
+
+function htmlParagraph(paragraph: CopyParagraph): string {
+  const text = h(paragraph.runs.map(runText).join('').trim()).replace(/\r\n|\r|\n/gu, '<br>\n');
+  return paragraph.kind === 'foreign' ? `<blockquote lang="${h(paragraph.lang)}"><p>${text}</p></blockquote>` : `<p>${text}</p>`;
+}
+
+export function renderHtml(copy: LocalizedCopy): string {
+  const { meta } = copy;
+  const p = meta.provenance;
+  const first = copy.paragraphs.find((x) => x.kind === 'paragraph');
+  const title = first ? paragraphText(first).slice(0, 120) : meta.articleId;
+  const metas: [string, string][] = [
+    ['pereklad:article', meta.articleId],
+    ['pereklad:source', meta.sourcePath],
+    ['pereklad:source-language', meta.sourceLang],
+    ...(meta.articleDate !== undefined ? [['pereklad:article-date', meta.articleDate] as [string, string]] : []),
+    ['date', meta.published],
+    ['pereklad:machine-translated', String(p.machineTranslated)],
+    ['pereklad:engines', p.engines.join(' ')],
+    ['pereklad:sentences', String(p.sentences)],
+    ['pereklad:human-sentences', String(p.humanSentences)],
+    ['pereklad:reviewed-sentences', String(p.reviewedSentences)],
+    ['pereklad:min-state', p.minState],
+    ['pereklad:qa-errors-published', String(p.qaErrorsPublished)],
+  ];
+  const notice = p.machineTranslated ? `<p class="machine-translation-notice" role="note" lang="en"><strong>${h(MACHINE_NOTICE)}</strong></p>\n` : '';
+  return `<!doctype html>
+<html lang="${h(meta.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${h(title)}</title>
+${metas.map(([name, content]) => `<meta name="${h(name)}" content="${h(content)}">`).join('\n')}
+</head>
+<body>
+<article>
+${notice}${copy.paragraphs.map(htmlParagraph).join('\n')}
+</article>
+</body>
+</html>
+`;
+}
+
+export const RENDERERS: Record<PublishFormat, (copy: LocalizedCopy) => string> = { txt: renderText, md: renderMarkdown, html: renderHtml };

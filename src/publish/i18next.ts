@@ -1,0 +1,45 @@
+// i18next resources: one JSON file per language and namespace, `locales/<lang>/<namespace>.json`,
+// in i18next's JSON v4 format, keyed by article id and segment id. A target language holds only
+// the sentences that passed the publish gate; the source language holds every sentence, so a
+// site that sets `fallbackLng: 'uk'` shows the original wherever a translation is not published.
+import type { TranslatedArticle } from '../model.js';
+import { contentText } from '../model.js';
+import type { PublishConfig } from './config.js';
+
+/** segment id → text, per article id, in article order. */
+export type ArticleStrings = Map<string, Map<string, string>>;
+
+/** The sentences of an article in the source language (foreign quotes as they stand). */
+export function sourceStrings(doc: TranslatedArticle): Map<string, string> {
+  const strings = new Map<string, string>();
+  for (const block of doc.article.blocks) for (const segment of block.segments) strings.set(segment.id, segment.text);
+  return strings;
+}
+
+/** The published sentences of an article in its target language. */
+export function targetStrings(doc: TranslatedArticle, publishable: ReadonlySet<string>): Map<string, string> {
+  const strings = new Map<string, string>();
+  for (const block of doc.article.blocks) {
+    for (const segment of block.segments) {
+      if (!publishable.has(segment.id)) continue;
+      const target = doc.targets.get(segment.id);
+      strings.set(segment.id, block.kind === 'foreign' || !target?.content ? segment.text : contentText(target.content, segment.codes));
+    }
+  }
+  return strings;
+}
+
+/** The resource object for i18next: nested `{ article: { segment: text } }` or flat `{ "article.segment": text }`. */
+export function resourceObject(articles: ArticleStrings, keys: PublishConfig['i18next']['keys']): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [articleId, strings] of [...articles].sort(([a], [b]) => a.localeCompare(b))) {
+    if (strings.size === 0) continue;
+    if (keys === 'flat') for (const [segmentId, text] of strings) out[`${articleId}.${segmentId}`] = text;
+    else out[articleId] = Object.fromEntries(strings);
+  }
+  return out;
+}
+
+export function resourceJson(articles: ArticleStrings, keys: PublishConfig['i18next']['keys']): string {
+  return `${JSON.stringify(resourceObject(articles, keys), null, 2)}\n`;
+}

@@ -1,0 +1,97 @@
+// `pereklad publish`: from the XLIFF files on disk, the localized copies of every article that
+// passes the gate (text, Markdown, HTML), the list of those that do not with what blocks them, and
+// the i18next resources for the site.
+import path from 'node:path';
+import { collectTranslations, type TranslatedFile } from '../review/collect.js';
+import { findingsWithGlossaries } from '../review/findings.js';
+import { writeIfChanged } from '../job/files.js';
+import type { Reporter } from '../job/reporter.js';
+import type { PublishConfig, PublishFormat } from './config.js';
+import { describeBlockers, publishGate, type GateOptions } from './gate.js';
+import { localizedCopy } from './copy.js';
+import { RENDERERS } from './formats.js';
+import { resourceJson, sourceStrings, targetStrings, type ArticleStrings } from './i18next.js';
+
+export interface PublishJobOptions extends GateOptions {
+  cwd: string;
+  localesDir: string;
+  /** Glossaries for the QA terminology check. */
+  glossaryDir: string;
+  /** Languages to publish; every language with XLIFF files when undefined. */
+  languages?: readonly string[];
+  publish: PublishConfig;
+  reporter: Reporter;
+  now?: () => Date;
+}
+
+export interface PublishJobSummary {
+  published: { articleId: string; lang: string; files: string[]; machineTranslated: boolean }[];
+  notReady: { articleId: string; lang: string; blockers: string }[];
+  resources: string[];
+  errors: string[];
+}
+
+export function publishedPath(dir: string, lang: string, articleId: string, format: PublishFormat): string {
+  return path.join(dir, lang, `${articleId}.${format}`);
+}
+
+export async function runPublishJob(options: PublishJobOptions): Promise<PublishJobSummary> {
+  const { cwd, reporter, publish } = options;
+  const localesRoot = path.resolve(cwd, options.localesDir);
+  const publishRoot = path.resolve(cwd, publish.dir);
+  const collected = await collectTranslations(cwd, options.localesDir, options.languages);
+  for (const error of collected.errors) reporter.error(error);
+  const published = (options.now?.() ?? new Date()).toISOString();
+  const summary: PublishJobSummary = { published: [], notReady: [], resources: [], errors: collected.errors };
+  const rel = (file: string): string => path.relative(cwd, file);
+
+  const byLang = new Map<string, TranslatedFile[]>();
+  for (const file of collected.files) byLang.set(file.lang, [...(byLang.get(file.lang) ?? []), file]);
+  const source = new Map<string, ArticleStrings>();
+  const findingsFor = findingsWithGlossaries(cwd, options.glossaryDir);
+
+  for (const [lang, files] of byLang) {
+    const strings: ArticleStrings = new Map();
+    for (const { articleId, doc } of files) {
+      const sourceLang = doc.article.sourceLang;
+      const sourceArticles = source.get(sourceLang) ?? new Map<string, Map<string, string>>();
+      sourceArticles.set(articleId, sourceStrings(doc));
+      source.set(sourceLang, sourceArticles);
+
+      const gate = publishGate(doc, await findingsFor(doc), options);
+      strings.set(articleId, targetStrings(doc, gate.publishable));
+      if (!gate.ready) {
+        const blockers = describeBlockers(gate.blockers, options.minState);
+        summary.notReady.push({ articleId, lang, blockers });
+        reporter.warn(`not ready: ${articleId} → ${lang}: ${blockers}`);
+        continue;
+      }
+      const copy = localizedCopy(doc, gate, published, options.minState);
+      const written: string[] = [];
+      for (const format of publish.formats) {
+        const file = publishedPath(publishRoot, lang, articleId, format);
+        await writeIfChanged(file, RENDERERS[format](copy));
+        written.push(rel(file));
+      }
+      summary.published.push({ articleId, lang, files: written, machineTranslated: copy.meta.provenance.machineTranslated });
+      const notes = [
+        ...(copy.meta.provenance.machineTranslated ? [`${gate.machine.size} machine-translated sentence${gate.machine.size === 1 ? '' : 's'}, marked as machine translation`] : []),
+        ...(gate.overriddenErrors.length > 0 ? [`published with ${gate.overriddenErrors.length} QA error${gate.overriddenErrors.length === 1 ? '' : 's'} because --allow-errors was given (${[...new Set(gate.overriddenErrors.map((f) => f.segmentId))].join(', ')})`] : []),
+      ];
+      reporter.info(`published: ${articleId} → ${lang}: ${written.join(', ')}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
+    }
+    const file = path.join(localesRoot, lang, `${publish.i18next.namespace}.json`);
+    await writeIfChanged(file, resourceJson(strings, publish.i18next.keys));
+    summary.resources.push(rel(file));
+    const total = [...files].reduce((n, f) => n + sourceStrings(f.doc).size, 0);
+    const kept = [...strings.values()].reduce((n, s) => n + s.size, 0);
+    reporter.info(`i18next: ${rel(file)} (${kept} of ${total} sentences${kept < total ? '; the rest fall back to the source language' : ''})`);
+  }
+  for (const [sourceLang, articles] of source) {
+    const file = path.join(localesRoot, sourceLang, `${publish.i18next.namespace}.json`);
+    await writeIfChanged(file, resourceJson(articles, publish.i18next.keys));
+    summary.resources.push(rel(file));
+    reporter.info(`i18next: ${rel(file)} (the source text, the fallback language)`);
+  }
+  return summary;
+}

@@ -1,0 +1,33 @@
+// What a quality check reports, and how a finding travels as a flag (a note on the unit in XLIFF)
+// so that CAT tools show it and the next QA run can replace it instead of piling up copies.
+export type QaSeverity = 'error' | 'warning';
+
+/** Check names follow Translate Toolkit's pofilter where one exists (urls, numbers, endpunc, …). */
+export type QaCheck =
+  | 'codes' | 'urls' | 'numbers' | 'dates' | 'glossary' | 'brackets' | 'quotes' | 'endpunc'
+  | 'whitespace' | 'startcaps' | 'unchanged' | 'untranslated' | 'length' | 'script' | 'language';
+
+export interface QaFinding {
+  segmentId: string;
+  check: QaCheck;
+  severity: QaSeverity;
+  message: string;
+}
+
+// Readable in a CAT tool's notes pane and parseable back: "QA error (numbers): …".
+const FLAG = /^QA (error|warning) \(([a-z]+)\): ([\s\S]*)$/u;
+
+export function formatFlag(finding: Pick<QaFinding, 'check' | 'severity' | 'message'>): string {
+  return `QA ${finding.severity} (${finding.check}): ${finding.message}`;
+}
+
+/** The finding a flag holds, or undefined for flags that did not come from QA (engine events, import notes). */
+export function parseFlag(flag: string, segmentId: string): QaFinding | undefined {
+  const m = FLAG.exec(flag);
+  if (!m) return undefined;
+  return { segmentId, severity: m[1] as QaSeverity, check: m[2] as QaCheck, message: m[3]! };
+}
+
+export function isQaFlag(flag: string): boolean {
+  return FLAG.test(flag);
+}

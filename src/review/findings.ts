@@ -1,0 +1,54 @@
+// QA findings as the review page and the publish gate see them: the QA checks (src/qa) run on the
+// article as the XLIFF holds it now, plus the notes a job or an import stored on targets that are
+// not QA results (engine events, import notes), shown as warnings. Stored QA flags are not read
+// back: the checks are re-run, so a finding fixed in a CAT tool disappears at once.
+import path from 'node:path';
+import type { TranslatedArticle } from '../model.js';
+import { qaFindings } from '../qa/run.js';
+import { isQaFlag, type QaSeverity } from '../qa/findings.js';
+import { loadGlossaryTerms, type GlossaryTerm } from '../qa/glossary.js';
+
+export type FindingSeverity = QaSeverity;
+
+export interface ReviewFinding {
+  segmentId: string;
+  severity: FindingSeverity;
+  message: string;
+  /** The QA check that found it (`numbers`, `codes`, …), or `note` for a stored note. */
+  check: string;
+}
+
+/** Findings per segment id. */
+export type FindingsBySegment = Map<string, ReviewFinding[]>;
+
+export function articleFindings(doc: TranslatedArticle, glossary: readonly GlossaryTerm[] = []): ReviewFinding[] {
+  // Untranslated sentences are shown by their state; as findings they would only repeat it.
+  const findings: ReviewFinding[] = qaFindings(doc, { glossary, untranslated: false });
+  for (const target of doc.targets.values()) {
+    for (const flag of target.flags) if (!isQaFlag(flag)) findings.push({ segmentId: target.segmentId, severity: 'warning', message: flag, check: 'note' });
+  }
+  return findings;
+}
+
+/** Findings for documents of any target language, with each language's glossary read once. */
+export function findingsWithGlossaries(cwd: string, glossaryDir: string): (doc: TranslatedArticle) => Promise<FindingsBySegment> {
+  const glossaries = new Map<string, Promise<GlossaryTerm[]>>();
+  return async (doc) => {
+    let terms = glossaries.get(doc.targetLang);
+    if (!terms) {
+      terms = loadGlossaryTerms(path.resolve(cwd, glossaryDir), doc.targetLang);
+      glossaries.set(doc.targetLang, terms);
+    }
+    return groupFindings(articleFindings(doc, await terms));
+  };
+}
+
+export function groupFindings(findings: readonly ReviewFinding[]): FindingsBySegment {
+  const bySegment: FindingsBySegment = new Map();
+  for (const finding of findings) {
+    const list = bySegment.get(finding.segmentId);
+    if (list) list.push(finding);
+    else bySegment.set(finding.segmentId, [finding]);
+  }
+  return bySegment;
+}

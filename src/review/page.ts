@@ -1,0 +1,151 @@
+// The review page of one article in one language: source and target side by side, sentence by
+// sentence, each coloured and labelled by state, with findings, origin and MT edits on the
+// sentence they concern, counts at the top and a filter for what needs attention.
+import type { UiText } from './i18n.js';
+import type { ReviewView, SegmentView, BlockView, ReviewCounts } from './view.js';
+import { DISPLAY_STATES } from './view.js';
+import { escapeHtml as h, safeId } from './html.js';
+import { REVIEW_CSS, REVIEW_SCRIPT } from './assets.js';
+
+/** No request can leave the page: styles and the script are inline, nothing else loads. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
+
+export function pageHead(title: string, lang: string): string {
+  return `<!doctype html>
+<html lang="${h(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="generator" content="pereklad">
+<title>${h(title)}</title>
+<style>${REVIEW_CSS}</style>
+</head>
+`;
+}
+
+/** A bar with one stretch per state, sized by count; its meaning is also given as text beside it. */
+export function stateBar(counts: ReviewCounts): string {
+  const total = Math.max(counts.segments, 1);
+  const parts = DISPLAY_STATES.filter((s) => counts.byState[s] > 0)
+    .map((s) => `<span style="width:${((counts.byState[s] * 100) / total).toFixed(2)}%;background:var(--${s})"></span>`)
+    .join('');
+  return `<div class="bar" aria-hidden="true">${parts}</div>`;
+}
+
+function countsList(counts: ReviewCounts, ui: UiText): string {
+  const items = DISPLAY_STATES.map((s) =>
+    `<li class="count-${s}" data-state="${s}"><span class="swatch" style="background:var(--${s})" aria-hidden="true"></span><strong>${counts.byState[s]}</strong> ${h(ui.t(`state.${s}`))}</li>`);
+  items.push(`<li class="attention-count"><strong>${h(ui.t('attentionCount', { count: counts.attention }))}</strong></li>`);
+  if (counts.errors > 0) items.push(`<li class="issue">${h(ui.t('errorCount', { count: counts.errors }))}</li>`);
+  if (counts.warnings > 0) items.push(`<li class="warn">${h(ui.t('warningCount', { count: counts.warnings }))}</li>`);
+  return `<ul class="counts">${items.join('')}</ul>`;
+}
+
+function segmentInfo(seg: SegmentView, ui: UiText): string {
+  const parts = [`<span class="badge">${h(ui.t(`state.${seg.state}`))}</span>`];
+  if (seg.target !== undefined && seg.origin === 'mt' && seg.engine !== undefined) parts.push(`<span class="engine">${h(ui.t('byEngine', { engine: engineName(seg.engine, ui) }))}</span>`);
+  else if (seg.target !== undefined && seg.origin === 'human') parts.push(`<span class="engine">${h(ui.t('byPerson'))}</span>`);
+  if (seg.date !== undefined) parts.push(`<span>${h(ui.t('on', { date: ui.formatDate(seg.date) }))}</span>`);
+  if (seg.memoryMatch) parts.push(`<span class="match">${h(ui.t(`memoryMatch.${seg.memoryMatch.kind}`, { score: seg.memoryMatch.quality }))}</span>`);
+  return `<p class="info">${parts.join('')}</p>`;
+}
+
+function engineName(engine: string, ui: UiText): string {
+  const key = `engine.${engine}`;
+  const name = ui.t(key);
+  return name === key ? engine : name;
+}
+
+function findingsList(seg: SegmentView, ui: UiText): string {
+  if (seg.findings.length === 0) return '';
+  const items = seg.findings.map((f) => `<li class="finding ${f.severity}"><strong>${h(ui.t(`severity.${f.severity}`))}:</strong> ${h(f.message)}</li>`);
+  return `<ul class="findings" aria-label="${h(ui.t('findingsLabel'))}">${items.join('')}</ul>`;
+}
+
+function machineEdit(seg: SegmentView, ui: UiText): string {
+  if (!seg.machineEdit) return '';
+  const label = seg.machineEdit.engine !== undefined ? ui.t('machineEditBy', { engine: engineName(seg.machineEdit.engine, ui) }) : ui.t('machineEdit');
+  const body = seg.machineEdit.parts.map((p) => {
+    if (p.kind === 'same') return h(p.text);
+    const tag = p.kind === 'added' ? 'ins' : 'del';
+    return `<${tag} title="${h(ui.t(p.kind))}">${h(p.text)}</${tag}>`;
+  }).join('');
+  return `<div class="diff"><p class="label">${h(label)}</p><p>${body}</p></div>`;
+}
+
+function segmentItem(seg: SegmentView, view: ReviewView, ui: UiText): string {
+  const target = seg.target !== undefined
+    ? `<p class="text">${h(seg.target)}</p>`
+    : `<p class="missing">${h(ui.t('noTranslation'))}</p>`;
+  const classes = ['seg', `state-${seg.state}`, ...(seg.attention ? ['attention'] : []), ...(seg.findings.some((f) => f.severity === 'error') ? ['has-error'] : [])];
+  return `<li class="${classes.join(' ')}" id="seg-${safeId(seg.id)}" data-segment="${h(seg.id)}" data-state="${seg.state}" tabindex="-1" aria-label="${h(ui.t('segmentLabel', { id: seg.id }))}: ${h(ui.t(`state.${seg.state}`))}">
+<div class="src" lang="${h(view.sourceLang)}"><p><span class="segid" aria-hidden="true">${h(seg.id)}</span>${h(seg.source)}</p></div>
+<div class="tgt" lang="${h(view.targetLang)}">${segmentInfo(seg, ui)}${target}${findingsList(seg, ui)}${machineEdit(seg, ui)}</div>
+</li>`;
+}
+
+function blockSection(block: BlockView, index: number, view: ReviewView, ui: UiText): string {
+  const headingId = `h-${safeId(block.id)}`;
+  const heading = ui.t('paragraph', { n: index + 1 });
+  if (block.kind === 'foreign') {
+    const text = block.segments.map((s) => s.source + s.after).join('');
+    // `und-…` is "some Latin-script language": name no language rather than Intl's "root".
+    const note = block.lang.startsWith('und') ? ui.t('foreignUnknown') : ui.t('foreign', { language: ui.languageName(block.lang) });
+    return `<section class="block foreign" id="${safeId(block.id)}" aria-labelledby="${headingId}">
+<h2 id="${headingId}">${h(heading)} · ${h(note)}</h2>
+<blockquote lang="${h(block.lang)}"><p>${h(text)}</p></blockquote>
+</section>`;
+  }
+  return `<section class="block" id="${safeId(block.id)}" aria-labelledby="${headingId}">
+<h2 id="${headingId}">${h(heading)}</h2>
+<ol class="segments">
+${block.segments.map((s) => segmentItem(s, view, ui)).join('\n')}
+</ol>
+</section>`;
+}
+
+export interface PageLinks {
+  /** Relative URL of the index page from this page. */
+  index: string;
+}
+
+export function renderReviewPage(view: ReviewView, ui: UiText, links: PageLinks): string {
+  const source = ui.languageName(view.sourceLang);
+  const target = ui.languageName(view.targetLang);
+  const { counts } = view;
+  const done = counts.byState.reviewed + counts.byState.final;
+  const meta = [ui.t('meta', { path: view.sourcePath }), ...(view.date !== undefined ? [ui.t('metaDate', { date: view.date })] : []), ui.t('metaWritten', { written: ui.formatDate(view.written) })];
+  const firstAttention = view.blocks.flatMap((b) => b.segments).find((s) => s.attention);
+  const legend = DISPLAY_STATES.map((s) => `<li><b>${h(ui.t(`state.${s}`))}</b> — ${h(ui.t(`stateHelp.${s}`))}</li>`).join('');
+  return `${pageHead(ui.t('pageTitle', { article: view.articleId, target }), ui.lang)}<body>
+${firstAttention ? `<a class="skip" href="#seg-${safeId(firstAttention.id)}">${h(ui.t('skipToAttention'))}</a>` : ''}
+<header class="page"><div class="wrap">
+<nav><a href="${h(links.index)}">← ${h(ui.t('allArticles'))}</a></nav>
+<p class="eyebrow">${h(ui.t('eyebrow', { source, target }))}</p>
+<h1>${h(view.articleId)}</h1>
+<p class="meta">${h(meta.join(' · '))}</p>
+<section class="progress" aria-labelledby="progress-heading">
+<h2 id="progress-heading" class="visually-hidden">${h(ui.t('progressHeading'))}</h2>
+<p id="progress-text">${h(ui.t('progress', { count: counts.segments, done, percent: counts.donePercent }))}</p>
+${stateBar(counts)}
+${countsList(counts, ui)}
+</section>
+<ul class="legend">${legend}</ul>
+</div></header>
+<div class="toolbar"><div class="wrap">
+<label class="filter"><input type="checkbox" id="attention-only"> ${h(ui.t('filterLabel'))} <small>(${counts.attention})</small></label>
+<p class="keys">${h(ui.t('keys'))}</p>
+</div></div>
+<div class="wrap">
+<div class="columns" aria-hidden="true"><span>${h(ui.t('columnSource', { language: source }))}</span><span>${h(ui.t('columnTarget', { language: target }))}</span></div>
+<main id="main">
+<p class="empty${counts.attention === 0 ? ' show' : ''}" role="status">${h(ui.t('nothingNeedsAttention'))}</p>
+${view.blocks.map((b, i) => blockSection(b, i, view, ui)).join('\n')}
+</main>
+</div>
+<script>${REVIEW_SCRIPT}</script>
+</body>
+</html>
+`;
+}

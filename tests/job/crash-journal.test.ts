@@ -1,0 +1,39 @@
+// The journal on its own: what a killed run leaves behind is read back, a torn last line is
+// ignored and cut before the next append, and settling a language removes only its answers.
+import { describe, it, expect, afterEach } from 'vitest';
+import { appendFile, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Journal, JOURNAL_FILE } from '../../src/job/journal.js';
+import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
+
+describe('job journal', () => {
+  let ws: Workspace | undefined;
+  afterEach(async () => { await ws?.cleanup(); });
+
+  it('keeps every recorded answer across a torn append, and settles per language', async () => {
+    ws = await makeWorkspace();
+    const journal = await Journal.open(ws.dir);
+    const requests = [{ content: ['Перше.'], codes: [] }, { content: ['Друге ', { code: '1' }], codes: [{ id: '1', kind: 'url' as const, text: 'https://x.org' }] }];
+    await journal.recorder('de', 'deepl', requests)([{ index: 0, result: { content: ['Erstens.'] } }, { index: 1, result: { content: ['Zweitens ', { code: '1' }] } }]);
+    await journal.recorder('pl', 'deepl', requests)([{ index: 0, result: { content: ['Po pierwsze.'] } }]);
+    // A kill in the middle of the next append.
+    await appendFile(path.join(ws.dir, JOURNAL_FILE), '{"v":1,"lang":"pl","engine":"deepl","key":"Дру');
+
+    const reopened = await Journal.open(ws.dir);
+    expect(reopened.damaged).toEqual([]);
+    expect(reopened.lookup('de', 'deepl', ['Друге ', { code: '1' }])).toEqual(['Zweitens ', { code: '1' }]);
+    expect(reopened.lookup('de', 'pseudo', ['Перше.'])).toBeUndefined();
+    expect(reopened.lookup('pl', 'deepl', ['Перше.'])).toEqual(['Po pierwsze.']);
+    await reopened.recorder('pl', 'deepl', requests)([{ index: 1, result: { content: ['Po drugie ', { code: '1' }] } }]);
+    const lines = (await readFile(path.join(ws.dir, JOURNAL_FILE), 'utf8')).trimEnd().split('\n');
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toHaveLength(4);
+
+    await reopened.settle('de');
+    const afterDe = await Journal.open(ws.dir);
+    expect(afterDe.lookup('de', 'deepl', ['Перше.'])).toBeUndefined();
+    expect(afterDe.lookup('pl', 'deepl', ['Друге ', { code: '1' }])).toEqual(['Po drugie ', { code: '1' }]);
+    await afterDe.settle('pl');
+    expect(existsSync(path.join(ws.dir, JOURNAL_FILE))).toBe(false);
+  });
+});

@@ -1,0 +1,36 @@
+// Fuzzy scores behave as translators expect from CAT tools.
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { normalizeForMatch, similarity, TrigramIndex } from '../../src/memory/fuzzy.js';
+
+const SENTENCE = 'Келлог став найвищим посадовцем США, який відвідав авторитарну державу за останні роки.';
+
+describe('fuzzy matching', () => {
+  it('is 100 only for equal texts, symmetric, and between 0 and 100', () => {
+    fc.assert(fc.property(fc.string(), fc.string(), (a, b) => {
+      const s = similarity(a, b);
+      expect(s).toBe(similarity(b, a));
+      expect(s >= 0 && s <= 100).toBe(true);
+      expect(s === 100).toBe(a === b);
+    }));
+  });
+
+  it('an inflected word costs a letter, not a word; an unrelated sentence scores low', () => {
+    const inflected = similarity(normalizeForMatch(SENTENCE), normalizeForMatch(SENTENCE.replace('державу', 'держави')));
+    const reworded = similarity(normalizeForMatch(SENTENCE), normalizeForMatch(SENTENCE.replace('за останні роки', 'за останні десять років')));
+    const unrelated = similarity(normalizeForMatch(SENTENCE), normalizeForMatch('Новини з Києва надходять щогодини.'));
+    expect(inflected).toBeGreaterThan(reworded);
+    expect(reworded).toBeGreaterThanOrEqual(70);
+    expect(unrelated).toBeLessThan(50);
+  });
+
+  it('the trigram index finds the close sentences, best first, and not the unrelated ones', () => {
+    const index = new TrigramIndex<string>();
+    const texts = [SENTENCE, SENTENCE.replace('державу', 'держави'), 'Новини з Києва надходять щогодини.', SENTENCE.replace('за останні роки', 'за останні десять років')];
+    texts.forEach((t) => index.add(t, normalizeForMatch(t)));
+    const found = index.search(normalizeForMatch(SENTENCE), 70, 3);
+    expect(found[0]).toEqual({ item: SENTENCE, score: 100 });
+    expect(found.map((f) => f.item)).not.toContain('Новини з Києва надходять щогодини.');
+    expect(found.map((f) => f.score)).toEqual([...found.map((f) => f.score)].sort((a, b) => b - a));
+  });
+});
