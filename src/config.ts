@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { UsageError } from './errors.js';
 import type { XliffVersion } from './xliff/codec.js';
 import { DEFAULT_PUBLISH_CONFIG, validatePublishConfig, type PublishConfig } from './publish/config.js';
+import { validateSegmentationConfig, type SegmentationConfig } from './segment/project.js';
 
 export type EngineChoice = 'auto' | 'deepl' | 'llm' | 'apertium' | 'pseudo' | 'none';
 export const ENGINE_CHOICES: readonly EngineChoice[] = ['auto', 'deepl', 'llm', 'apertium', 'pseudo', 'none'];
@@ -48,6 +49,8 @@ export interface PerekladConfig {
   /** Folder with one glossary per language pair (`uk-en.tsv`). */
   glossaryDir: string;
   publish: PublishConfig;
+  /** Extra or replacement sentence-segmentation rules (src/segment/project.ts). */
+  segmentation?: SegmentationConfig;
 }
 
 export const CONFIG_FILE = 'pereklad.config.json';
@@ -87,7 +90,7 @@ function stringList(value: unknown, file: string, key: string): string[] {
 export function validateConfig(raw: unknown, file: string): PerekladConfig {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${file}: must hold a JSON object`);
   const input = raw as Record<string, unknown>;
-  const known = new Set(['$schema', 'sourceDir', 'localesDir', 'include', 'ignore', 'targets', 'engine', 'xliff', 'deepl', 'llm', 'glossaryDir', 'publish']);
+  const known = new Set(['$schema', 'sourceDir', 'localesDir', 'include', 'ignore', 'targets', 'engine', 'xliff', 'deepl', 'llm', 'glossaryDir', 'publish', 'segmentation']);
   for (const key of Object.keys(input)) if (!known.has(key)) throw new UsageError(`${file}: unknown key "${key}" (known: ${[...known].slice(1).join(', ')})`);
   const config: PerekladConfig = freshConfig();
   for (const key of ['sourceDir', 'localesDir'] as const) {
@@ -138,6 +141,7 @@ export function validateConfig(raw: unknown, file: string): PerekladConfig {
     config.glossaryDir = input.glossaryDir;
   }
   if (input.publish !== undefined) config.publish = validatePublishConfig(input.publish, file);
+  if (input.segmentation !== undefined) config.segmentation = validateSegmentationConfig(input.segmentation, file);
   return config;
 }
 

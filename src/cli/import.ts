@@ -1,6 +1,7 @@
 // `pereklad import`: reviewed XLIFF back from CAT tools (files, folders, or an OmegaT project).
 import type { Command } from 'commander';
 import { loadConfig, checkTargetLanguage } from '../config.js';
+import { loadProjectRules } from '../segment/project.js';
 import type { Reporter } from '../job/reporter.js';
 import { runImport } from '../import/import.js';
 import { countBySeverity } from '../qa/run.js';
@@ -25,6 +26,7 @@ export function registerImport(program: Command, run: (work: () => Promise<numbe
       const summary = await runImport({
         cwd, sourceDir: flags.source ?? config.sourceDir, localesDir: flags.out ?? config.localesDir,
         inputs: paths, ...(to ? { to } : {}), partial: flags.partial === true,
+        segmentation: await loadProjectRules(cwd, config.segmentation),
       });
       for (const p of summary.problems) reporter.error(`${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`);
       for (const a of summary.articles) {

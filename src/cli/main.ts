@@ -12,6 +12,7 @@ import { registerStatus } from './status.js';
 import { registerTm } from './tm.js';
 import { registerReview } from './review.js';
 import { registerPublish } from './publish.js';
+import { registerSegment } from './segment.js';
 import { PEREKLAD_TOOL } from '../xliff/codec.js';
 
 export const EXIT_OK = 0;
@@ -37,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
     .exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerTranslate(program, run, reporter);
+  registerSegment(program, run, reporter);
   registerKit(program, run, reporter);
   registerImport(program, run, reporter);
   registerQa(program, run, reporter);

@@ -11,6 +11,7 @@ import { Journal } from '../job/journal.js';
 import { discoverArticles } from '../source/discover.js';
 import { readArticleText } from '../source/read.js';
 import { parseArticle } from '../source/parse.js';
+import { loadProjectRules } from '../segment/project.js';
 import { billableCharacters, contentKey } from '../mt/engine.js';
 import { DEFAULT_TM_DIR, loadMemory } from '../memory/store.js';
 import { leverageLanguage } from '../memory/leverage.js';
@@ -57,6 +58,7 @@ export function registerStatus(program: Command, run: (work: () => Promise<numbe
       const localesDir = path.resolve(cwd, flags.out ?? config.localesDir);
       const load = await loadMemory({ cwd, localesDir, tmDir: path.resolve(cwd, flags.tm ?? DEFAULT_TM_DIR) });
       const journal = await Journal.open(localesDir);
+      const segmentation = await loadProjectRules(cwd, config.segmentation);
       let errors = 0;
       for (const problem of load.problems) {
         if (problem.file.endsWith('.xlf')) {
@@ -73,7 +75,7 @@ export function registerStatus(program: Command, run: (work: () => Promise<numbe
         for (const file of files) {
           let article;
           try {
-            article = parseArticle(await readArticleText(file.absPath, rel(file.absPath)), file.id, file.relPath);
+            article = parseArticle(await readArticleText(file.absPath, rel(file.absPath)), file.id, file.relPath, 'uk', segmentation);
           } catch (err) {
             if (!(err instanceof PerekladError)) throw err;
             errors++;

@@ -6,6 +6,7 @@ import { selectEngine } from '../mt/select.js';
 import { loadGlossaries } from '../glossary/glossary.js';
 import path from 'node:path';
 import { runTranslateJob } from '../job/translate.js';
+import { loadProjectRules } from '../segment/project.js';
 import type { Reporter } from '../job/reporter.js';
 import type { XliffVersion } from '../xliff/codec.js';
 
@@ -68,6 +69,7 @@ Exit codes: 0 success, 1 some article or language failed, 2 bad usage.`)
         xliffVersion,
         dryRun: flags.dryRun === true,
         reporter,
+        segmentation: await loadProjectRules(cwd, config.segmentation),
       });
       const verb = flags.dryRun ? 'would send' : 'sent';
       const billed = engine?.paid ? `, ${summary.billedCharacters} ${flags.dryRun ? 'would be' : ''} billed`.replace('  ', ' ') : engine ? ' (not billed)' : '';

@@ -12,6 +12,7 @@ import { BadInputError, UsageError } from '../errors.js';
 import { articleIdFromPath } from '../source/discover.js';
 import { readArticleText } from '../source/read.js';
 import { parseArticle } from '../source/parse.js';
+import type { SegmentationRules } from '../segment/split.js';
 import { codecFor, parseXliff, readXliffFile } from '../xliff/read.js';
 import type { XliffVersion } from '../xliff/codec.js';
 import { toXliff12, toXliff20 } from '../xliff/states.js';
@@ -49,6 +50,8 @@ export interface ImportOptions {
   partial?: boolean;
   maxBytes?: number;
   now?: () => Date;
+  /** The project's segmentation rules, to compare against the current source (default: built-in). */
+  segmentation?: SegmentationRules;
 }
 
 export interface ArticleImport {
@@ -218,7 +221,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         continue;
       }
       const previous = await readXliffFile(projectFile, rel(projectFile));
-      const doc = await currentDocument(previous, sourceDir, rel);
+      const doc = await currentDocument(previous, sourceDir, rel, options.segmentation);
       project = { lang: r.targetLang, articleId, version: previous.version, doc, returned: [] };
       projects.set(key, project);
     }
@@ -252,11 +255,11 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 
 /** The project's document for the current source: when the source changed since the XLIFF was
  *  written, targets are carried over to the segments that did not change (as translate does). */
-async function currentDocument(previous: TranslatedArticle, sourceDir: string, rel: (p: string) => string): Promise<TranslatedArticle> {
+async function currentDocument(previous: TranslatedArticle, sourceDir: string, rel: (p: string) => string, segmentation?: SegmentationRules): Promise<TranslatedArticle> {
   const sourceFile = path.join(sourceDir, previous.article.path);
   let article: Article;
   try {
-    article = parseArticle(await readArticleText(sourceFile, rel(sourceFile)), previous.article.id, previous.article.path, previous.article.sourceLang);
+    article = parseArticle(await readArticleText(sourceFile, rel(sourceFile)), previous.article.id, previous.article.path, previous.article.sourceLang, segmentation);
   } catch (err) {
     // An article no longer in the source folder: its XLIFF is all there is to import into.
     if (err instanceof BadInputError && /ENOENT/u.test(err.problem)) return previous;

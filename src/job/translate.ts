@@ -5,6 +5,7 @@ import type { Article, Content, InlineCode, TargetSegment, TmMatch, TranslatedAr
 import { discoverArticles, type SourceFile } from '../source/discover.js';
 import { readArticleText } from '../source/read.js';
 import { parseArticle } from '../source/parse.js';
+import type { SegmentationRules } from '../segment/split.js';
 import type { Engine } from '../mt/engine.js';
 import { contentKey, type EngineSegment } from '../mt/engine.js';
 import { runEngine } from '../mt/run.js';
@@ -38,6 +39,8 @@ export interface TranslateJobOptions {
   now?: () => Date;
   /** Folder of imported TMX files that join the translation memory (default `tm`). */
   tmDir?: string;
+  /** The project's segmentation rules (default: the built-in Ukrainian rules). */
+  segmentation?: SegmentationRules;
 }
 
 export interface TranslateJobSummary {
@@ -107,7 +110,7 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
     const display = rel(file.absPath);
     try {
       const text = await readArticleText(file.absPath, display);
-      const article = parseArticle(text, file.id, file.relPath);
+      const article = parseArticle(text, file.id, file.relPath, 'uk', options.segmentation);
       const languages = new Map<string, PlannedLanguage>();
       for (const lang of options.targets) {
         const xliffFile = xliffPath(localesDir, lang, file.id);

@@ -1,0 +1,47 @@
+// `pereklad segment`: show how the project's rules split a text, and `pereklad srx`: export those
+// rules as SRX 2.0 for OmegaT, Okapi and other CAT tools.
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../config.js';
+import { loadProjectRules } from '../segment/project.js';
+import { splitSentences } from '../segment/split.js';
+import { rulesToSrx } from '../segment/srx.js';
+import { writeIfChanged } from '../job/files.js';
+import { readArticleText } from '../source/read.js';
+import type { Reporter } from '../job/reporter.js';
+
+interface Flags { config?: string; out?: string }
+
+export function registerSegment(program: Command, run: (work: () => Promise<number>) => void, reporter: Reporter): void {
+  program
+    .command('segment')
+    .description('print the sentences the project\'s rules find in a file (or standard input), one per line')
+    .argument('[file]', 'a text file; standard input when omitted')
+    .option('--config <file>', 'configuration file (default: pereklad.config.json if present)')
+    .action((file: string | undefined, flags: Flags) => run(async () => {
+      const cwd = process.cwd();
+      const { config } = await loadConfig(cwd, flags.config);
+      const rules = await loadProjectRules(cwd, config.segmentation);
+      const text = file ? await readArticleText(path.resolve(cwd, file), file) : readFileSync(0, 'utf8');
+      for (const paragraph of text.split(/\n[ \t\r]*\n/u)) {
+        for (const sentence of splitSentences(paragraph, 'uk', rules)) reporter.info(sentence.replace(/\s*\n\s*/gu, ' '));
+      }
+      return 0;
+    }));
+  program
+    .command('srx')
+    .description('write the project\'s segmentation rules (built-in plus pereklad.config.json) as an SRX 2.0 file')
+    .option('--out <file>', 'where to write it (default: standard output)')
+    .option('--config <file>', 'configuration file (default: pereklad.config.json if present)')
+    .action((flags: Flags) => run(async () => {
+      const cwd = process.cwd();
+      const { config } = await loadConfig(cwd, flags.config);
+      const srx = rulesToSrx(await loadProjectRules(cwd, config.segmentation));
+      if (flags.out) {
+        await writeIfChanged(path.resolve(cwd, flags.out), srx);
+        reporter.info(`wrote ${flags.out}`);
+      } else process.stdout.write(srx);
+      return 0;
+    }));
+}
