@@ -2,6 +2,7 @@
 // fuzzy matches from other articles, and what each costs in MT (the recording engine counts).
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
 import { parseXliff } from '../../src/xliff/read.js';
 import { xliffCheck, xliffCheckUnavailable } from '../helpers/xliff-check.js';
@@ -31,6 +32,21 @@ describe('translation memory in the translate job', () => {
       expect(run.summary.errors).toEqual([]);
       expect(await readFile(xlf(ws.dir, 'en-GB', 'a'), 'utf8')).toBe(reviewed.toString());
     }
+  });
+
+  it('a reviewed unit that QA would flag is still left byte for byte (findings go to the report)', async () => {
+    const engine = new RecordingEngine();
+    await translate(ws.dir, engine);
+    // Far shorter than its source and without final punctuation: QA warns, but a person signed it off.
+    await reviewSegment(xlf(ws.dir, 'en-GB', 'a'), 'p1-1', ['Meeting'], 'final');
+    const signedOff = await readFile(xlf(ws.dir, 'en-GB', 'a'), 'utf8');
+    for (let i = 0; i < 2; i++) {
+      const run = await translate(ws.dir, engine);
+      expect(run.summary.errors).toEqual([]);
+      expect(await readFile(xlf(ws.dir, 'en-GB', 'a'), 'utf8')).toBe(signedOff);
+    }
+    const report = await readFile(path.join(ws.dir, 'locales/en-GB/review/a.qa.txt'), 'utf8');
+    expect(report).toContain('p1-1');
   });
 
   it('an edited reviewed sentence: only it is sent, its old translation stays as a previous-version match', async () => {
