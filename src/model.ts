@@ -97,7 +97,7 @@ export interface TargetSegment {
 }
 
 /** How a translation-memory match relates to the segment it is offered for. */
-export type TmMatchKind = 'in-context' | 'exact' | 'fuzzy' | 'previous';
+export type TmMatchKind = 'in-context' | 'exact' | 'fuzzy' | 'previous' | 'mt';
 
 /** A translation from the memory offered for a segment, with its own source and codes. */
 export interface TmMatch {

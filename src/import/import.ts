@@ -340,9 +340,20 @@ function applyToProject(project: Project, date: string, problem: (p: ImportProbl
         provenance: { origin: 'human', date },
         flags: notes,
         ...(current?.matches ? { matches: current.matches } : {}),
+        // The machine translation the person edited stays beside their text, so the review page
+        // can show what they changed; an earlier kept one wins over an intermediate human draft.
+        ...mtOriginalOf(current),
       });
       counts.edited++;
     }
   }
   return { doc: { ...doc, targets }, counts };
+}
+
+function mtOriginalOf(current: TargetSegment | undefined): Pick<TargetSegment, 'mtOriginal'> {
+  if (current?.mtOriginal) return { mtOriginal: current.mtOriginal };
+  if (current?.content && current.provenance?.origin === 'mt') {
+    return { mtOriginal: { content: current.content, ...(current.provenance.engine ? { engine: current.provenance.engine } : {}) } };
+  }
+  return {};
 }

@@ -4,7 +4,7 @@
 // the matches module (`<mtc:matches>` first in the unit, `type="icm"` for in-context exact, the
 // state of the matched translation in the metadata module). Each match carries its own source
 // and codes, since a fuzzy match's source is not the unit's.
-import type { Content, InlineCode, SegmentState, TmMatch } from '../model.js';
+import type { Content, InlineCode, SegmentState, TargetSegment, TmMatch } from '../model.js';
 import { attrs, childElements, escapeText, firstChild, textOf, type XmlElement } from './xml.js';
 import { codeTypeName } from './codec.js';
 import { fromXliff12, fromXliff20, toXliff12, toXliff20 } from './states.js';
@@ -12,8 +12,13 @@ import { PEREKLAD_TOOL } from './codec.js';
 
 export const MATCHES20_NS = 'urn:oasis:names:tc:xliff:matches:2.0';
 
-function kindOf(quality: number, previous: boolean): TmMatch['kind'] {
+// The machine translation a person edited (TargetSegment.mtOriginal) travels as one more match:
+// 1.2 `<alt-trans origin="mt:<engine>">`, 2.0 `<mtc:match type="mt">`, both for the unit's own source.
+const MT_ORIGIN = 'mt:';
+
+function kindOf(quality: number, previous: boolean, origin: string | undefined): TmMatch['kind'] {
   if (previous) return 'previous';
+  if (origin?.startsWith(MT_ORIGIN)) return 'mt';
   return quality > 100 ? 'in-context' : quality === 100 ? 'exact' : 'fuzzy';
 }
 
@@ -51,7 +56,7 @@ export function readAltTrans(unit: XmlElement, read: ReadSide): TmMatch[] {
     const target = read(targetEl, source.codes).content;
     const quality = Number.parseFloat(alt.attrs['match-quality'] ?? '');
     out.push({
-      kind: kindOf(quality, alt.attrs.alttranstype === 'previous-version'),
+      kind: kindOf(quality, alt.attrs.alttranstype === 'previous-version', alt.attrs.origin),
       quality: Number.isFinite(quality) ? quality : 0,
       origin: alt.attrs.origin ?? '',
       source: source.content, codes: source.codes, target,
@@ -78,7 +83,7 @@ export function mtcMatchesXml(segments: ReadonlyArray<{ id: string; matches?: re
       k++;
       // Inline ids are unique in a unit: the match's codes get their own prefix, removed on reading.
       const prefix = `m${k}c`;
-      const type = m.kind === 'in-context' ? 'icm' : 'tm';
+      const type = m.kind === 'in-context' ? 'icm' : m.kind === 'mt' ? 'mt' : 'tm';
       lines.push(`${indent}  <mtc:match${attrs({ ref: `#${segment.id}`, matchQuality: String(Math.min(100, m.quality)), similarity: String(Math.min(100, m.quality)), origin: m.origin, type, subType: `pereklad:${m.kind}` })}>`);
       lines.push(`${indent}    <mda:metadata><mda:metaGroup category="pereklad"><mda:meta type="state">${toXliff20(m.state)}</mda:meta></mda:metaGroup></mda:metadata>`);
       lines.push(`${indent}    <source xml:space="preserve">${content20(m.source, m.codes, prefix)}</source>`);
@@ -113,7 +118,7 @@ export function readMtcMatches(unit: XmlElement, read: ReadSide): Map<string, Tm
       }
       const subType = match.attrs.subType ?? '';
       const quality = Number.parseFloat(match.attrs.matchQuality ?? '');
-      const kind: TmMatch['kind'] = subType === 'pereklad:previous' ? 'previous' : match.attrs.type === 'icm' ? 'in-context' : quality >= 100 ? 'exact' : 'fuzzy';
+      const kind: TmMatch['kind'] = subType === 'pereklad:previous' ? 'previous' : match.attrs.type === 'mt' ? 'mt' : match.attrs.type === 'icm' ? 'in-context' : quality >= 100 ? 'exact' : 'fuzzy';
       const list = out.get(segmentId) ?? [];
       list.push({
         kind, quality: kind === 'in-context' ? 101 : Number.isFinite(quality) ? quality : 0, origin: match.attrs.origin ?? '',
@@ -123,6 +128,26 @@ export function readMtcMatches(unit: XmlElement, read: ReadSide): Map<string, Tm
     }
   }
   return out;
+}
+
+/** The target's matches plus its kept machine translation, as written to XLIFF. */
+export function matchesToWrite(target: TargetSegment, source: Content, codes: InlineCode[]): TmMatch[] {
+  const matches = [...(target.matches ?? [])];
+  if (target.mtOriginal) {
+    matches.push({ kind: 'mt', quality: 100, origin: `${MT_ORIGIN}${target.mtOriginal.engine ?? 'unknown'}`, source, codes, target: target.mtOriginal.content, state: 'translated' });
+  }
+  return matches;
+}
+
+/** Read matches back apart: the kept machine translation, and the memory's matches. */
+export function splitMtOriginal(matches: TmMatch[] | undefined): Pick<TargetSegment, 'matches' | 'mtOriginal'> {
+  const mt = matches?.find((m) => m.kind === 'mt');
+  const rest = matches?.filter((m) => m.kind !== 'mt');
+  const engine = mt?.origin.startsWith(MT_ORIGIN) ? mt.origin.slice(MT_ORIGIN.length) : undefined;
+  return {
+    ...withMatches(rest),
+    ...(mt ? { mtOriginal: { content: mt.target, ...(engine && engine !== 'unknown' ? { engine } : {}) } } : {}),
+  };
 }
 
 /** `{ matches }` only when there are some, so a target without matches looks as it always did. */

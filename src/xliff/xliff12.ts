@@ -8,7 +8,7 @@ import { attrs, childElements, escapeText, firstChild, textOf, type XmlElement }
 import { parseSkeleton, skeletonOf, SKELETON_MEDIA_TYPE } from './skeleton.js';
 import { articleFromSkeleton, codeTypeName, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, type ReadSource, type XliffCodec } from './codec.js';
 import { fromXliff12, toXliff12 } from './states.js';
-import { altTransXml, readAltTrans, withMatches } from './matches.js';
+import { altTransXml, matchesToWrite, readAltTrans, splitMtOriginal } from './matches.js';
 
 export const XLIFF12_NS = 'urn:oasis:names:tc:xliff:document:1.2';
 
@@ -73,7 +73,7 @@ export const xliff12: XliffCodec = {
           lines.push(`          <target${attrs({ state: mapped.state, 'state-qualifier': mapped.qualifier, 'phase-name': machine && p?.engine ? phaseName(p.engine, p.date) : undefined })}>${contentXml(target.content, segment.codes)}</target>`);
         }
         for (const flag of target.flags) lines.push(`          <note${attrs({ from: 'pereklad', annotates: 'target', priority: '1' })}>${escapeText(flag)}</note>`);
-        lines.push(...altTransXml(target.matches, '          '));
+        lines.push(...altTransXml(matchesToWrite(target, segment.content, segment.codes), '          '));
         lines.push('        </trans-unit>');
       }
       lines.push('      </group>');
@@ -161,7 +161,7 @@ export function readXliff12(root: XmlElement, file: string): TranslatedArticle {
       ...(hasTarget ? { content: target } : {}),
       ...(hasTarget ? { provenance: phase ? { origin: 'mt' as const, engine: phase.engine, ...(phase.date ? { date: phase.date } : {}) } : { origin: 'human' as const } } : {}),
       flags,
-      ...withMatches(readAltTrans(unit, (el, codes) => readContent(el, codes, file))),
+      ...splitMtOriginal(readAltTrans(unit, (el, codes) => readContent(el, codes, file))),
     });
   }
   return {

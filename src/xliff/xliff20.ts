@@ -8,7 +8,7 @@ import { attrs, childElements, escapeText, firstChild, textOf, type XmlElement }
 import { parseSkeleton, skeletonOf } from './skeleton.js';
 import { articleFromSkeleton, codeTypeName, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, type ReadSource, type XliffCodec } from './codec.js';
 import { fromXliff20, toXliff20 } from './states.js';
-import { mtcMatchesXml, readMtcMatches, withMatches } from './matches.js';
+import { matchesToWrite, mtcMatchesXml, readMtcMatches, splitMtOriginal } from './matches.js';
 
 export const XLIFF20_NS = 'urn:oasis:names:tc:xliff:document:2.0';
 export const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
@@ -56,7 +56,7 @@ export const xliff20: XliffCodec = {
       const foreign = block.kind === 'foreign';
       lines.push(`    <unit${attrs({ id: block.id, translate: foreign ? 'no' : undefined })}>`);
       const targets = block.segments.map((s) => doc.targets.get(s.id) ?? emptyTarget(s.id));
-      lines.push(...mtcMatchesXml(targets.map((t) => ({ id: t.segmentId, ...withMatches(t.matches) })), '      '));
+      lines.push(...mtcMatchesXml(targets.map((t, i) => ({ id: t.segmentId, matches: matchesToWrite(t, block.segments[i]!.content, block.segments[i]!.codes) })), '      '));
       const notes: string[] = [];
       targets.forEach((t) => t.flags.forEach((flag, k) => {
         notes.push(`        <note${attrs({ id: `${t.segmentId}.${k + 1}`, category: 'pereklad:flag', appliesTo: 'target' })}>${escapeText(`${t.segmentId}: ${flag}`)}</note>`);
@@ -164,7 +164,7 @@ export function readXliff20(root: XmlElement, file: string): TranslatedArticle {
         state: fromXliff20(segmentEl.attrs.state, hasTarget),
         ...(hasTarget ? { content: target, provenance: engine ? { origin: 'mt' as const, engine } : { origin: 'human' as const } } : {}),
         flags: flagNotes.map(textOf).filter((t) => t.startsWith(prefix)).map((t) => t.slice(prefix.length)),
-        ...withMatches(unitMatches.get(id)),
+        ...splitMtOriginal(unitMatches.get(id)),
       });
     }
   }

@@ -1,7 +1,9 @@
 // XLIFF in the shapes memoQ, Trados, Phrase and Translate Toolkit write back (tests/fixtures/cat/):
 // matched by id and source text, targets and states taken as each tool means them.
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { copyFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
+import { runReviewJob, reviewPagePath } from '../../src/review/run.js';
+import { collectingReporter } from '../../src/job/reporter.js';
 import path from 'node:path';
 import type { SegmentState } from '../../src/model.js';
 import { allSegments, contentText } from '../../src/model.js';
@@ -46,6 +48,27 @@ describe('import of CAT-tool variants', () => {
       // Unchanged MT that a reviewer confirmed: reviewed, and still the engine's translation.
       'p3-2': { text: 'Ii proviv Maik Pompeo.', state: 'reviewed', origin: 'mt' },
     });
+  });
+
+  it('keeps the machine translation a person edited beside their text, through the XLIFF on disk', async () => {
+    const before = await readXliffFile(path.join(ws.dir, 'locales/en-GB/links.xlf'), 'links.xlf');
+    await importFixture('memoq.xlf');
+    const after = await readXliffFile(path.join(ws.dir, 'locales/en-GB/links.xlf'), 'links.xlf');
+    for (const id of ['p1-2', 'p3-1']) {
+      const was = before.targets.get(id)!;
+      const now = after.targets.get(id)!;
+      expect(was.provenance?.origin).toBe('mt');
+      expect(now.provenance?.origin).toBe('human');
+      expect(now.mtOriginal?.content).toEqual(was.content);
+      expect(now.mtOriginal?.engine).toBe(was.provenance?.engine);
+    }
+    // The unchanged MT a reviewer confirmed has no separate original: it is the MT.
+    expect(after.targets.get('p3-2')?.mtOriginal).toBeUndefined();
+    // And the review page, built from the files on disk, shows the person's edit as a diff.
+    await runReviewJob({ cwd: ws.dir, localesDir: path.join(ws.dir, 'locales'), glossaryDir: path.join(ws.dir, 'glossaries'), uiLanguage: 'en', reporter: collectingReporter() });
+    const page = await readFile(path.join(ws.dir, 'locales', reviewPagePath('en-GB', 'links')), 'utf8');
+    expect(page).toMatch(/<del[^>]*>[^<]+<\/del>/u);
+    expect(page).toMatch(/<ins[^>]*>[^<]+<\/ins>/u);
   });
 
   it('Trados: <mrk mtype="seg"> pieces joined, the weakest sdl:seg confirmation is the state', async () => {
