@@ -1,13 +1,26 @@
 // pereklad's public API: what the CLI uses and what newsroom scripts can call.
 export * from './model.js';
 export * from './errors.js';
-export { splitSentences, sentenceSpans } from './segment/split.js';
+export { splitSentences, sentenceSpans, createSegmenter, defaultRules, extendRules } from './segment/split.js';
+export type { SegmentationRules, SrxRule, SentenceSpan, Segmenter } from './segment/split.js';
+export { rulesToSrx, srxToRules } from './segment/srx.js';
+export { loadProjectRules, type SegmentationConfig } from './segment/project.js';
 export { parseArticle, articleSourceText } from './source/parse.js';
 export { discoverArticles, articleIdFromPath } from './source/discover.js';
 export { protectSpans, findProtectedSpans } from './protect/protect.js';
 export type { Engine, EngineSegment, EngineResult } from './mt/engine.js';
 export { DeepLEngine } from './mt/deepl.js';
 export { PseudoEngine } from './mt/pseudo.js';
+export { LlmEngine } from './mt/llm.js';
+export { ApertiumEngine } from './mt/apertium.js';
+export { loadGlossaries, parseGlossary } from './glossary/glossary.js';
+export { loadMemory } from './memory/store.js';
+export { readTmx, writeTmx } from './memory/tmx.js';
+export { qaFindings } from './qa/run.js';
+export { makeKit } from './kit/kit.js';
+export { runImport } from './import/import.js';
+export { runReviewJob } from './review/run.js';
+export { runPublishJob } from './publish/run.js';
 export { xliff12 } from './xliff/xliff12.js';
 export { xliff20 } from './xliff/xliff20.js';
 export { parseXliff, readXliffFile, codecFor } from './xliff/read.js';

@@ -2,6 +2,7 @@
 // article model from a skeleton plus the segment sources read from units.
 import type { Article, Content, InlineCode, ProtectedKind, Segment, TargetSegment, TranslatedArticle } from '../model.js';
 import { BadInputError } from '../errors.js';
+import type { XmlElement } from './xml.js';
 import type { Skeleton } from './skeleton.js';
 
 export type XliffVersion = '1.2' | '2.0';
@@ -56,4 +57,47 @@ export function articleFromSkeleton(skeleton: Skeleton, sources: Map<string, Rea
 
 export function emptyTarget(segmentId: string): TargetSegment {
   return { segmentId, state: 'new', flags: [] };
+}
+
+/** An inline element that stands for a protected span, as one XLIFF version writes it. */
+export interface InlineCodeElement { id: string | undefined; text: string; kind: ProtectedKind }
+
+/** How a version writes inline content: which elements are codes, which are read through. */
+export interface InlineDialect {
+  code(element: XmlElement): InlineCodeElement | undefined;
+  /** Elements whose content is read as if they were not there (segment markers, paired tags). */
+  wrappers: ReadonlySet<string>;
+}
+
+/** Read mixed content into text and code references. A source (no `sourceCodes`) defines its
+ *  codes; a target refers to its source's codes by id — or by text, for a tool that renumbered. */
+export function readInline(element: XmlElement, dialect: InlineDialect, sourceCodes: readonly InlineCode[] | undefined, file: string): ReadSource {
+  const content: Content = [];
+  const found: InlineCode[] = [];
+  const walk = (el: XmlElement): void => {
+    for (const child of el.children) {
+      if (typeof child === 'string') {
+        if (typeof content[content.length - 1] === 'string') content[content.length - 1] += child;
+        else content.push(child);
+        continue;
+      }
+      const code = dialect.code(child);
+      if (code) {
+        let id: string;
+        if (sourceCodes) {
+          id = sourceCodes.some((c) => c.id === code.id) ? code.id! : sourceCodes.find((c) => c.text === code.text)?.id ?? code.id ?? '';
+        } else {
+          id = code.id && !found.some((c) => c.id === code.id) ? code.id : String(found.length + 1);
+          found.push({ id, kind: code.kind, text: code.text });
+        }
+        content.push({ code: id });
+      } else if (dialect.wrappers.has(child.name)) {
+        walk(child);
+      } else {
+        throw new BadInputError(file, `unsupported inline element <${child.name}>`, child.line);
+      }
+    }
+  };
+  walk(element);
+  return { content, codes: sourceCodes ? [...sourceCodes] : found };
 }

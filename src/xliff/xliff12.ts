@@ -6,7 +6,7 @@ import type { Content, InlineCode, TargetSegment, TranslatedArticle } from '../m
 import { BadInputError } from '../errors.js';
 import { attrs, childElements, escapeText, firstChild, textOf, type XmlElement } from './xml.js';
 import { parseSkeleton, skeletonOf, SKELETON_MEDIA_TYPE } from './skeleton.js';
-import { articleFromSkeleton, codeTypeName, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, type ReadSource, type XliffCodec } from './codec.js';
+import { articleFromSkeleton, codeTypeName, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, readInline, type InlineDialect, type ReadSource, type XliffCodec } from './codec.js';
 import { fromXliff12, toXliff12 } from './states.js';
 import { altTransXml, matchesToWrite, readAltTrans, splitMtOriginal } from './matches.js';
 
@@ -85,35 +85,15 @@ export const xliff12: XliffCodec = {
   },
 };
 
+const DIALECT_12: InlineDialect = {
+  code: (el) => el.name === 'ph' ? { id: el.attrs.id, text: textOf(el), kind: kindFromTypeName(el.attrs.ctype) }
+    : el.name === 'x' ? { id: el.attrs.id, text: el.attrs['equiv-text'] ?? '', kind: kindFromTypeName(el.attrs.ctype) }
+    : undefined,
+  wrappers: new Set(['mrk', 'g']),
+};
+
 function readContent(element: XmlElement, codes: InlineCode[] | undefined, file: string): ReadSource {
-  const content: Content = [];
-  const found: InlineCode[] = [];
-  const walk = (el: XmlElement): void => {
-    for (const child of el.children) {
-      if (typeof child === 'string') {
-        if (typeof content[content.length - 1] === 'string') content[content.length - 1] += child;
-        else content.push(child);
-      } else if (child.name === 'ph' || child.name === 'x') {
-        const text = child.name === 'ph' ? textOf(child) : child.attrs['equiv-text'] ?? '';
-        const written = child.attrs.id;
-        let id: string;
-        if (codes) {
-          // A target refers to a source code by id; a tool that renumbered ids still kept the text.
-          id = codes.some((c) => c.id === written) ? written! : codes.find((c) => c.text === text)?.id ?? written ?? '';
-        } else {
-          id = written && !found.some((c) => c.id === written) ? written : String(found.length + 1);
-          found.push({ id, kind: kindFromTypeName(child.attrs.ctype), text });
-        }
-        content.push({ code: id });
-      } else if (child.name === 'mrk' || child.name === 'g') {
-        walk(child);
-      } else {
-        throw new BadInputError(file, `unsupported inline element <${child.name}>`, child.line);
-      }
-    }
-  };
-  walk(element);
-  return { content, codes: codes ?? found };
+  return readInline(element, DIALECT_12, codes, file);
 }
 
 export function readXliff12(root: XmlElement, file: string): TranslatedArticle {

@@ -6,7 +6,7 @@ import type { Content, InlineCode, TargetSegment, TranslatedArticle } from '../m
 import { BadInputError } from '../errors.js';
 import { attrs, childElements, escapeText, firstChild, textOf, type XmlElement } from './xml.js';
 import { parseSkeleton, skeletonOf } from './skeleton.js';
-import { articleFromSkeleton, codeTypeName, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, type ReadSource, type XliffCodec } from './codec.js';
+import { articleFromSkeleton, codeTypeName, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, readInline, type InlineDialect, type ReadSource, type XliffCodec } from './codec.js';
 import { fromXliff20, toXliff20 } from './states.js';
 import { matchesToWrite, mtcMatchesXml, readMtcMatches, splitMtOriginal } from './matches.js';
 
@@ -84,36 +84,21 @@ export const xliff20: XliffCodec = {
   },
 };
 
-function readContent(element: XmlElement, data: Map<string, string>, source: ReadSource | undefined, file: string): ReadSource {
-  const content: Content = [];
-  const codes: InlineCode[] = [];
-  const walk = (el: XmlElement): void => {
-    for (const child of el.children) {
-      if (typeof child === 'string') {
-        if (typeof content[content.length - 1] === 'string') content[content.length - 1] += child;
-        else content.push(child);
-      } else if (child.name === 'ph') {
-        const ref = child.attrs.dataRef;
-        const text = (ref !== undefined ? data.get(ref) : undefined) ?? child.attrs.equiv ?? '';
-        const written = child.attrs.id ?? '';
-        const bare = written.replace(/^s\d+c/u, '');
-        if (source) {
-          const id = source.codes.some((c) => c.id === bare) ? bare : source.codes.find((c) => c.text === text)?.id ?? bare;
-          content.push({ code: id });
-        } else {
-          const id = bare && !codes.some((c) => c.id === bare) ? bare : String(codes.length + 1);
-          codes.push({ id, kind: kindFromTypeName(child.attrs.subType), text });
-          content.push({ code: id });
-        }
-      } else if (child.name === 'mrk' || child.name === 'pc') {
-        walk(child);
-      } else {
-        throw new BadInputError(file, `unsupported inline element <${child.name}>`, child.line);
-      }
-    }
+// A unit's <ph> elements point at its <originalData> by dataRef; their ids carry the segment prefix.
+function dialect20(data: ReadonlyMap<string, string>): InlineDialect {
+  return {
+    code: (el) => {
+      if (el.name !== 'ph') return undefined;
+      const ref = el.attrs.dataRef;
+      const text = (ref !== undefined ? data.get(ref) : undefined) ?? el.attrs.equiv ?? '';
+      return { id: (el.attrs.id ?? '').replace(/^s\d+c/u, '') || undefined, text, kind: kindFromTypeName(el.attrs.subType) };
+    },
+    wrappers: new Set(['mrk', 'pc']),
   };
-  walk(element);
-  return { content, codes: source ? source.codes : codes };
+}
+
+function readContent(element: XmlElement, data: ReadonlyMap<string, string>, source: ReadSource | undefined, file: string): ReadSource {
+  return readInline(element, dialect20(data), source?.codes, file);
 }
 
 export function readXliff20(root: XmlElement, file: string): TranslatedArticle {
