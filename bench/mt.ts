@@ -69,7 +69,7 @@ class Measured implements Engine {
 
 /** The fake DeepL server in a worker thread, with its counters read by message. */
 async function startFakeInWorker(): Promise<{ url: string; counts(): Promise<FakeDeepLCounts>; close(): Promise<void> }> {
-  const worker = new Worker(new URL('./fake-deepl-worker.js', import.meta.url), { workerData: { keys: [KEY], latencyMs: LATENCY_MS, characterLimit: 1e9 } });
+  const worker = new Worker(new URL('./fake-deepl-worker.js', import.meta.url), { workerData: { keys: [KEY], latencyMs: LATENCY_MS, latencyMode: 'total', characterLimit: 1e9 } });
   const next = <T>(): Promise<T> => new Promise((resolve, reject) => { worker.once('message', resolve); worker.once('error', reject); });
   const { url } = await next<{ url: string }>();
   return {

@@ -40,6 +40,13 @@ export interface FakeDeepLOptions {
   /** Delay every response (all endpoints) by this many milliseconds. */
   latencyMs?: number;
   /**
+   * 'before' (default): wait `latencyMs`, then do the work (billing happens at the end, as tests
+   * of in-flight kills expect). 'total': answer `latencyMs` after the request arrived, the fake's
+   * own work done inside that time — as a real server's latency includes its processing; used by
+   * benchmarks so the fake's CPU time on a shared machine is not counted as the client's.
+   */
+  latencyMode?: 'before' | 'total';
+  /**
    * Fault injection queue, consumed one entry per authenticated /v2/translate request, in order
    * (a request rejected with 403 for a bad key does not consume an entry):
    *  - a number (429, 456, 500, 503, 403, …): answer with that status and a DeepL-style JSON
@@ -920,8 +927,10 @@ export async function startFakeDeepL(options: FakeDeepLOptions = {}): Promise<Fa
         const body = Buffer.concat(chunks);
         let result: Result;
         try {
-          await sleep(latencyMs);
+          const answerAt = performance.now() + latencyMs;
+          if (options.latencyMode !== 'total') await sleep(latencyMs);
           result = await route(req, body, () => gone || res.destroyed);
+          if (options.latencyMode === 'total') await sleep(Math.max(0, answerAt - performance.now()));
         } catch (e) {
           result =
             e instanceof HttpError
