@@ -4,7 +4,7 @@
 // The layout travels as a skeleton in <header><skl><internal-file>.
 import type { Content, InlineCode, TargetSegment, TranslatedArticle } from '../model.js';
 import { BadInputError } from '../errors.js';
-import { attrs, childElements, escapeText, firstChild, textOf, type XmlElement } from './xml.js';
+import { attrs, childElements, escapeText, firstChild, textOf, unitsIn, type XmlElement } from './xml.js';
 import { parseSkeleton, skeletonOf, SKELETON_MEDIA_TYPE } from './skeleton.js';
 import { articleFromSkeleton, codeTypeName, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, readInline, type InlineDialect, type ReadSource, type XliffCodec } from './codec.js';
 import { fromXliff12, toXliff12 } from './states.js';
@@ -114,14 +114,7 @@ export function readXliff12(root: XmlElement, file: string): TranslatedArticle {
   if (!body) throw new BadInputError(file, 'has no <body>', fileEl.line);
   const sources = new Map<string, ReadSource>();
   const targets = new Map<string, TargetSegment>();
-  const units: XmlElement[] = [];
-  const collect = (el: XmlElement): void => {
-    for (const child of childElements(el)) {
-      if (child.name === 'trans-unit') units.push(child);
-      else if (child.name === 'group') collect(child);
-    }
-  };
-  collect(body);
+  const units = unitsIn(body, 'trans-unit');
   for (const unit of units) {
     const id = unit.attrs.id;
     if (!id) throw new BadInputError(file, '<trans-unit> without id', unit.line);

@@ -4,7 +4,7 @@
 // both versions rebuild articles the same way.
 import type { Content, InlineCode, TargetSegment, TranslatedArticle } from '../model.js';
 import { BadInputError } from '../errors.js';
-import { attrs, childElements, escapeText, firstChild, textOf, type XmlElement } from './xml.js';
+import { attrs, childElements, escapeText, firstChild, textOf, unitsIn, type XmlElement } from './xml.js';
 import { parseSkeleton, skeletonOf } from './skeleton.js';
 import { articleFromSkeleton, codeTypeName, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, readInline, type InlineDialect, type ReadSource, type XliffCodec } from './codec.js';
 import { fromXliff20, toXliff20 } from './states.js';
@@ -115,14 +115,7 @@ export function readXliff20(root: XmlElement, file: string): TranslatedArticle {
   }
   const sources = new Map<string, ReadSource>();
   const targets = new Map<string, TargetSegment>();
-  const units: XmlElement[] = [];
-  const collect = (el: XmlElement): void => {
-    for (const child of childElements(el)) {
-      if (child.name === 'unit') units.push(child);
-      else if (child.name === 'group') collect(child);
-    }
-  };
-  collect(fileEl);
+  const units = unitsIn(fileEl, 'unit');
   for (const unit of units) {
     const data = new Map<string, string>();
     const original = firstChild(unit, 'originalData');

@@ -85,6 +85,19 @@ export function firstChild(element: XmlElement, name: string): XmlElement | unde
   return undefined;
 }
 
+/** Every `name` element below `root`, in document order, looking inside `<group>`s (XLIFF's nesting). */
+export function unitsIn(root: XmlElement, name: string): XmlElement[] {
+  const units: XmlElement[] = [];
+  const collect = (el: XmlElement): void => {
+    for (const child of childElements(el)) {
+      if (child.name === name) units.push(child);
+      else if (child.name === 'group') collect(child);
+    }
+  };
+  collect(root);
+  return units;
+}
+
 /** All text inside an element, inline markup dropped. */
 export function textOf(element: XmlElement): string {
   let out = '';
