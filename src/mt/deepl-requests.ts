@@ -61,29 +61,40 @@ export function planRequests(units: readonly ParagraphUnit[], options: PlanOptio
   const limit = (options.maxBodyBytes ?? DEEPL_MAX_BODY_BYTES) - options.fixedBytes;
   const withContext = options.context !== false;
   const requests: PlannedRequest[] = [];
-  let current: { units: number[]; pieces: string[]; seen: Set<string>; bytes: number } | undefined;
-  const contextBytes = (pieces: string[]): number => (pieces.length === 0 ? 0 : formBytes('context', pieces.join(CONTEXT_SEPARATOR)));
+  // Encoding is per character, so the context's size is the sum of its pieces' and separators':
+  // kept as a running total instead of re-encoding the growing context for every unit.
+  const separatorBytes = encodedLength(CONTEXT_SEPARATOR);
+  const pieceBytes = new Map<string, number>();
+  const sizeOf = (piece: string): number => {
+    let n = pieceBytes.get(piece);
+    if (n === undefined) pieceBytes.set(piece, (n = encodedLength(piece)));
+    return n;
+  };
+  const contextParamBytes = formBytes('context', '');
+  let current: { units: number[]; pieces: string[]; seen: Set<string>; bytes: number; contextBytes: number } | undefined;
+  const withPieces = (count: number, encoded: number): number => (count === 0 ? 0 : contextParamBytes + encoded + separatorBytes * (count - 1));
   const flush = (): void => {
     if (current) requests.push({ units: current.units, context: current.pieces.join(CONTEXT_SEPARATOR) });
     current = undefined;
   };
   units.forEach((unit, index) => {
     const textBytes = formBytes('text', unit.xml);
-    const add = withContext ? contextPieces(unit) : [];
+    const add = [...new Set(withContext ? contextPieces(unit) : [])];
     if (current) {
-      const pieces = [...current.pieces, ...add.filter((p) => !current!.seen.has(p))];
+      const fresh = add.filter((p) => !current!.seen.has(p));
+      const contextBytes = current.contextBytes + fresh.reduce((n, p) => n + sizeOf(p), 0);
       const bytes = current.bytes + textBytes;
-      if (bytes + contextBytes(pieces) <= limit) {
+      if (bytes + withPieces(current.pieces.length + fresh.length, contextBytes) <= limit) {
         current.units.push(index);
-        for (const p of add) current.seen.add(p);
-        current.pieces = pieces;
+        for (const p of fresh) current.seen.add(p);
+        current.pieces.push(...fresh);
         current.bytes = bytes;
+        current.contextBytes = contextBytes;
         return;
       }
       flush();
     }
-    const pieces = [...new Set(add)];
-    current = { units: [index], pieces, seen: new Set(pieces), bytes: textBytes };
+    current = { units: [index], pieces: add, seen: new Set(add), bytes: textBytes, contextBytes: add.reduce((n, p) => n + sizeOf(p), 0) };
   });
   flush();
   return requests;

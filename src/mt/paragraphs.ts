@@ -2,6 +2,7 @@
 // `<s i="k">` marker, so that every sentence is translated seeing its whole paragraph (texts in one
 // DeepL request do not see each other; sentences inside one text do) and is split back by its marker.
 import type { Content } from '../model.js';
+import { contentText } from '../model.js';
 import type { EngineResult, EngineSegment } from './engine.js';
 import { contentToTaggedXml, taggedXmlToContent } from './tags.js';
 
@@ -27,7 +28,8 @@ export function paragraphUnits(segments: readonly EngineSegment[]): ParagraphUni
     const first = segments[indexes[0]!]!;
     const sentences = indexes.map((i) => segments[i]!.content);
     const ctx = first.context;
-    const covered = sentences.map((c) => plainText(c)).join(' ');
+    // Compared with protected spans restored: the paragraph text has them too.
+    const covered = indexes.map((i) => contentText(segments[i]!.content, segments[i]!.codes)).join(' ');
     const unit: ParagraphUnit = {
       indexes,
       articleId: ctx?.articleId ?? '',
@@ -49,10 +51,6 @@ export function paragraphUnits(segments: readonly EngineSegment[]): ParagraphUni
   });
   close();
   return units;
-}
-
-function plainText(content: Content): string {
-  return content.map((f) => (typeof f === 'string' ? f : '')).join('');
 }
 
 function normalizeSpace(text: string): string {

@@ -1,6 +1,7 @@
 // Splitting a marked paragraph answer back into sentences, with every way a marker can be lost.
 import { describe, it, expect } from 'vitest';
-import { splitMarkedAnswer, markSentences } from '../../src/mt/paragraphs.js';
+import { splitMarkedAnswer, markSentences, paragraphUnits } from '../../src/mt/paragraphs.js';
+import { parseArticle } from '../../src/source/parse.js';
 import { selectEngine } from '../../src/mt/select.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { apertiumMissing } from '../../src/mt/apertium.js';
@@ -58,5 +59,18 @@ describe('auto engine selection', () => {
     }
     const deepl = selectEngine('auto', config, { DEEPL_AUTH_KEY: 'k:fx' }, ['en-GB', 'ru']);
     expect(deepl.engine?.name).toBe('deepl');
+  });
+});
+
+describe('paragraph context', () => {
+  it('sends no extra context for a whole paragraph that holds a protected span', () => {
+    const article = parseArticle('Деталі на https://example.org/x сьогодні. Друге речення.\n', 'a', 'a.txt');
+    const block = article.blocks[0]!;
+    const paragraph = block.segments.map((s) => s.text).join(' ');
+    const units = paragraphUnits(block.segments.map((s) => ({ content: s.content, codes: s.codes, context: { articleId: 'a', paragraphKey: 'a#p1', headline: '', paragraph } })));
+    expect(units).toHaveLength(1);
+    expect(units[0]!.missingContext).toBeUndefined();
+    const partial = paragraphUnits([{ content: block.segments[1]!.content, codes: block.segments[1]!.codes, context: { articleId: 'a', paragraphKey: 'a#p1', headline: '', paragraph } }]);
+    expect(partial[0]!.missingContext).toBe(paragraph);
   });
 });
