@@ -2,7 +2,7 @@
 // file-name-safe id from its relative path.
 import fg from 'fast-glob';
 import path from 'node:path';
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 
 export interface DiscoverOptions {
@@ -44,6 +44,10 @@ export async function discoverArticles(options: DiscoverOptions): Promise<Source
     if (path.isAbsolute(pattern) || pattern.split('/').includes('..')) {
       throw new UsageError(`source pattern "${pattern}" escapes the source folder ${options.sourceDir}`);
     }
+  }
+  const folder = await stat(root).catch(() => undefined);
+  if (!folder?.isDirectory()) {
+    throw new UsageError(`source folder ${options.sourceDir} not found: run pereklad in the folder that holds it, or name it with --source (or "sourceDir" in pereklad.config.json)`);
   }
   const found = await fg(include, {
     cwd: root,

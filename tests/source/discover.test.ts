@@ -45,3 +45,14 @@ describe('discover', () => {
     await expect(discoverArticles({ sourceDir: path.join(ws.dir, 'src') })).rejects.toThrow(/same article id/);
   });
 });
+
+describe('discover without a source folder', () => {
+  it('says which folder is missing and how to name another', async () => {
+    const ws = await makeWorkspace();
+    try {
+      await expect(discoverArticles({ sourceDir: path.join(ws.dir, 'source-texts') })).rejects.toThrow(/source folder .*source-texts not found.*--source/);
+    } finally {
+      await ws.cleanup();
+    }
+  });
+});
