@@ -7,6 +7,7 @@ import { loadGlossaries } from '../glossary/glossary.js';
 import path from 'node:path';
 import { runTranslateJob } from '../job/translate.js';
 import { loadProjectRules } from '../segment/project.js';
+import { DEFAULT_TM_DIR } from '../memory/store.js';
 import type { Reporter } from '../job/reporter.js';
 import type { XliffVersion } from '../xliff/codec.js';
 
@@ -20,6 +21,7 @@ interface TranslateFlags {
   out?: string;
   include?: string[];
   ignore?: string[];
+  tm?: string;
 }
 
 export function registerTranslate(program: Command, run: (work: () => Promise<number>) => void, reporter: Reporter): void {
@@ -35,6 +37,7 @@ export function registerTranslate(program: Command, run: (work: () => Promise<nu
     .option('--out <dir>', 'folder for XLIFF and review copies (default: locales)')
     .option('--include <glob...>', 'only articles matching these globs (relative to the source folder)')
     .option('--ignore <glob...>', 'skip articles matching these globs')
+    .option('--tm <dir>', `folder of imported TMX files that join the translation memory (default: ${DEFAULT_TM_DIR})`)
     .addHelpText('after', `
 Environment:
   DEEPL_AUTH_KEY     DeepL API key; with it, --engine auto uses DeepL
@@ -70,6 +73,7 @@ Exit codes: 0 success, 1 some article or language failed, 2 bad usage.`)
         dryRun: flags.dryRun === true,
         reporter,
         segmentation: await loadProjectRules(cwd, config.segmentation),
+        ...(flags.tm ? { tmDir: flags.tm } : {}),
       });
       const verb = flags.dryRun ? 'would send' : 'sent';
       const billed = engine?.paid ? `, ${summary.billedCharacters} ${flags.dryRun ? 'would be' : ''} billed`.replace('  ', ' ') : engine ? ' (not billed)' : '';
