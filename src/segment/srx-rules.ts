@@ -162,7 +162,9 @@ export function builtinSrxRules(abbreviations: AbbreviationLists): SrxRule[] {
     },
     {
       break: false,
-      before: `(?<=(?:${term}${close}{0,3}${ws}{1,10}|\\n${hspace}{0,10})\\d{1,3})\\.`,
+      // The sentence before the label ends in a word of 3+ letters, a number or a closing mark:
+      // after a short abbreviation ("ст. 119. Далі") the number is a reference, not a label.
+      before: `(?<=(?:(?:\\p{L}{3}|[\\p{N})»"”'])${term}${close}{0,3}${ws}{1,10}|\\n${hspace}{0,10})\\d{1,3})\\.`,
       after: `${ws}+\\p{Lu}`,
       note: 'a list label after a sentence or at a line start belongs to its item: 1. Перше. 2. Друге. (one opening the text stays alone, IU style)',
     },

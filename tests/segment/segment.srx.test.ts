@@ -170,3 +170,13 @@ describe('user rules and abbreviations', () => {
     expect(imported.rules[0]).toEqual({ break: true, before: ';', after: '\\s' });
   });
 });
+
+describe('SRX export: references after short abbreviations', () => {
+  it('ends a sentence after "ст. 119." like the built-in scanner does', () => {
+    const rules = srxToRules(rulesToSrx(defaultRules('uk')), 'uk');
+    const text = 'Це передбачає ст. 119. Далі буде.';
+    expect(splitSentences(text, 'uk', rules)).toEqual(splitSentences(text));
+    // A label after a sentence still stays with its item.
+    expect(splitSentences('Вимоги прості. 1. Перше речення. 2. Друге речення.', 'uk', rules)).toEqual(['Вимоги прості.', '1. Перше речення.', '2. Друге речення.']);
+  });
+});
