@@ -203,6 +203,17 @@ export class BoundaryScanner {
     return false;
   }
 
+  /** Whether 1–3 digits ending at `end` follow a colon and spaces: "такі: 1." (bounded look-back). */
+  private labelAfterColon(end: number): boolean {
+    const { text } = this;
+    let k = end;
+    while (k > 0 && end - k < 3 && isDigit(text.charCodeAt(k - 1))) k--;
+    if (k === end || (k > 0 && isDigit(text.charCodeAt(k - 1)))) return false;
+    let j = k;
+    while (j > 0 && k - j < 10 && isWhitespace(text.charCodeAt(j - 1)) && !isLineBreak(text.charCodeAt(j - 1))) j--;
+    return j < k && j > 0 && text.charCodeAt(j - 1) === 0x3a;
+  }
+
   /** Whether the sentence so far is only a number of 1–3 digits ending at `end`: "2." */
   private numberLabelBefore(end: number): boolean {
     const first = this.sentenceFirstChar();
@@ -377,6 +388,8 @@ export class BoundaryScanner {
     }
     if (cl.exclamatory || cl.ellipsis) return true;
     if (cl.closedBy === 'none' && cl.end === cl.start + 1 && this.numberLabelBefore(cl.start)) return this.labelBreak();
+    // "Вимоги такі: 1. Перша. 2. Друга.": a label right after a colon opens its item.
+    if (cl.closedBy === 'none' && cl.end === cl.start + 1 && this.labelAfterColon(cl.start)) return false;
     return this.dotBeforeOther(cl.start, m, next);
   }
 

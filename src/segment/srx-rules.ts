@@ -170,6 +170,12 @@ export function builtinSrxRules(abbreviations: AbbreviationLists): SrxRule[] {
     },
     {
       break: false,
+      before: `(?<=:${hspace}{1,10}\\d{1,3})\\.`,
+      after: `${ws}+\\p{Lu}`,
+      note: 'a list label right after a colon opens its item: Вимоги такі: 1. Перша.',
+    },
+    {
+      break: false,
       before: `^[^\\p{L}\\p{N}]{0,10}${term}+${attached}`,
       after: '',
       note: 'punctuation or emoji before any word does not end a sentence: ‼️ Увага',

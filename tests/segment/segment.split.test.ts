@@ -402,3 +402,9 @@ describe('sample article source-texts/2025-06/lukashenko-kellogg-minsk.txt', () 
     expect(spans).toHaveLength(19);
   });
 });
+
+describe('a list label after a colon', () => {
+  it('stays with its item', () => {
+    expect(splitSentences('Вимоги такі: 1. Перше речення. 2. Друге речення.')).toEqual(['Вимоги такі: 1. Перше речення.', '2. Друге речення.']);
+  });
+});

@@ -176,6 +176,7 @@ describe('SRX export: references after short abbreviations', () => {
     const rules = srxToRules(rulesToSrx(defaultRules('uk')), 'uk');
     const text = 'Це передбачає ст. 119. Далі буде.';
     expect(splitSentences(text, 'uk', rules)).toEqual(splitSentences(text));
+    expect(splitSentences('Вимоги такі: 1. Перше речення. 2. Друге речення.', 'uk', rules)).toEqual(splitSentences('Вимоги такі: 1. Перше речення. 2. Друге речення.'));
     // A label after a sentence still stays with its item.
     expect(splitSentences('Вимоги прості. 1. Перше речення. 2. Друге речення.', 'uk', rules)).toEqual(['Вимоги прості.', '1. Перше речення.', '2. Друге речення.']);
   });
