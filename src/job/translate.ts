@@ -1,7 +1,7 @@
 // The translate job: discover → parse → reuse what the XLIFF already holds → translate the rest
 // (each distinct segment once per language) → store XLIFF → assemble review copies from it.
 import path from 'node:path';
-import type { Article, Content, InlineCode, TargetSegment, TmMatch, TranslatedArticle } from '../model.js';
+import type { Article, Content, TargetSegment, TmMatch, TranslatedArticle } from '../model.js';
 import { discoverArticles, type SourceFile } from '../source/discover.js';
 import { readArticleText } from '../source/read.js';
 import { parseArticle } from '../source/parse.js';

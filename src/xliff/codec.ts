@@ -2,7 +2,7 @@
 // article model from a skeleton plus the segment sources read from units.
 import type { Article, Content, InlineCode, ProtectedKind, Segment, TargetSegment, TranslatedArticle } from '../model.js';
 import { BadInputError } from '../errors.js';
-import type { XmlElement } from './xml.js';
+import { attrs, escapeText, type XmlElement } from './xml.js';
 import type { Skeleton } from './skeleton.js';
 
 export type XliffVersion = '1.2' | '2.0';
@@ -100,4 +100,27 @@ export function readInline(element: XmlElement, dialect: InlineDialect, sourceCo
   };
   walk(element);
   return { content, codes: sourceCodes ? [...sourceCodes] : found };
+}
+
+/** Content as XML: text escaped, each inline code written by the version's own `code` writer. */
+export function writeInline(content: Content, codes: readonly InlineCode[], code: (c: InlineCode) => string): string {
+  let out = '';
+  for (const fragment of content) {
+    if (typeof fragment === 'string') out += escapeText(fragment);
+    else {
+      const found = codes.find((c) => c.id === fragment.code);
+      if (found) out += code(found);
+    }
+  }
+  return out;
+}
+
+/** XLIFF 1.2: the protected text itself inside `<ph>`. */
+export function ph12(code: InlineCode): string {
+  return `<ph${attrs({ id: code.id, ctype: codeTypeName(code.kind) })}>${escapeText(code.text)}</ph>`;
+}
+
+/** XLIFF 2.0: an empty `<ph>` carrying the text as `equiv`/`disp`, pointing at `<data>` when the unit has it. */
+export function ph20(code: InlineCode, id: string, dataRef?: string): string {
+  return `<ph${attrs({ id, dataRef, type: 'other', subType: `pereklad:${code.kind}`, equiv: code.text, disp: code.text })}/>`;
 }

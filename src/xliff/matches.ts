@@ -5,10 +5,9 @@
 // state of the matched translation in the metadata module). Each match carries its own source
 // and codes, since a fuzzy match's source is not the unit's.
 import type { Content, InlineCode, SegmentState, TargetSegment, TmMatch } from '../model.js';
-import { attrs, childElements, escapeText, firstChild, textOf, type XmlElement } from './xml.js';
-import { codeTypeName } from './codec.js';
+import { attrs, childElements, firstChild, textOf, type XmlElement } from './xml.js';
 import { fromXliff12, fromXliff20, toXliff12, toXliff20 } from './states.js';
-import { PEREKLAD_TOOL } from './codec.js';
+import { PEREKLAD_TOOL, ph12, ph20, writeInline } from './codec.js';
 
 export const MATCHES20_NS = 'urn:oasis:names:tc:xliff:matches:2.0';
 
@@ -22,22 +21,14 @@ function kindOf(quality: number, previous: boolean, origin: string | undefined):
   return quality > 100 ? 'in-context' : quality === 100 ? 'exact' : 'fuzzy';
 }
 
-function content12(content: Content, codes: readonly InlineCode[]): string {
-  return content.map((f) => {
-    if (typeof f === 'string') return escapeText(f);
-    const code = codes.find((c) => c.id === f.code);
-    return code ? `<ph${attrs({ id: code.id, ctype: codeTypeName(code.kind) })}>${escapeText(code.text)}</ph>` : '';
-  }).join('');
-}
-
 /** `<alt-trans>` lines for a trans-unit, indented to sit inside it. */
 export function altTransXml(matches: readonly TmMatch[] | undefined, indent: string): string[] {
   const lines: string[] = [];
   for (const m of matches ?? []) {
     const state = toXliff12(m.state, false).state;
     lines.push(`${indent}<alt-trans${attrs({ 'match-quality': String(m.quality), 'tool-id': PEREKLAD_TOOL.id, origin: m.origin, alttranstype: m.kind === 'previous' ? 'previous-version' : 'proposal' })}>`);
-    lines.push(`${indent}  <source>${content12(m.source, m.codes)}</source>`);
-    lines.push(`${indent}  <target${attrs({ state })}>${content12(m.target, m.codes)}</target>`);
+    lines.push(`${indent}  <source>${writeInline(m.source, m.codes, ph12)}</source>`);
+    lines.push(`${indent}  <target${attrs({ state })}>${writeInline(m.target, m.codes, ph12)}</target>`);
     lines.push(`${indent}</alt-trans>`);
   }
   return lines;
@@ -66,14 +57,6 @@ export function readAltTrans(unit: XmlElement, read: ReadSide): TmMatch[] {
   return out;
 }
 
-function content20(content: Content, codes: readonly InlineCode[], prefix: string): string {
-  return content.map((f) => {
-    if (typeof f === 'string') return escapeText(f);
-    const code = codes.find((c) => c.id === f.code);
-    return code ? `<ph${attrs({ id: `${prefix}${code.id}`, type: 'other', subType: `pereklad:${code.kind}`, equiv: code.text, disp: code.text })}/>` : '';
-  }).join('');
-}
-
 /** `<mtc:matches>` lines for a 2.0 unit (the module declares its own namespace). */
 export function mtcMatchesXml(segments: ReadonlyArray<{ id: string; matches?: readonly TmMatch[] }>, indent: string): string[] {
   const lines: string[] = [];
@@ -86,8 +69,8 @@ export function mtcMatchesXml(segments: ReadonlyArray<{ id: string; matches?: re
       const type = m.kind === 'in-context' ? 'icm' : m.kind === 'mt' ? 'mt' : 'tm';
       lines.push(`${indent}  <mtc:match${attrs({ ref: `#${segment.id}`, matchQuality: String(Math.min(100, m.quality)), similarity: String(Math.min(100, m.quality)), origin: m.origin, type, subType: `pereklad:${m.kind}` })}>`);
       lines.push(`${indent}    <mda:metadata><mda:metaGroup category="pereklad"><mda:meta type="state">${toXliff20(m.state)}</mda:meta></mda:metaGroup></mda:metadata>`);
-      lines.push(`${indent}    <source xml:space="preserve">${content20(m.source, m.codes, prefix)}</source>`);
-      lines.push(`${indent}    <target xml:space="preserve">${content20(m.target, m.codes, prefix)}</target>`);
+      lines.push(`${indent}    <source xml:space="preserve">${writeInline(m.source, m.codes, (c) => ph20(c, `${prefix}${c.id}`))}</source>`);
+      lines.push(`${indent}    <target xml:space="preserve">${writeInline(m.target, m.codes, (c) => ph20(c, `${prefix}${c.id}`))}</target>`);
       lines.push(`${indent}  </mtc:match>`);
     }
   }

@@ -6,23 +6,14 @@ import type { Content, InlineCode, TargetSegment, TranslatedArticle } from '../m
 import { BadInputError } from '../errors.js';
 import { attrs, childElements, escapeText, firstChild, textOf, unitsIn, type XmlElement } from './xml.js';
 import { parseSkeleton, skeletonOf, SKELETON_MEDIA_TYPE } from './skeleton.js';
-import { articleFromSkeleton, codeTypeName, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, readInline, type InlineDialect, type ReadSource, type XliffCodec } from './codec.js';
+import { articleFromSkeleton, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, ph12, readInline, writeInline, type InlineDialect, type ReadSource, type XliffCodec } from './codec.js';
 import { fromXliff12, toXliff12 } from './states.js';
 import { altTransXml, matchesToWrite, readAltTrans, splitMtOriginal } from './matches.js';
 
 export const XLIFF12_NS = 'urn:oasis:names:tc:xliff:document:1.2';
 
 function contentXml(content: Content, codes: readonly InlineCode[]): string {
-  let out = '';
-  for (const fragment of content) {
-    if (typeof fragment === 'string') out += escapeText(fragment);
-    else {
-      const code = codes.find((c) => c.id === fragment.code);
-      if (!code) continue;
-      out += `<ph${attrs({ id: code.id, ctype: codeTypeName(code.kind) })}>${escapeText(code.text)}</ph>`;
-    }
-  }
-  return out;
+  return writeInline(content, codes, ph12);
 }
 
 /** Phase name for an engine on a day: a target's provenance is its phase. */

@@ -6,7 +6,7 @@ import type { Content, InlineCode, TargetSegment, TranslatedArticle } from '../m
 import { BadInputError } from '../errors.js';
 import { attrs, childElements, escapeText, firstChild, textOf, unitsIn, type XmlElement } from './xml.js';
 import { parseSkeleton, skeletonOf } from './skeleton.js';
-import { articleFromSkeleton, codeTypeName, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, readInline, type InlineDialect, type ReadSource, type XliffCodec } from './codec.js';
+import { articleFromSkeleton, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, ph20, readInline, writeInline, type InlineDialect, type ReadSource, type XliffCodec } from './codec.js';
 import { fromXliff20, toXliff20 } from './states.js';
 import { matchesToWrite, mtcMatchesXml, readMtcMatches, splitMtOriginal } from './matches.js';
 
@@ -20,17 +20,10 @@ function phId(segmentIndex: number, codeId: string): string {
 }
 
 function contentXml(content: Content, codes: readonly InlineCode[], segmentIndex: number): string {
-  let out = '';
-  for (const fragment of content) {
-    if (typeof fragment === 'string') out += escapeText(fragment);
-    else {
-      const code = codes.find((c) => c.id === fragment.code);
-      if (!code) continue;
-      const id = phId(segmentIndex, code.id);
-      out += `<ph${attrs({ id, dataRef: `d${id}`, type: 'other', subType: `pereklad:${code.kind}`, equiv: code.text, disp: code.text })}/>`;
-    }
-  }
-  return out;
+  return writeInline(content, codes, (code) => {
+    const id = phId(segmentIndex, code.id);
+    return ph20(code, id, `d${id}`);
+  });
 }
 
 export const xliff20: XliffCodec = {
