@@ -78,6 +78,14 @@ export function checkTargetLanguage(lang: string, where: string): string {
   return lang;
 }
 
+/** `--to en-GB,de`: the languages named, each checked; undefined when the flag was not given. */
+export function targetsFlag(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const langs = value.split(',').map((t) => t.trim()).filter(Boolean).map((t) => checkTargetLanguage(t, '--to'));
+  if (langs.length === 0) throw new UsageError('--to names no language');
+  return langs;
+}
+
 function fail(file: string, key: string, expected: string): never {
   throw new UsageError(`${file}: "${key}" must be ${expected}`);
 }

@@ -1,6 +1,6 @@
 // `pereklad kit`: hand-off packages for CAT tools (an OmegaT project, or XLIFF for memoQ, Trados, Phrase).
 import type { Command } from 'commander';
-import { loadConfig, checkTargetLanguage } from '../config.js';
+import { loadConfig, targetsFlag } from '../config.js';
 import { UsageError } from '../errors.js';
 import type { Reporter } from '../job/reporter.js';
 import { KIT_KINDS, makeKit, type KitKind } from '../kit/kit.js';
@@ -26,7 +26,7 @@ export function registerKit(program: Command, run: (work: () => Promise<number>)
       if (!KIT_KINDS.includes(kind)) throw new UsageError(`--for must be one of ${KIT_KINDS.join(', ')}, not "${flags.for}"`);
       if (flags.xliff !== undefined && flags.xliff !== '1.2' && flags.xliff !== '2.0') throw new UsageError(`--xliff must be 1.2 or 2.0, not "${flags.xliff}"`);
       if (flags.xliff !== undefined && kind === 'omegat') throw new UsageError('--xliff is for --for xliff: OmegaT 3.6 reads XLIFF 1.2 only');
-      const langs = flags.to !== undefined ? flags.to.split(',').map((t) => t.trim()).filter(Boolean).map((t) => checkTargetLanguage(t, '--to')) : config.targets;
+      const langs = targetsFlag(flags.to) ?? config.targets;
       if (langs.length > 1 && flags.out !== undefined) throw new UsageError('--out names one folder: give one language with --to');
       for (const lang of langs) {
         const summary = await makeKit({

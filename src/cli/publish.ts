@@ -1,7 +1,7 @@
 // `pereklad publish`: localized copies (text, Markdown, HTML) of the articles that are ready, and
 // i18next resources for the site.
 import type { Command } from 'commander';
-import { loadConfig, checkTargetLanguage } from '../config.js';
+import { loadConfig, targetsFlag } from '../config.js';
 import { checkMinState, PUBLISH_FORMATS, type PublishFormat } from '../publish/config.js';
 import { runPublishJob } from '../publish/run.js';
 import { UsageError } from '../errors.js';
@@ -40,8 +40,7 @@ Exit codes: 0 success (articles not ready are listed, not errors), 1 some XLIFF 
     .action((flags: PublishFlags) => run(async () => {
       const cwd = process.cwd();
       const { config } = await loadConfig(cwd, flags.config);
-      const languages = flags.to?.split(',').map((t) => t.trim()).filter(Boolean).map((t) => checkTargetLanguage(t, '--to'));
-      if (languages?.length === 0) throw new UsageError('--to names no language');
+      const languages = targetsFlag(flags.to);
       const minState = flags.minState !== undefined ? checkMinState(flags.minState, '--min-state') : config.publish.minState;
       let formats = config.publish.formats;
       if (flags.format !== undefined) {

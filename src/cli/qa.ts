@@ -1,6 +1,6 @@
 // `pereklad qa`: the quality checks over every XLIFF of the project, as a linter would report them.
 import type { Command } from 'commander';
-import { loadConfig, checkTargetLanguage } from '../config.js';
+import { loadConfig, targetsFlag } from '../config.js';
 import type { Reporter } from '../job/reporter.js';
 import { runProjectQa } from '../qa/project.js';
 import { countBySeverity } from '../qa/run.js';
@@ -19,7 +19,7 @@ export function registerQa(program: Command, run: (work: () => Promise<number>) 
     .action((flags: QaFlags) => run(async () => {
       const cwd = process.cwd();
       const { config } = await loadConfig(cwd, flags.config);
-      const languages = flags.to?.split(',').map((t) => t.trim()).filter(Boolean).map((t) => checkTargetLanguage(t, '--to'));
+      const languages = targetsFlag(flags.to);
       const results = await runProjectQa({ cwd, localesDir: flags.out ?? config.localesDir, ...(languages ? { languages } : {}) });
       let errors = 0;
       let warnings = 0;

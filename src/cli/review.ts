@@ -1,6 +1,6 @@
 // `pereklad review`: self-contained HTML review pages, one per article and language, and an index.
 import type { Command } from 'commander';
-import { loadConfig, checkTargetLanguage } from '../config.js';
+import { loadConfig, targetsFlag } from '../config.js';
 import { chooseUiLanguage, UI_LANGUAGES } from '../review/i18n.js';
 import { runReviewJob } from '../review/run.js';
 import type { Reporter } from '../job/reporter.js';
@@ -29,7 +29,7 @@ Exit codes: 0 success, 1 some XLIFF file could not be read, 2 bad usage.`)
       const cwd = process.cwd();
       const { config } = await loadConfig(cwd, flags.config);
       const uiLanguage = chooseUiLanguage(flags.lang, process.env);
-      const languages = flags.to?.split(',').map((t) => t.trim()).filter(Boolean).map((t) => checkTargetLanguage(t, '--to'));
+      const languages = targetsFlag(flags.to);
       const summary = await runReviewJob({ cwd, localesDir: flags.out ?? config.localesDir, glossaryDir: config.glossaryDir, ...(languages ? { languages } : {}), uiLanguage, reporter });
       reporter.info(`done: ${summary.pages} review page${summary.pages === 1 ? '' : 's'}; index: ${summary.index}` +
         (summary.errors.length > 0 ? `; ${summary.errors.length} file${summary.errors.length === 1 ? '' : 's'} could not be read` : ''));

@@ -3,8 +3,8 @@
 // exactly as `translate` would plan it (carry-over, memory matches, the journal), sending nothing.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig, checkTargetLanguage } from '../config.js';
-import { PerekladError, UsageError } from '../errors.js';
+import { loadConfig, targetsFlag } from '../config.js';
+import { PerekladError } from '../errors.js';
 import type { Reporter } from '../job/reporter.js';
 import { xliffPath } from '../job/files.js';
 import { Journal } from '../job/journal.js';
@@ -50,10 +50,7 @@ export function registerStatus(program: Command, run: (work: () => Promise<numbe
       const cwd = process.cwd();
       const rel = (p: string): string => path.relative(cwd, p) || '.';
       const { config } = await loadConfig(cwd, flags.config);
-      const targets = flags.to !== undefined
-        ? flags.to.split(',').map((t) => t.trim()).filter(Boolean).map((t) => checkTargetLanguage(t, '--to'))
-        : config.targets;
-      if (targets.length === 0) throw new UsageError('--to names no language');
+      const targets = targetsFlag(flags.to) ?? config.targets;
       const sourceDir = path.resolve(cwd, flags.source ?? config.sourceDir);
       const localesDir = path.resolve(cwd, flags.out ?? config.localesDir);
       const load = await loadMemory({ cwd, localesDir, tmDir: path.resolve(cwd, flags.tm ?? DEFAULT_TM_DIR) });

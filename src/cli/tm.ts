@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { loadConfig, checkTargetLanguage } from '../config.js';
+import { loadConfig, targetsFlag } from '../config.js';
 import { BadInputError } from '../errors.js';
 import type { Reporter } from '../job/reporter.js';
 import { readIfExists, writeAtomic } from '../job/files.js';
@@ -54,7 +54,7 @@ export function registerTm(program: Command, run: (work: () => Promise<number>) 
     .action((flags: TmFlags) => run(async () => {
       const cwd = process.cwd();
       const { config } = await loadConfig(cwd, flags.config);
-      const langs = flags.to?.split(',').map((t) => t.trim()).filter(Boolean).map((t) => checkTargetLanguage(t, '--to'));
+      const langs = targetsFlag(flags.to);
       const load = await loadMemory({ cwd, localesDir: path.resolve(cwd, config.localesDir), tmDir: path.resolve(cwd, flags.tm ?? DEFAULT_TM_DIR) });
       for (const problem of load.problems) reporter.warn(`warning: ${problem.message}; left out`);
       const entries = exportableEntries(load.memory.all(), langs);

@@ -1,6 +1,6 @@
 // `pereklad translate`: the main job, from source-texts/ to XLIFF and review copies.
 import type { Command } from 'commander';
-import { loadConfig, checkTargetLanguage, ENGINE_CHOICES, type EngineChoice } from '../config.js';
+import { loadConfig, targetsFlag, ENGINE_CHOICES, type EngineChoice } from '../config.js';
 import { UsageError } from '../errors.js';
 import { selectEngine } from '../mt/select.js';
 import { loadGlossaries } from '../glossary/glossary.js';
@@ -49,10 +49,7 @@ Exit codes: 0 success, 1 some article or language failed, 2 bad usage.`)
     .action((flags: TranslateFlags) => run(async () => {
       const cwd = process.cwd();
       const { config } = await loadConfig(cwd, flags.config);
-      const targets = flags.to !== undefined
-        ? flags.to.split(',').map((t) => t.trim()).filter(Boolean).map((t) => checkTargetLanguage(t, '--to'))
-        : config.targets;
-      if (targets.length === 0) throw new UsageError('--to names no language');
+      const targets = targetsFlag(flags.to) ?? config.targets;
       const engineChoice = (flags.engine ?? config.engine) as EngineChoice;
       if (!ENGINE_CHOICES.includes(engineChoice)) throw new UsageError(`--engine must be one of ${ENGINE_CHOICES.join(', ')}, not "${flags.engine}"`);
       const xliffVersion = (flags.xliff ?? config.xliff) as XliffVersion;
