@@ -188,20 +188,29 @@ export class LlmEngine implements Engine {
       throw new RetryableError(`HTTP ${response.status}`, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
     }
     if (!response.ok) throw new EngineError(`the LLM server answered HTTP ${response.status} (check the model name and base URL)`);
-    const json = await response.json() as { choices?: Array<{ message?: { content?: string } }>; usage?: { total_tokens?: number } };
-    this.stats.tokens += json.usage?.total_tokens ?? 0;
-    const content = json.choices?.[0]?.message?.content;
+    // Whatever a server answers (an HTML error page, `null`, a body cut by a time-out) is a retry,
+    // never an exception that ends the job.
+    let json: { choices?: Array<{ message?: { content?: string } }>; usage?: { total_tokens?: number } } | null;
+    try {
+      json = await response.json() as typeof json;
+    } catch {
+      throw new RetryableError('the server\'s answer was not JSON');
+    }
+    this.stats.tokens += json?.usage?.total_tokens ?? 0;
+    const content = json?.choices?.[0]?.message?.content;
     let parsed: unknown;
     try {
       parsed = JSON.parse(content ?? '');
     } catch {
       throw new RetryableError('the answer was not the JSON asked for');
     }
-    const list = (parsed as { translations?: unknown }).translations;
+    const list = parsed !== null && typeof parsed === 'object' ? (parsed as { translations?: unknown }).translations : undefined;
     if (!Array.isArray(list)) throw new RetryableError('the answer had no translations list');
     const answers = new Map<string, string>();
-    for (const item of list as Array<{ id?: unknown; text?: unknown }>) {
-      if (typeof item.id === 'string' && typeof item.text === 'string' && !answers.has(item.id)) answers.set(item.id, item.text);
+    for (const item of list as unknown[]) {
+      if (item === null || typeof item !== 'object') continue;
+      const { id, text } = item as { id?: unknown; text?: unknown };
+      if (typeof id === 'string' && typeof text === 'string' && !answers.has(id)) answers.set(id, text);
     }
     return answers;
   }

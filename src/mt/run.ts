@@ -32,7 +32,8 @@ export async function runEngine(engine: Engine, segments: EngineSegment[], sourc
     billedCharacters: 0,
   };
   if (segments.length === 0) return run;
-  const estimate = engine.estimate?.(segments, sourceLang, targetLang);
+  // Only a paid engine's bill is predicted: for the others the estimate would be thrown away.
+  const estimate = engine.paid ? engine.estimate?.(segments, sourceLang, targetLang) : undefined;
   if (engine.paid && estimate) {
     try {
       const usage = await engine.usage?.();
@@ -43,7 +44,10 @@ export async function runEngine(engine: Engine, segments: EngineSegment[], sourc
       }
     } catch (err) {
       if (!(err instanceof PerekladError)) throw err;
+      // Nothing was sent: the usage check itself failed (a refused key).
       run.error = err;
+      run.sentSegments = 0;
+      run.sentCharacters = 0;
       return run;
     }
   }

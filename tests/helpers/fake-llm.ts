@@ -3,12 +3,13 @@
  * It reads pereklad's user message ({headlines, paragraphs:[{sentences:[{id,text}]}]}) and answers
  * {"translations":[{id, text: "<LANG>:" + text}]} as the message content, keeping tags as sent.
  * Faults, one per request in order: an HTTP status (429, 500, 401), 'drop-id' (leave out the last
- * sentence), 'bad-json' (content that is not JSON).
+ * sentence), 'bad-json' (content that is not JSON), 'html' (a 200 answer that is an HTML page),
+ * 'null' (content that is the JSON `null`).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FakeLlmFault = number | 'drop-id' | 'bad-json';
+export type FakeLlmFault = number | 'drop-id' | 'bad-json' | 'html' | 'null';
 
 export interface RecordedChatRequest {
   model: string;
@@ -49,11 +50,15 @@ export async function startFakeLlm(options: { prefix?: string } = {}): Promise<F
         record.status = fault;
         return send(fault, { error: { message: `fault ${fault}` } });
       }
+      if (fault === 'html') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        return res.end('<html><body>Bad gateway</body></html>');
+      }
       const sentences = user.paragraphs.flatMap((p) => p.sentences);
       if (fault === 'drop-id') sentences.pop();
       const lang = /into ([A-Za-z]+)/u.exec(system)?.[1]?.slice(0, 2).toUpperCase() ?? 'XX';
       const translations = sentences.map((s) => ({ id: s.id, text: `${options.prefix ?? lang}:${s.text}` }));
-      const content = fault === 'bad-json' ? 'Sure! Here are your translations.' : JSON.stringify({ translations });
+      const content = fault === 'bad-json' ? 'Sure! Here are your translations.' : fault === 'null' ? 'null' : JSON.stringify({ translations });
       send(200, { choices: [{ message: { role: 'assistant', content } }], usage: { total_tokens: 10 * sentences.length } });
     });
   });

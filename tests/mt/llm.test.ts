@@ -48,13 +48,13 @@ describe('LLM engine (OpenAI-compatible chat completions)', () => {
     expect(doc.targets.get('p2-2')!.content).toContainEqual({ code: '1' });
   });
 
-  it('retries 429, 500 and an answer that is not JSON', async () => {
+  it('retries 429, 500, an HTML page, `null` and an answer that is not JSON', async () => {
     await ws.write('source-texts/b.txt', 'Зустріч відбулася у Мінську.\n');
-    fake.setFaults([429, 'bad-json', 500]);
-    const cfg: PerekladConfig = { ...DEFAULT_CONFIG, llm: { ...DEFAULT_CONFIG.llm, baseUrl: fake.url, model: 'm', maxRetries: 4 } };
+    fake.setFaults([429, 'bad-json', 500, 'html', 'null']);
+    const cfg: PerekladConfig = { ...DEFAULT_CONFIG, llm: { ...DEFAULT_CONFIG.llm, baseUrl: fake.url, model: 'm', maxRetries: 6 } };
     const { summary } = await runJob(ws, selectEngine('llm', cfg, {}, ['en-GB']).engine!);
     expect(summary.errors).toEqual([]);
-    expect(fake.requests.map((r) => r.status)).toEqual([429, 200, 500, 200]);
+    expect(fake.requests.map((r) => r.status)).toEqual([429, 200, 500, 200, 200, 200]);
   }, 20_000);
 
   it('a sentence the LLM left out stays for translators', async () => {
