@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { UsageError } from './errors.js';
 import type { XliffVersion } from './xliff/codec.js';
 import { DEFAULT_PUBLISH_CONFIG, validatePublishConfig, type PublishConfig } from './publish/config.js';
+import { DEFAULT_GLOSSARY_DIR } from './qa/glossary.js';
 import { validateSegmentationConfig, type SegmentationConfig } from './segment/project.js';
 
 export type EngineChoice = 'auto' | 'deepl' | 'llm' | 'apertium' | 'pseudo' | 'none';
@@ -65,7 +66,7 @@ export const DEFAULT_CONFIG: PerekladConfig = {
   xliff: '1.2',
   deepl: { concurrency: 4, maxRetries: 5, timeoutMs: 20_000, context: true, languages: {} },
   llm: { concurrency: 2, maxRetries: 4, timeoutMs: 120_000, maxCharsPerRequest: 4000 },
-  glossaryDir: 'glossaries',
+  glossaryDir: DEFAULT_GLOSSARY_DIR,
   publish: DEFAULT_PUBLISH_CONFIG,
 };
 

@@ -30,7 +30,7 @@ export function registerKit(program: Command, run: (work: () => Promise<number>)
       if (langs.length > 1 && flags.out !== undefined) throw new UsageError('--out names one folder: give one language with --to');
       for (const lang of langs) {
         const summary = await makeKit({
-          cwd, localesDir: flags.locales ?? config.localesDir, kind, lang, out: flags.out ?? `kits/${kind}-${lang}`,
+          cwd, localesDir: flags.locales ?? config.localesDir, kind, lang, out: flags.out ?? `kits/${kind}-${lang}`, glossaryDir: config.glossaryDir,
           ...(flags.article ? { articles: flags.article } : {}),
           ...(flags.xliff ? { xliffVersion: flags.xliff as XliffVersion } : {}),
         });

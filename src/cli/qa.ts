@@ -20,7 +20,7 @@ export function registerQa(program: Command, run: (work: () => Promise<number>) 
       const cwd = process.cwd();
       const { config } = await loadConfig(cwd, flags.config);
       const languages = targetsFlag(flags.to);
-      const results = await runProjectQa({ cwd, localesDir: flags.out ?? config.localesDir, ...(languages ? { languages } : {}) });
+      const results = await runProjectQa({ cwd, localesDir: flags.out ?? config.localesDir, glossaryDir: config.glossaryDir, ...(languages ? { languages } : {}) });
       let errors = 0;
       let warnings = 0;
       for (const r of results) {

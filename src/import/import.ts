@@ -20,7 +20,7 @@ import { reviewPath, xliffPath } from '../job/files.js';
 import { carryOver } from '../memory/reuse.js';
 import { similarity, normalizeForMatch } from '../memory/fuzzy.js';
 import { assembleArticle } from '../assemble/assemble.js';
-import { loadGlossaryTerms } from '../qa/glossary.js';
+import { DEFAULT_GLOSSARY_DIR, glossaryTerms } from '../qa/glossary.js';
 import { qaFindings, withQaFlags } from '../qa/run.js';
 import { qaReport, qaReportPath } from '../qa/report.js';
 import type { QaFinding } from '../qa/findings.js';
@@ -52,6 +52,8 @@ export interface ImportOptions {
   now?: () => Date;
   /** The project's segmentation rules, to compare against the current source (default: built-in). */
   segmentation?: SegmentationRules;
+  /** Folder of glossaries for the terminology check (default `glossaries`). */
+  glossaryDir?: string;
 }
 
 export interface ArticleImport {
@@ -231,9 +233,10 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   // 3. Match and apply, per article, in memory.
   const staged: StagedFile[] = [];
   const articles: ArticleImport[] = [];
+  const termsFor = glossaryTerms(path.resolve(options.cwd, options.glossaryDir ?? DEFAULT_GLOSSARY_DIR));
   for (const project of projects.values()) {
     const result = applyToProject(project, date, problem);
-    const glossary = await loadGlossaryTerms(path.join(options.cwd, 'glossaries'), project.lang);
+    const glossary = await termsFor(project.lang);
     const findings = qaFindings(result.doc, { glossary });
     const xliffFile = xliffPath(localesDir, project.lang, project.articleId);
     // Keep the file's `written` date when the import changes nothing in it, so nothing is rewritten.

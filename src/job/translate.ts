@@ -21,6 +21,7 @@ import { leverageLanguage } from '../memory/leverage.js';
 import { emptyTarget } from '../xliff/codec.js';
 import { checkCodes } from '../qa/codes.js';
 import { qaStep } from '../qa/step.js';
+import { DEFAULT_GLOSSARY_DIR, glossaryTerms } from '../qa/glossary.js';
 
 export interface TranslateJobOptions {
   /** Folder the relative paths below are resolved against (the newsroom's repository). */
@@ -41,6 +42,8 @@ export interface TranslateJobOptions {
   tmDir?: string;
   /** The project's segmentation rules (default: the built-in Ukrainian rules). */
   segmentation?: SegmentationRules;
+  /** Folder of glossaries for the QA terminology check (default `glossaries`). */
+  glossaryDir?: string;
 }
 
 export interface TranslateJobSummary {
@@ -102,6 +105,7 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
   for (const [abs, loaded] of memoryLoad.xliff) if (loaded.error && !ownXliff.has(abs)) reporter.warn(`warning: ${loaded.error.message}; left out of the translation memory`);
   for (const problem of memoryLoad.problems) if (!problem.file.endsWith('.xlf')) reporter.warn(`warning: ${problem.message}; left out of the translation memory`);
   const journal = await Journal.open(localesDir);
+  const termsFor = glossaryTerms(path.resolve(options.cwd, options.glossaryDir ?? DEFAULT_GLOSSARY_DIR));
   if (journal.damaged.length > 0) reporter.warn(`warning: ${rel(journal.file)}: lines ${journal.damaged.join(', ')} are damaged and not used`);
 
   // Plan: parse every article and see what each language already has.
@@ -205,6 +209,7 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
     if (stoppedBy instanceof QuotaExceededError) reporter.warn(`${lang}: units without a translation stay as they are for translators`);
 
     const date = now().toISOString().replace(/\.\d{3}Z$/u, 'Z');
+    const glossary = await termsFor(lang);
     let writeFailed = false;
     for (const { file, article, languages } of planned) {
       const { kept, matches, skip, previousText, previousWritten } = languages.get(lang)!;
@@ -239,7 +244,7 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
       try {
         // Keep the previous `written` date when nothing else changed, so an unchanged re-run rewrites nothing.
         const doc: TranslatedArticle = { article, targetLang: lang, written: previousWritten ?? date, targets };
-        await qaStep(doc, { cwd: options.cwd, localesDir });
+        await qaStep(doc, { localesDir, glossary });
         let xml = codec.write(doc);
         if (previousText !== undefined && xml !== previousText && previousWritten !== undefined) xml = codec.write({ ...doc, written: date });
         await writeIfChanged(xliffFile, xml);

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { codecFor, readXliffFile } from '../xliff/read.js';
 import type { XliffVersion } from '../xliff/codec.js';
 import { writeTmx } from '../memory/tmx.js';
-import { loadGlossaryTerms } from '../qa/glossary.js';
+import { DEFAULT_GLOSSARY_DIR, loadGlossaryTerms } from '../qa/glossary.js';
 import { kitMemories, omegatGlossary, omegatProject, omegatXliff } from './omegat.js';
 
 export type KitKind = 'omegat' | 'xliff';
@@ -25,6 +25,8 @@ export interface KitOptions {
   articles?: string[];
   /** XLIFF version of an `xliff` kit (default: each project file's own). */
   xliffVersion?: XliffVersion;
+  /** Folder of glossaries for the terminology check (default `glossaries`). */
+  glossaryDir?: string;
 }
 
 export interface KitSummary {
@@ -91,7 +93,7 @@ export async function makeKit(options: KitOptions): Promise<KitSummary> {
     if (memories.auto.length > 0) await put('tm/auto/pereklad-translations.tmx', writeTmx(memories.auto));
     if (memories.enforce.length > 0) await put('tm/enforce/pereklad-reviewed.tmx', writeTmx(memories.enforce));
     if (memories.fuzzy.length > 0) await put('tm/pereklad-matches.tmx', writeTmx(memories.fuzzy));
-    const terms = await loadGlossaryTerms(path.join(options.cwd, 'glossaries'), options.lang);
+    const terms = await loadGlossaryTerms(path.resolve(options.cwd, options.glossaryDir ?? DEFAULT_GLOSSARY_DIR), options.lang);
     await put('glossary/glossary.txt', omegatGlossary(terms));
     summary.auto = memories.auto.length;
     summary.enforce = memories.enforce.length;

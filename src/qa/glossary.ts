@@ -13,10 +13,27 @@ export interface GlossaryTerm {
   target: string;
 }
 
+/** The folder of glossaries every command reads unless the config names another. */
+export const DEFAULT_GLOSSARY_DIR = 'glossaries';
+
 /** The terms of the glossary for a target language (glossaries/uk-en.tsv serves en-GB). */
 export async function loadGlossaryTerms(dir: string, targetLang: string): Promise<GlossaryTerm[]> {
-  const glossary = (await loadGlossaries(dir)).forTarget(targetLang);
-  return glossary ? glossary.entries.map((e) => ({ source: e.source, target: e.target })) : [];
+  return glossaryTerms(dir)(targetLang);
+}
+
+/** A command's view of the glossary folder: read once, terms per target language on demand. */
+export function glossaryTerms(dir: string): (targetLang: string) => Promise<GlossaryTerm[]> {
+  let set: ReturnType<typeof loadGlossaries> | undefined;
+  const byLang = new Map<string, Promise<GlossaryTerm[]>>();
+  return (targetLang) => {
+    let terms = byLang.get(targetLang);
+    if (!terms) {
+      set ??= loadGlossaries(dir);
+      terms = set.then((glossaries) => glossaries.forTarget(targetLang)?.entries.map((e) => ({ source: e.source, target: e.target })) ?? []);
+      byLang.set(targetLang, terms);
+    }
+    return terms;
+  };
 }
 
 function asGlossary(terms: readonly GlossaryTerm[]): Glossary {

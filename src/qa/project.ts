@@ -4,7 +4,7 @@ import path from 'node:path';
 import { readdir, rm } from 'node:fs/promises';
 import { readXliffFile, codecFor } from '../xliff/read.js';
 import { writeIfChanged } from '../job/files.js';
-import { loadGlossaryTerms } from './glossary.js';
+import { DEFAULT_GLOSSARY_DIR, glossaryTerms } from './glossary.js';
 import { qaFindings, withQaFlags } from './run.js';
 import { qaReport, qaReportPath } from './report.js';
 import type { QaFinding } from './findings.js';
@@ -14,6 +14,8 @@ export interface ProjectQaOptions {
   localesDir: string;
   /** Languages to check (default: every folder under the locales folder). */
   languages?: string[];
+  /** Folder of glossaries for the terminology check (default `glossaries`). */
+  glossaryDir?: string;
 }
 
 export interface ArticleQa {
@@ -29,13 +31,14 @@ export async function runProjectQa(options: ProjectQaOptions): Promise<ArticleQa
   const rel = (p: string): string => path.relative(options.cwd, p) || '.';
   const languages = options.languages ?? (await readdir(localesDir, { withFileTypes: true }).catch(() => []))
     .filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const termsFor = glossaryTerms(path.resolve(options.cwd, options.glossaryDir ?? DEFAULT_GLOSSARY_DIR));
   const results: ArticleQa[] = [];
   for (const lang of languages) {
     const langDir = path.join(localesDir, lang);
     const entries = await readdir(langDir, { recursive: true, withFileTypes: true }).catch(() => []);
     const files = entries.filter((e) => e.isFile() && e.name.endsWith('.xlf')).map((e) => path.join(e.parentPath, e.name))
       .filter((f) => !path.relative(langDir, f).startsWith(`review${path.sep}`)).sort();
-    const glossary = await loadGlossaryTerms(path.join(options.cwd, 'glossaries'), lang);
+    const glossary = await termsFor(lang);
     for (const file of files) {
       const doc = await readXliffFile(file, rel(file));
       const findings = qaFindings(doc, { glossary });

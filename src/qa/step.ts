@@ -1,25 +1,23 @@
 // QA as a step of the jobs that write XLIFF (translate, import): findings become flags on the
 // targets just before the file is written, and the findings report is written beside the review copy.
-import path from 'node:path';
 import { rm } from 'node:fs/promises';
 import type { TranslatedArticle } from '../model.js';
 import { writeIfChanged } from '../job/files.js';
-import { loadGlossaryTerms } from './glossary.js';
+import type { GlossaryTerm } from './glossary.js';
 import { qaFindings, withQaFlags } from './run.js';
 import { qaReport, qaReportPath } from './report.js';
 import type { QaFinding } from './findings.js';
 
 export interface QaStepPaths {
-  /** The project folder (glossaries/ is read from it). */
-  cwd: string;
   /** Absolute locales folder. */
   localesDir: string;
+  /** The glossary terms for the document's target language. */
+  glossary: readonly GlossaryTerm[];
 }
 
 /** Check the article, replace the QA flags in `doc.targets` (in place), write or remove the findings report. */
 export async function qaStep(doc: TranslatedArticle, paths: QaStepPaths): Promise<QaFinding[]> {
-  const glossary = await loadGlossaryTerms(path.join(paths.cwd, 'glossaries'), doc.targetLang);
-  const findings = qaFindings(doc, { glossary });
+  const findings = qaFindings(doc, { glossary: paths.glossary });
   // A reviewed or final unit is a person's signed-off work: a re-run leaves it byte for byte as it
   // is, so its findings go to the report (and the review page), not into its notes.
   for (const [id, target] of withQaFlags(doc, findings)) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { TranslatedArticle } from '../model.js';
 import { qaFindings } from '../qa/run.js';
 import { isQaFlag, type QaSeverity } from '../qa/findings.js';
-import { loadGlossaryTerms, type GlossaryTerm } from '../qa/glossary.js';
+import { glossaryTerms, type GlossaryTerm } from '../qa/glossary.js';
 
 export type FindingSeverity = QaSeverity;
 
@@ -32,15 +32,8 @@ export function articleFindings(doc: TranslatedArticle, glossary: readonly Gloss
 
 /** Findings for documents of any target language, with each language's glossary read once. */
 export function findingsWithGlossaries(cwd: string, glossaryDir: string): (doc: TranslatedArticle) => Promise<FindingsBySegment> {
-  const glossaries = new Map<string, Promise<GlossaryTerm[]>>();
-  return async (doc) => {
-    let terms = glossaries.get(doc.targetLang);
-    if (!terms) {
-      terms = loadGlossaryTerms(path.resolve(cwd, glossaryDir), doc.targetLang);
-      glossaries.set(doc.targetLang, terms);
-    }
-    return groupFindings(articleFindings(doc, await terms));
-  };
+  const termsFor = glossaryTerms(path.resolve(cwd, glossaryDir));
+  return async (doc) => groupFindings(articleFindings(doc, await termsFor(doc.targetLang)));
 }
 
 export function groupFindings(findings: readonly ReviewFinding[]): FindingsBySegment {
