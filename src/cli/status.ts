@@ -92,7 +92,7 @@ export function registerStatus(program: Command, run: (work: () => Promise<numbe
               if (!target?.content) {
                 counts.new++;
                 const key = contentKey(segment.content);
-                if (!journal.lookup(lang, 'deepl', segment.content)) wanted.set(key, billableCharacters(segment.content));
+                if (!journal.lookup(lang, 'deepl', key)) wanted.set(key, billableCharacters(segment.content));
               } else if (target.state === 'final') counts.final++;
               else if (target.state === 'reviewed') counts.reviewed++;
               else if (target.provenance?.origin === 'mt') counts.mt++;

@@ -3,7 +3,8 @@
 // finds the paid translation here on the next run and does not buy it again.
 //
 // Format: JSON lines in <locales>/.pereklad/journal.jsonl, one per translated request:
-//   {"v":1,"lang":"de","engine":"deepl","key":"<contentKey of the request>","content":[…]}
+//   {"v":1,"lang":"de","engine":"deepl","key":"<contentKey of the request>","content":[…],"flags":[…]}
+// (`flags`, the engine's own remarks on the answer, only when there are some.)
 // A line is trusted only when it is complete (newline-terminated, valid JSON): a kill during an
 // append leaves at most one torn last line, which is ignored. When every XLIFF of a language has
 // been written, that language's entries are dropped (the XLIFF holds them now) by rewriting the
@@ -23,22 +24,34 @@ interface JournalLine {
   engine: string;
   key: string;
   content: Content;
+  flags?: string[];
+}
+
+/** What a run paid for: the engine's answer and its remarks on it. */
+export interface JournaledAnswer {
+  content: Content;
+  flags: string[];
 }
 
 function isJournalLine(value: unknown): value is JournalLine {
   const v = value as Partial<JournalLine> | null;
   return v !== null && typeof v === 'object' && v.v === 1 && typeof v.lang === 'string' && typeof v.engine === 'string' &&
-    typeof v.key === 'string' && Array.isArray(v.content);
+    typeof v.key === 'string' && Array.isArray(v.content) && (v.flags === undefined || Array.isArray(v.flags));
 }
+
+const indexKey = (lang: string, engine: string, key: string): string => `${lang}\u0000${engine}\u0000${key}`;
 
 export class Journal {
   private readonly lines: JournalLine[];
+  /** The newest line for each language, engine and request. */
+  private readonly index = new Map<string, JournalLine>();
   /** Bytes up to the last complete line, when the file ends in a torn one (cut before appending). */
   private torn: number | undefined;
 
   private constructor(readonly file: string, lines: JournalLine[], readonly damaged: number[], torn: number | undefined) {
     this.lines = lines;
     this.torn = torn;
+    for (const line of lines) this.index.set(indexKey(line.lang, line.engine, line.key), line);
   }
 
   /** Read the journal of a locales folder; `damaged` lists line numbers that could not be used. */
@@ -63,18 +76,10 @@ export class Journal {
     return new Journal(file, lines, damaged, torn);
   }
 
-  get size(): number {
-    return this.lines.length;
-  }
-
-  /** The journaled answer for a request, if a run already paid for it. */
-  lookup(lang: string, engine: string, content: Content): Content | undefined {
-    const key = contentKey(content);
-    for (let i = this.lines.length - 1; i >= 0; i--) {
-      const line = this.lines[i]!;
-      if (line.lang === lang && line.engine === engine && line.key === key) return line.content;
-    }
-    return undefined;
+  /** The journaled answer for a request (by its content key), if a run already paid for it. */
+  lookup(lang: string, engine: string, key: string): JournaledAnswer | undefined {
+    const line = this.index.get(indexKey(lang, engine, key));
+    return line ? { content: line.content, flags: line.flags ?? [] } : undefined;
   }
 
   /** An `onBatch` for engine.translate that journals each batch (fsynced) before returning. */
@@ -83,11 +88,12 @@ export class Journal {
       const added: JournalLine[] = [];
       for (const { index, result } of done) {
         const request = requests[index];
-        if (request) added.push({ v: 1, lang, engine, key: contentKey(request.content), content: result.content });
+        if (request) added.push({ v: 1, lang, engine, key: contentKey(request.content), content: result.content, ...(result.flags && result.flags.length > 0 ? { flags: result.flags } : {}) });
       }
       if (added.length === 0) return;
       await this.append(added);
       this.lines.push(...added);
+      for (const line of added) this.index.set(indexKey(line.lang, line.engine, line.key), line);
       crashPoint('journal');
     };
   }
@@ -121,6 +127,7 @@ export class Journal {
     if (rest.length === 0) await rm(this.file, { force: true });
     else await writeAtomic(this.file, rest.map((l) => JSON.stringify(l)).join('\n') + '\n');
     this.lines.splice(0, this.lines.length, ...rest);
+    for (const key of [...this.index.keys()]) if (key.startsWith(`${lang}\u0000`)) this.index.delete(key);
     this.damaged.splice(0);
     this.torn = undefined;
   }

@@ -12,7 +12,7 @@ import { runEngine } from '../mt/run.js';
 import { codecFor, parseXliff } from '../xliff/read.js';
 import type { XliffVersion } from '../xliff/codec.js';
 import { assembleArticle } from '../assemble/assemble.js';
-import { crashPoint, readIfExists, reviewPath, writeIfChanged, xliffPath } from './files.js';
+import { crashPoint, reviewPath, writeIfChanged, xliffPath } from './files.js';
 import { Journal } from './journal.js';
 import type { Reporter } from './reporter.js';
 import { PerekladError, QuotaExceededError } from '../errors.js';
@@ -164,15 +164,17 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
       }
     }
     // Answers a killed run already paid for (src/job/journal.ts) are used, not bought again.
-    const journaled = new Map<string, Content>();
-    for (const [key, r] of wanted) {
-      const answer = engine ? journal.lookup(lang, engine.name, r.content) : undefined;
-      if (answer) { journaled.set(key, answer); wanted.delete(key); }
-    }
-    const requests = [...wanted.values()];
-    const translations = new Map<string, Content>(journaled);
+    const translations = new Map<string, Content>();
     // Problems the engine reported with a translation (a recovered sentence marker, a glossary term).
     const mtFlags = new Map<string, string[]>();
+    for (const key of [...wanted.keys()]) {
+      const answer = engine ? journal.lookup(lang, engine.name, key) : undefined;
+      if (!answer) continue;
+      translations.set(key, answer.content);
+      if (answer.flags.length > 0) mtFlags.set(key, answer.flags);
+      wanted.delete(key);
+    }
+    const requests = [...wanted.values()];
     let stoppedBy: PerekladError | undefined;
     if (engine && requests.length > 0) {
       const record = journal.recorder(lang, engine.name, requests);
@@ -198,13 +200,6 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
         fail(`${lang}: ${run.error.message}`);
       }
     }
-    // Batches the engine answered before it failed were journaled: use them rather than lose what was paid.
-    if (engine && stoppedBy) {
-      for (const r of requests) {
-        const answer = journal.lookup(lang, engine.name, r.content);
-        if (answer && !translations.has(contentKey(r.content))) translations.set(contentKey(r.content), answer);
-      }
-    }
     if (options.dryRun) continue;
     if (stoppedBy instanceof QuotaExceededError) reporter.warn(`${lang}: units without a translation stay as they are for translators`);
 
@@ -213,7 +208,8 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
     let writeFailed = false;
     for (const { file, article, languages } of planned) {
       const { kept, matches, skip, previousText, previousWritten } = languages.get(lang)!;
-      if (skip) continue;
+      // The journal keeps this language's answers until every one of its files could be written.
+      if (skip) { writeFailed = true; continue; }
       const targets = new Map(kept);
       const reused = kept.size;
       let machine = 0;
@@ -249,8 +245,8 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
         if (previousText !== undefined && xml !== previousText && previousWritten !== undefined) xml = codec.write({ ...doc, written: date });
         await writeIfChanged(xliffFile, xml);
         crashPoint('xliff');
-        // The review copy is rebuilt from the file on disk, not from this run's memory.
-        const stored = parseXliff(await readIfExists(xliffFile) ?? '', rel(xliffFile));
+        // The review copy is rebuilt from the XLIFF as written (the file's exact bytes), not from `doc`.
+        const stored = parseXliff(xml, rel(xliffFile));
         const assembled = assembleArticle(stored);
         await writeIfChanged(reviewPath(localesDir, lang, file.id), assembled.text);
         crashPoint('review');

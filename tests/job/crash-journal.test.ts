@@ -5,11 +5,21 @@ import { appendFile, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Journal, JOURNAL_FILE } from '../../src/job/journal.js';
+import { contentKey } from '../../src/mt/engine.js';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
 
 describe('job journal', () => {
   let ws: Workspace | undefined;
   afterEach(async () => { await ws?.cleanup(); });
+
+  it('keeps the engine\'s remarks with a journaled answer, so a resumed job flags what the first would have', async () => {
+    ws = await makeWorkspace();
+    const journal = await Journal.open(ws.dir);
+    const requests = [{ content: ['Перше. Друге.'], codes: [] }];
+    await journal.recorder('de', 'deepl', requests)([{ index: 0, result: { content: ['Erstens. Zweitens.'], flags: ['sentence marker 1 was lost'] } }]);
+    const reopened = await Journal.open(ws.dir);
+    expect(reopened.lookup('de', 'deepl', contentKey(['Перше. Друге.']))).toEqual({ content: ['Erstens. Zweitens.'], flags: ['sentence marker 1 was lost'] });
+  });
 
   it('keeps every recorded answer across a torn append, and settles per language', async () => {
     ws = await makeWorkspace();
@@ -22,17 +32,17 @@ describe('job journal', () => {
 
     const reopened = await Journal.open(ws.dir);
     expect(reopened.damaged).toEqual([]);
-    expect(reopened.lookup('de', 'deepl', ['Друге ', { code: '1' }])).toEqual(['Zweitens ', { code: '1' }]);
-    expect(reopened.lookup('de', 'pseudo', ['Перше.'])).toBeUndefined();
-    expect(reopened.lookup('pl', 'deepl', ['Перше.'])).toEqual(['Po pierwsze.']);
+    expect(reopened.lookup('de', 'deepl', contentKey(['Друге ', { code: '1' }]))?.content).toEqual(['Zweitens ', { code: '1' }]);
+    expect(reopened.lookup('de', 'pseudo', contentKey(['Перше.']))?.content).toBeUndefined();
+    expect(reopened.lookup('pl', 'deepl', contentKey(['Перше.']))?.content).toEqual(['Po pierwsze.']);
     await reopened.recorder('pl', 'deepl', requests)([{ index: 1, result: { content: ['Po drugie ', { code: '1' }] } }]);
     const lines = (await readFile(path.join(ws.dir, JOURNAL_FILE), 'utf8')).trimEnd().split('\n');
     expect(lines.map((l) => JSON.parse(l) as unknown)).toHaveLength(4);
 
     await reopened.settle('de');
     const afterDe = await Journal.open(ws.dir);
-    expect(afterDe.lookup('de', 'deepl', ['Перше.'])).toBeUndefined();
-    expect(afterDe.lookup('pl', 'deepl', ['Друге ', { code: '1' }])).toEqual(['Po drugie ', { code: '1' }]);
+    expect(afterDe.lookup('de', 'deepl', contentKey(['Перше.']))?.content).toBeUndefined();
+    expect(afterDe.lookup('pl', 'deepl', contentKey(['Друге ', { code: '1' }]))?.content).toEqual(['Po drugie ', { code: '1' }]);
     await afterDe.settle('pl');
     expect(existsSync(path.join(ws.dir, JOURNAL_FILE))).toBe(false);
   });
