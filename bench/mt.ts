@@ -15,7 +15,7 @@ import { DeepLEngine } from '../src/mt/deepl.js';
 import type { Engine, EngineResult, EngineSegment, TranslateOptions } from '../src/mt/engine.js';
 import { billableCharacters } from '../src/mt/engine.js';
 import { paragraphUnits } from '../src/mt/paragraphs.js';
-import { fixedBodyBytes, minimumRequests } from '../src/mt/deepl-requests.js';
+import { deeplFixedBytes, minimumRequests } from '../src/mt/deepl-requests.js';
 import { runTranslateJob } from '../src/job/translate.js';
 import { collectingReporter } from '../src/job/reporter.js';
 
@@ -95,7 +95,7 @@ export async function main(): Promise<void> {
     if (summary.errors.length > 0) throw new Error(summary.errors.join('; '));
 
     const units = paragraphUnits(engine.segments);
-    const fixedBytes = fixedBodyBytes({ source_lang: 'uk', target_lang: 'en-GB', show_billed_characters: '1', split_sentences: '0', tag_handling: 'xml' });
+    const fixedBytes = deeplFixedBytes('en-GB');
     const minimum = minimumRequests(units, { fixedBytes });
     const minimumNoContext = minimumRequests(units, { fixedBytes, context: false });
     const uniqueChars = engine.segments.reduce((n, s) => n + billableCharacters(s.content), 0);

@@ -141,3 +141,8 @@ export function contentText(content: Content, codes: readonly InlineCode[]): str
 export function* allSegments(article: Article): Generator<Segment> {
   for (const block of article.blocks) yield* block.segments;
 }
+
+/** The language without region, lower-cased: `en` for `en-GB`. */
+export function baseLanguage(lang: string): string {
+  return lang.toLowerCase().split('-')[0] ?? lang;
+}

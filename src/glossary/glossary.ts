@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BadInputError } from '../errors.js';
+import { baseLanguage } from '../model.js';
 
 export interface GlossaryEntry {
   source: string;
@@ -29,7 +30,7 @@ export class GlossarySet {
   constructor(readonly glossaries: readonly Glossary[] = []) {}
 
   forTarget(targetLang: string): Glossary | undefined {
-    const base = targetLang.split('-')[0]!.toLowerCase();
+    const base = baseLanguage(targetLang);
     return this.glossaries.find((g) => g.targetLang === base);
   }
 }

@@ -12,6 +12,7 @@ import pLimit from 'p-limit';
 import type { Engine, EngineResult, EngineSegment, EngineStats, TranslateOptions } from './engine.js';
 import { contentToTaggedXml, taggedXmlToContent } from './tags.js';
 import { EngineError } from '../errors.js';
+import { baseLanguage } from '../model.js';
 
 export interface ApertiumEngineOptions {
   /** The apertium command (default `apertium` on PATH). */
@@ -32,7 +33,7 @@ export function apertiumMissing(command = 'apertium'): string | null {
 }
 
 export function apertiumServes(targetLang: string): boolean {
-  return targetLang.split('-')[0]!.toLowerCase() === 'ru';
+  return baseLanguage(targetLang) === 'ru';
 }
 
 export class ApertiumEngine implements Engine {

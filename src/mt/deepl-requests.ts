@@ -20,6 +20,14 @@ export function formBytes(name: string, value: string): number {
   return 2 + name.length + encodedLength(value);
 }
 
+/** The parameters every translate request of pereklad's DeepL engine carries, with their bytes. */
+export function deeplFixedBytes(targetLang: string, own: { formality?: string; modelType?: string } = {}, glossaryId?: string): number {
+  return fixedBodyBytes({
+    source_lang: 'uk', target_lang: targetLang, show_billed_characters: '1', split_sentences: '0', tag_handling: 'xml',
+    formality: own.formality, model_type: own.modelType, glossary_id: glossaryId,
+  });
+}
+
 /** Body bytes of the parameters every request of a job carries (languages, options). */
 export function fixedBodyBytes(params: Record<string, string | undefined>): number {
   let n = 0;

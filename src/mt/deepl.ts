@@ -7,10 +7,11 @@ import pLimit from 'p-limit';
 import type { Engine, EngineResult, EngineSegment, EngineStats, EngineUsage, TranslateOptions } from './engine.js';
 import { billableCharacters } from './engine.js';
 import { paragraphUnits, splitMarkedAnswer, type ParagraphUnit } from './paragraphs.js';
-import { fixedBodyBytes, planRequests, type PlannedRequest } from './deepl-requests.js';
+import { deeplFixedBytes, planRequests, type PlannedRequest } from './deepl-requests.js';
 import { DeepLGlossaries } from './deepl-glossary.js';
 import type { GlossarySet } from '../glossary/glossary.js';
 import { EngineAuthError, EngineError, QuotaExceededError } from '../errors.js';
+import { baseLanguage } from '../model.js';
 
 /** Per-target-language options from the config (`deepl.languages`). */
 export interface DeepLLanguageOptions {
@@ -155,16 +156,11 @@ export class DeepLEngine implements Engine {
   }
 
   private optionsFor(targetLang: string): DeepLLanguageOptions {
-    const base = targetLang.split('-')[0]!;
-    return { ...this.languages[base], ...this.languages[targetLang] };
+    return { ...this.languages[baseLanguage(targetLang)], ...this.languages[targetLang] };
   }
 
   private plan(units: ParagraphUnit[], targetLang: string, glossaryId: string | undefined): PlannedRequest[] {
-    const own = this.optionsFor(targetLang);
-    const fixedBytes = fixedBodyBytes({
-      source_lang: 'uk', target_lang: targetLang, show_billed_characters: '1', split_sentences: '0', tag_handling: 'xml',
-      formality: own.formality, model_type: own.modelType, glossary_id: glossaryId,
-    });
+    const fixedBytes = deeplFixedBytes(targetLang, this.optionsFor(targetLang), glossaryId);
     return planRequests(units, { fixedBytes, context: this.context });
   }
 

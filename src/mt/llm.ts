@@ -9,6 +9,7 @@ import { contentToTaggedXml, taggedXmlToContent } from './tags.js';
 import type { GlossarySet } from '../glossary/glossary.js';
 import { findTerms } from '../glossary/match.js';
 import { EngineAuthError, EngineError } from '../errors.js';
+import { baseLanguage } from '../model.js';
 
 export interface LlmEngineOptions {
   /** e.g. http://127.0.0.1:8080/v1 (the part before /chat/completions). */
@@ -121,7 +122,7 @@ export class LlmEngine implements Engine {
   }
 
   private prompt(units: readonly ParagraphUnit[], segments: readonly EngineSegment[], targetLang: string): { system: string; user: string } {
-    const base = targetLang.split('-')[0]!.toLowerCase();
+    const base = baseLanguage(targetLang);
     const language = `${LANGUAGE_NAMES[base] ?? targetLang}${targetLang.includes('-') ? ` (${targetLang})` : ''}`;
     const glossary = this.options.glossaries?.forTarget(targetLang);
     const terms = new Map<string, string>();

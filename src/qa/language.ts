@@ -1,7 +1,8 @@
 // The target in the wrong script or language: still Cyrillic for a Latin-script language (an
 // untranslated or half-translated segment), or an engine that answered in another language.
 import type { QaFinding } from './findings.js';
-import { baseLanguage, type SegmentView } from './view.js';
+import { baseLanguage } from '../model.js';
+import type { SegmentView } from './view.js';
 
 const CYRILLIC_LANGUAGES = new Set(['uk', 'ru', 'be', 'bg', 'sr', 'mk', 'kk', 'ky', 'tg', 'mn']);
 

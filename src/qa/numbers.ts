@@ -2,7 +2,8 @@
 // source appears in the target and no other number is added; a month named in the source is the
 // month the target names.
 import type { QaFinding } from './findings.js';
-import { baseLanguage, type SegmentView } from './view.js';
+import { baseLanguage } from '../model.js';
+import type { SegmentView } from './view.js';
 
 // Digits with the group and decimal separators both languages use (1 000, 1,000, 3,5, 3.5).
 const NUMBER = /\d+(?:[.,\u00A0\u202F ]\d+)*/gu;

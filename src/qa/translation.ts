@@ -2,7 +2,8 @@
 // again), and a target whose length is far off the source's (pofilter's untranslated, unchanged,
 // long/short).
 import type { QaFinding } from './findings.js';
-import { baseLanguage, CODE_MARK, type SegmentView } from './view.js';
+import { baseLanguage } from '../model.js';
+import { CODE_MARK, type SegmentView } from './view.js';
 
 const normalize = (t: string): string => t.replace(/\s+/gu, ' ').trim();
 

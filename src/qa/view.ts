@@ -18,7 +18,3 @@ export function plainText(content: Content): string {
   return content.map((f) => (typeof f === 'string' ? f : CODE_MARK)).join('');
 }
 
-/** The language without region: `en` for `en-GB`. */
-export function baseLanguage(lang: string): string {
-  return lang.toLowerCase().split('-')[0] ?? lang;
-}

@@ -12,7 +12,7 @@ import { parseXliff } from '../../src/xliff/read.js';
 import { parseArticle } from '../../src/source/parse.js';
 import { allSegments } from '../../src/model.js';
 import { paragraphUnits } from '../../src/mt/paragraphs.js';
-import { fixedBodyBytes, minimumRequests } from '../../src/mt/deepl-requests.js';
+import { deeplFixedBytes, minimumRequests } from '../../src/mt/deepl-requests.js';
 import { runJob, syntheticArticle } from './helpers.js';
 
 const KEY = 'test-key:fx';
@@ -44,7 +44,7 @@ describe('DeepL engine', () => {
     const segments = [...allSegments(article)];
     expect(segments).toHaveLength(120);
     const units = paragraphUnits(segments.map((s) => ({ content: s.content, codes: s.codes, context: { articleId: 'big', paragraphKey: s.id.split('-')[0]!, headline: 'x', paragraph: '' } })));
-    const minimum = minimumRequests(units, { fixedBytes: fixedBodyBytes({ source_lang: 'uk', target_lang: 'en-GB', show_billed_characters: '1', split_sentences: '0', tag_handling: 'xml' }) });
+    const minimum = minimumRequests(units, { fixedBytes: deeplFixedBytes('en-GB') });
     const translate = fake.requests.filter((r) => r.status === 200);
     expect(translate).toHaveLength(minimum);
     expect(translate).toHaveLength(1);
