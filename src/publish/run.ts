@@ -2,7 +2,7 @@
 // passes the gate (text, Markdown, HTML), the list of those that do not with what blocks them, and
 // the i18next resources for the site.
 import path from 'node:path';
-import { collectTranslations, type TranslatedFile } from '../review/collect.js';
+import { NoTranslationsError, collectTranslations, type TranslatedFile } from '../review/collect.js';
 import { findingsWithGlossaries } from '../review/findings.js';
 import { writeIfChanged } from '../job/files.js';
 import type { Reporter } from '../job/reporter.js';
@@ -39,25 +39,35 @@ export async function runPublishJob(options: PublishJobOptions): Promise<Publish
   const { cwd, reporter, publish } = options;
   const localesRoot = path.resolve(cwd, options.localesDir);
   const publishRoot = path.resolve(cwd, publish.dir);
-  const collected = await collectTranslations(cwd, options.localesDir, options.languages);
+  // Every language is read: the source-language fallback resource holds every article, whichever
+  // languages this run publishes.
+  const collected = await collectTranslations(cwd, options.localesDir);
   for (const error of collected.errors) reporter.error(error);
+  const chosen = options.languages;
+  if (chosen && !collected.files.some((f) => chosen.includes(f.lang))) {
+    throw new NoTranslationsError(`no XLIFF files for ${chosen.join(', ')} under ${options.localesDir}/; run \`pereklad translate\` first`);
+  }
   const published = (options.now?.() ?? new Date()).toISOString();
   const summary: PublishJobSummary = { published: [], notReady: [], resources: [], errors: collected.errors };
   const rel = (file: string): string => path.relative(cwd, file);
 
-  const byLang = new Map<string, TranslatedFile[]>();
-  for (const file of collected.files) byLang.set(file.lang, [...(byLang.get(file.lang) ?? []), file]);
   const source = new Map<string, ArticleStrings>();
+  const byLang = new Map<string, TranslatedFile[]>();
+  for (const file of collected.files) {
+    const { sourceLang } = file.doc.article;
+    const sourceArticles = source.get(sourceLang) ?? new Map<string, Map<string, string>>();
+    if (!sourceArticles.has(file.articleId)) sourceArticles.set(file.articleId, sourceStrings(file.doc));
+    source.set(sourceLang, sourceArticles);
+    if (chosen && !chosen.includes(file.lang)) continue;
+    const list = byLang.get(file.lang);
+    if (list) list.push(file);
+    else byLang.set(file.lang, [file]);
+  }
   const findingsFor = findingsWithGlossaries(cwd, options.glossaryDir);
 
   for (const [lang, files] of byLang) {
     const strings: ArticleStrings = new Map();
     for (const { articleId, doc } of files) {
-      const sourceLang = doc.article.sourceLang;
-      const sourceArticles = source.get(sourceLang) ?? new Map<string, Map<string, string>>();
-      sourceArticles.set(articleId, sourceStrings(doc));
-      source.set(sourceLang, sourceArticles);
-
       const gate = publishGate(doc, await findingsFor(doc), options);
       strings.set(articleId, targetStrings(doc, gate.publishable));
       if (!gate.ready) {
@@ -83,7 +93,7 @@ export async function runPublishJob(options: PublishJobOptions): Promise<Publish
     const file = path.join(localesRoot, lang, `${publish.i18next.namespace}.json`);
     await writeIfChanged(file, resourceJson(strings, publish.i18next.keys));
     summary.resources.push(rel(file));
-    const total = [...files].reduce((n, f) => n + sourceStrings(f.doc).size, 0);
+    const total = files.reduce((n, f) => n + (source.get(f.doc.article.sourceLang)?.get(f.articleId)?.size ?? 0), 0);
     const kept = [...strings.values()].reduce((n, s) => n + s.size, 0);
     reporter.info(`i18next: ${rel(file)} (${kept} of ${total} sentences${kept < total ? '; the rest fall back to the source language' : ''})`);
   }

@@ -40,6 +40,8 @@ export async function collectTranslations(cwd: string, localesDir: string, langu
     const display = path.relative(cwd, path.join(root, rel)) || rel;
     try {
       const doc = await readXliffFile(path.join(root, rel), display);
+      // A CAT tool may drop target-language/trgLang: the folder says which language it is.
+      if (!doc.targetLang) doc.targetLang = lang;
       files.push({ lang, articleId, file: display, doc });
     } catch (err) {
       if (!(err instanceof PerekladError)) throw err;

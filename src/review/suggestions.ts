@@ -7,12 +7,7 @@ import { contentText } from '../model.js';
  *  current text; undefined when the target is itself the MT output or nothing was kept. */
 export function editedMachineText(target: TargetSegment | undefined, codes: readonly InlineCode[]): { text: string; engine?: string } | undefined {
   if (!target?.content || !target.mtOriginal) return undefined;
-  let text: string;
-  try {
-    text = contentText(target.mtOriginal.content, codes);
-  } catch {
-    return undefined; // kept MT with a code the source lacks cannot be shown faithfully
-  }
+  const text = contentText(target.mtOriginal.content, codes);
   if (text === contentText(target.content, codes)) return undefined;
   return { text, ...(target.mtOriginal.engine !== undefined ? { engine: target.mtOriginal.engine } : {}) };
 }

@@ -85,7 +85,11 @@ export function readInline(element: XmlElement, dialect: InlineDialect, sourceCo
       if (code) {
         let id: string;
         if (sourceCodes) {
-          id = sourceCodes.some((c) => c.id === code.id) ? code.id! : sourceCodes.find((c) => c.text === code.text)?.id ?? code.id ?? '';
+          const known = sourceCodes.find((c) => c.id === code.id) ?? sourceCodes.find((c) => c.text === code.text);
+          // A code the source does not have cannot be written back as any text: refuse the file
+          // here, where its line is known, rather than fail later in review or publish.
+          if (!known) throw new BadInputError(file, `a target holds an inline code (<${child.name} id="${code.id ?? ''}">) that its source does not have`, child.line);
+          id = known.id;
         } else {
           id = code.id && !found.some((c) => c.id === code.id) ? code.id : String(found.length + 1);
           found.push({ id, kind: code.kind, text: code.text });
