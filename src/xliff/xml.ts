@@ -23,6 +23,10 @@ export type XmlNode = XmlElement | string;
 
 export const DEFAULT_MAX_XML_BYTES = 64 * 1024 * 1024;
 
+/** XLIFF is a few levels deep; far deeper nesting is an attack on the parser (and on every tree
+ *  walk after it), refused while parsing. */
+export const MAX_XML_DEPTH = 256;
+
 export function parseXml(text: string, file: string, maxBytes = DEFAULT_MAX_XML_BYTES): XmlElement {
   if (Buffer.byteLength(text, 'utf8') > maxBytes) {
     throw new BadInputError(file, `larger than the ${Math.round(maxBytes / 1048576)} MiB limit for XML files`);
@@ -42,6 +46,7 @@ export function parseXml(text: string, file: string, maxBytes = DEFAULT_MAX_XML_
       if (qname === 'xmlns' || qname.startsWith('xmlns:')) continue;
       attrs[qname] = attr.value;
     }
+    if (stack.length >= MAX_XML_DEPTH) throw new BadInputError(file, `elements nested deeper than ${MAX_XML_DEPTH} levels`, parser.line, parser.column);
     const element: XmlElement = { name: tag.local, ns: tag.uri, attrs, children: [], line: parser.line };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(element);
@@ -63,7 +68,8 @@ export function parseXml(text: string, file: string, maxBytes = DEFAULT_MAX_XML_
   try {
     parser.write(text).close();
   } catch (err) {
-    fail(err instanceof Error ? err.message.replace(/^[^:]*:\d+:\d+: /u, '') : String(err));
+    if (err instanceof BadInputError) failure ??= err;
+    else fail(err instanceof Error ? err.message.replace(/^[^:]*:\d+:\d+: /u, '') : String(err));
   }
   if (failure) throw failure;
   if (!root) throw new BadInputError(file, 'has no root element');
