@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, targetsFlag } from '../config.js';
 import { PerekladError } from '../errors.js';
+import type { Article } from '../model.js';
 import type { Reporter } from '../job/reporter.js';
 import { xliffPath } from '../job/files.js';
 import { Journal } from '../job/journal.js';
@@ -67,18 +68,20 @@ export function registerStatus(program: Command, run: (work: () => Promise<numbe
       const total: StatusCounts = { segments: 0, new: 0, mt: 0, translated: 0, reviewed: 0, final: 0 };
       let toBill = 0;
       let toSend = 0;
+      // Each article is read once, whatever the number of languages.
+      const articles: Array<{ file: (typeof files)[number]; article: Article }> = [];
+      for (const file of files) {
+        try {
+          articles.push({ file, article: parseArticle(await readArticleText(file.absPath, rel(file.absPath)), file.id, file.relPath, 'uk', segmentation) });
+        } catch (err) {
+          if (!(err instanceof PerekladError)) throw err;
+          errors++;
+          reporter.error(`error: ${err.message}`);
+        }
+      }
       for (const lang of targets) {
         const wanted = new Map<string, number>();
-        for (const file of files) {
-          let article;
-          try {
-            article = parseArticle(await readArticleText(file.absPath, rel(file.absPath)), file.id, file.relPath, 'uk', segmentation);
-          } catch (err) {
-            if (!(err instanceof PerekladError)) throw err;
-            errors++;
-            reporter.error(`error: ${err.message}`);
-            continue;
-          }
+        for (const { file, article } of articles) {
           const loaded = load.xliff.get(xliffPath(localesDir, lang, file.id));
           if (loaded?.error) continue;
           // No engine: status plans as a real (non-pseudo) run would, so pseudo text counts as MT.

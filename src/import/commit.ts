@@ -2,8 +2,9 @@
 // temporary file, then all are renamed into place; if any step fails, the files already replaced
 // get their previous contents back. A failed import leaves the project as it was.
 import path from 'node:path';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
+import { readIfExists } from '../job/files.js';
 
 export interface StagedFile {
   path: string;
@@ -11,20 +12,12 @@ export interface StagedFile {
   content: string | null;
 }
 
-async function current(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-}
 
 /** Apply every change or none; returns the paths that changed. */
 export async function commitAll(files: readonly StagedFile[]): Promise<string[]> {
   const changes: Array<StagedFile & { before: string | undefined; temp?: string }> = [];
   for (const f of files) {
-    const before = await current(f.path);
+    const before = await readIfExists(f.path);
     if (f.content === null ? before !== undefined : before !== f.content) changes.push({ ...f, before });
   }
   const suffix = `.pereklad-import-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;

@@ -27,6 +27,7 @@ import type { QaFinding } from '../qa/findings.js';
 import { loadXml, IMPORT_MAX_BYTES } from './load.js';
 import { readReturned, type ReturnedContent, type ReturnedFile, type ReturnedUnit } from './returned.js';
 import { commitAll, type StagedFile } from './commit.js';
+import { SUBSTATE_PREFIX } from '../xliff/xliff20.js';
 
 export type ImportProblemKind = 'stale' | 'unknown-id' | 'duplicate-id' | 'wrong-language' | 'other-article' | 'wrong-source-language';
 
@@ -155,7 +156,7 @@ function resolveTarget(unit: ReturnedUnit, target: ReturnedContent, segment: Seg
 function writtenRawState(target: TargetSegment | undefined, version: '1.2' | '2.0'): string {
   const state = target?.content ? target.state : 'new';
   const engine = target?.provenance?.origin === 'mt' ? target.provenance.engine : undefined;
-  if (version === '2.0') return `state="${toXliff20(state)}" subState="${target?.content && engine ? `pereklad:mt-${engine}` : ''}"`;
+  if (version === '2.0') return `state="${toXliff20(state)}" subState="${target?.content && engine ? `${SUBSTATE_PREFIX}${engine}` : ''}"`;
   const m = toXliff12(state, target?.provenance?.origin === 'mt');
   return `state="${target?.content ? m.state : ''}" approved="${target?.content ? m.approved ?? '' : ''}"`;
 }

@@ -7,7 +7,7 @@ import type { Content, InlineCode, SegmentState } from '../model.js';
 import { BadInputError } from '../errors.js';
 import { childElements, firstChild, textOf, type XmlElement } from '../xliff/xml.js';
 import { XLIFF12_NS } from '../xliff/xliff12.js';
-import { XLIFF20_NS } from '../xliff/xliff20.js';
+import { SUBSTATE_PREFIX, XLIFF20_NS } from '../xliff/xliff20.js';
 import { parseSkeleton } from '../xliff/skeleton.js';
 import { kindFromTypeName } from '../xliff/codec.js';
 import { fromMemoqStatus, fromTradosConfirmation, fromXliff12Returned, fromXliff20Returned, lowestState } from '../xliff/states.js';
@@ -171,7 +171,6 @@ function read12(root: XmlElement, file: string): ReturnedFile[] {
   });
 }
 
-const MT_SUBSTATE = 'pereklad:mt-';
 
 function read20(root: XmlElement, file: string): ReturnedFile[] {
   const files = childElements(root, 'file');
@@ -199,7 +198,7 @@ function read20(root: XmlElement, file: string): ReturnedFile[] {
           translate: unit.attrs.translate !== 'no',
           ...(value ? { state: { value, raw: `state="${segment.attrs.state}"` } } : {}),
           rawState,
-          ...(subState.startsWith(MT_SUBSTATE) ? { engine: subState.slice(MT_SUBSTATE.length) } : {}),
+          ...(subState.startsWith(SUBSTATE_PREFIX) ? { engine: subState.slice(SUBSTATE_PREFIX.length) } : {}),
         });
       }
     }

@@ -10,7 +10,7 @@ import type { Article, Segment, TargetSegment, TmMatch, TranslatedArticle } from
 import { allSegments } from '../model.js';
 import type { Engine } from '../mt/engine.js';
 import { carryOver } from './reuse.js';
-import { contextOf, mapTargetCodes, shapeText, stateRank, type TmEntry, type TranslationMemory } from './tm.js';
+import { contextOf, mapTargetCodes, shapeText, trustRank, type TmEntry, type TranslationMemory } from './tm.js';
 import { normalizeForMatch, similarity } from './fuzzy.js';
 
 export interface LeveragedLanguage {
@@ -28,13 +28,13 @@ export function usableFor(engine: Engine | null): (entry: TmEntry) => boolean {
   return (entry) => !(entry.provenance?.engine === 'pseudo' && !engine?.pseudo);
 }
 
-function previousVersion(segment: Segment, previous: TranslatedArticle | undefined, origin: string): TmMatch | undefined {
+function previousVersion(segment: Segment, previous: TranslatedArticle | undefined, previousSegments: ReadonlyMap<string, Segment>, origin: string): TmMatch | undefined {
   if (!previous) return undefined;
-  const old = [...allSegments(previous.article)].find((s) => s.id === segment.id);
+  const old = previousSegments.get(segment.id);
   const target = old && previous.targets.get(old.id);
   if (!old || !target?.content || old.text === segment.text) return undefined;
   // MT can be bought again; a person's translation cannot.
-  if (stateRank(target) < 2 || target.provenance?.engine === 'pseudo') return undefined;
+  if (trustRank(target) < 2 || target.provenance?.engine === 'pseudo') return undefined;
   const quality = similarity(normalizeForMatch(shapeText(old.content)), normalizeForMatch(shapeText(segment.content)));
   return { kind: 'previous', quality, origin, source: old.content, codes: old.codes, target: target.content, state: target.state };
 }
@@ -52,11 +52,12 @@ export function leverageLanguage(
   const matches = new Map<string, TmMatch[]>();
   let leveraged = 0;
   const segments = [...allSegments(article)];
+  const previousSegments = new Map(previous ? [...allSegments(previous.article)].map((s): [string, Segment] => [s.id, s]) : []);
   const foreign = new Set(article.blocks.filter((b) => b.kind === 'foreign').flatMap((b) => b.segments.map((s) => s.id)));
   segments.forEach((segment, i) => {
     if (kept.has(segment.id) || foreign.has(segment.id)) return;
     const found = memory.lookup(segment, lang, contextOf(segments, i), { usable: usableFor(engine) });
-    const old = previousVersion(segment, previous, previousOrigin);
+    const old = previousVersion(segment, previous, previousSegments, previousOrigin);
     const offered = old
       ? [old, ...found.matches.filter((m) => !(shapeText(m.source) === shapeText(old.source) && JSON.stringify(m.target) === JSON.stringify(old.target)))]
       : found.matches;

@@ -22,15 +22,11 @@ export function carryOver(article: Article, previous: TranslatedArticle | undefi
     const same = previousSegments.get(segment.id);
     const byId = same && same.text === segment.text ? previous.targets.get(segment.id) : undefined;
     const target = usable(byId) ? byId : byText.get(segment.text);
-    if (usable(target)) kept.set(segment.id, { ...target, segmentId: segment.id, content: remapCodes(target.content!, previousCodes(previous, target.segmentId), segment.codes) });
+    if (usable(target)) kept.set(segment.id, { ...target, segmentId: segment.id, content: remapCodes(target.content!, previousSegments.get(target.segmentId)?.codes ?? [], segment.codes) });
   }
   return kept;
 }
 
-function previousCodes(previous: TranslatedArticle, segmentId: string): InlineCode[] {
-  for (const segment of allSegments(previous.article)) if (segment.id === segmentId) return segment.codes;
-  return [];
-}
 
 /** A target reused on another segment with the same text refers to codes by that segment's ids. */
 function remapCodes(content: Content, from: readonly InlineCode[], to: readonly InlineCode[]): Content {

@@ -30,8 +30,8 @@ export interface TmEntry {
   codesKnown: boolean;
 }
 
-/** Lower is better: final and reviewed human work first, then human, then MT. */
-export function stateRank(entry: Pick<TmEntry, 'state' | 'provenance'>): number {
+/** How far a memory entry is trusted, higher first: final, reviewed, a person's, then MT. */
+export function trustRank(entry: Pick<TmEntry, 'state' | 'provenance'>): number {
   if (entry.state === 'final') return 4;
   if (entry.state === 'reviewed') return 3;
   return entry.provenance?.origin === 'mt' ? 1 : 2;
@@ -148,7 +148,7 @@ export class TranslationMemory {
       ...(this.byShape.get(`${lang}\u0000${shapeText(segment.content)}`) ?? []),
     ].filter(usable);
     const inContext = (e: TmEntry): boolean => context !== undefined && e.context !== undefined && e.context.prev === context.prev && e.context.next === context.next;
-    exactCandidates.sort((a, b) => Number(inContext(b)) - Number(inContext(a)) || stateRank(b) - stateRank(a) || (b.provenance?.date ?? '').localeCompare(a.provenance?.date ?? ''));
+    exactCandidates.sort((a, b) => Number(inContext(b)) - Number(inContext(a)) || trustRank(b) - trustRank(a) || (b.provenance?.date ?? '').localeCompare(a.provenance?.date ?? ''));
     const best = exactCandidates[0];
     const matches: TmMatch[] = [];
     const seen = new Set<string>();
@@ -163,7 +163,7 @@ export class TranslationMemory {
     const exactSet = new Set(exactCandidates);
     const found = this.fuzzy.get(lang)?.search(normalizeForMatch(shapeText(segment.content)), threshold, limit * 4) ?? [];
     // Equal scores: the better-reviewed translation first.
-    found.sort((a, b) => b.score - a.score || stateRank(b.item) - stateRank(a.item));
+    found.sort((a, b) => b.score - a.score || trustRank(b.item) - trustRank(a.item));
     for (const { item, score } of found) {
       if (exactSet.has(item) || !usable(item)) continue;
       offer(item, 'fuzzy', Math.min(score, 99));

@@ -3,6 +3,7 @@
 // allowed) and has no error-level QA finding (unless errors were allowed, which is then recorded).
 import type { SegmentState, TranslatedArticle } from '../model.js';
 import type { FindingsBySegment, ReviewFinding } from '../review/findings.js';
+import { stateRank } from '../xliff/states.js';
 
 export interface GateOptions {
   minState: Exclude<SegmentState, 'new'>;
@@ -35,8 +36,6 @@ export interface GateResult {
   segments: number;
 }
 
-const RANK: Record<SegmentState, number> = { new: 0, translated: 1, reviewed: 2, final: 3 };
-
 export function publishGate(doc: TranslatedArticle, findings: FindingsBySegment, options: GateOptions): GateResult {
   const result: GateResult = { ready: true, publishable: new Set(), blockers: [], machine: new Set(), overriddenErrors: [], segments: 0 };
   for (const block of doc.article.blocks) {
@@ -51,7 +50,7 @@ export function publishGate(doc: TranslatedArticle, findings: FindingsBySegment,
       let machine = false;
       if (!target?.content || target.state === 'new') {
         blockers.push({ segmentId: segment.id, reason: 'untranslated', detail: 'new' });
-      } else if (RANK[target.state] < RANK[options.minState] || (target.provenance?.engine === 'pseudo' && target.state === 'translated')) {
+      } else if (stateRank(target.state) < stateRank(options.minState) || (target.provenance?.engine === 'pseudo' && target.state === 'translated')) {
         const isMt = target.provenance?.origin === 'mt' && target.state === 'translated';
         // Pseudo-translation is a layout test, never a translation, whatever was allowed.
         if (isMt && target.provenance?.engine === 'pseudo') blockers.push({ segmentId: segment.id, reason: 'pseudo', detail: target.state });

@@ -21,12 +21,6 @@ export function formatFlag(finding: Pick<QaFinding, 'check' | 'severity' | 'mess
   return `QA ${finding.severity} (${finding.check}): ${finding.message}`;
 }
 
-/** The finding a flag holds, or undefined for flags that did not come from QA (engine events, import notes). */
-export function parseFlag(flag: string, segmentId: string): QaFinding | undefined {
-  const m = FLAG.exec(flag);
-  if (!m) return undefined;
-  return { segmentId, severity: m[1] as QaSeverity, check: m[2] as QaCheck, message: m[3]! };
-}
 
 export function isQaFlag(flag: string): boolean {
   return FLAG.test(flag);

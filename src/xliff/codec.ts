@@ -1,5 +1,6 @@
 // What both XLIFF codecs share: the codec interface, provenance naming, and rebuilding the
 // article model from a skeleton plus the segment sources read from units.
+import { contentText } from '../model.js';
 import type { Article, Content, InlineCode, ProtectedKind, Segment, TargetSegment, TranslatedArticle } from '../model.js';
 import { BadInputError } from '../errors.js';
 import { attrs, escapeText, type XmlElement } from './xml.js';
@@ -27,9 +28,6 @@ export function kindFromTypeName(name: string | undefined): ProtectedKind {
 /** A segment's source as read from a file: content plus the codes found in it. */
 export interface ReadSource { content: Content; codes: InlineCode[] }
 
-export function textOfContent(content: Content, codes: readonly InlineCode[]): string {
-  return content.map((f) => (typeof f === 'string' ? f : codes.find((c) => c.id === f.code)?.text ?? '')).join('');
-}
 
 /** Rebuild the article from the skeleton and the sources that units carry. */
 export function articleFromSkeleton(skeleton: Skeleton, sources: Map<string, ReadSource>, file: string): Article {
@@ -49,7 +47,7 @@ export function articleFromSkeleton(skeleton: Skeleton, sources: Map<string, Rea
       segments: block.segments.map(([id, after]): Segment => {
         const source = sources.get(id);
         if (!source) throw new BadInputError(file, `the skeleton names segment "${id}", which has no unit`);
-        return { id, text: textOfContent(source.content, source.codes), content: source.content, codes: source.codes, after };
+        return { id, text: contentText(source.content, source.codes), content: source.content, codes: source.codes, after };
       }),
     })),
   };

@@ -16,7 +16,7 @@ export function fromXliff12(state: string | undefined, approved: string | undefi
   if (state === 'final') return 'final';
   if (state === 'signed-off') return 'reviewed';
   if (approved === 'yes') return hasTarget ? 'reviewed' : 'new';
-  if (!hasTarget || state === 'new' || state === 'needs-translation') return hasTarget && state === undefined ? 'translated' : 'new';
+  if (!hasTarget || state === 'new' || state === 'needs-translation') return 'new';
   return 'translated';
 }
 

@@ -12,7 +12,8 @@ import { matchesToWrite, mtcMatchesXml, readMtcMatches, splitMtOriginal } from '
 
 export const XLIFF20_NS = 'urn:oasis:names:tc:xliff:document:2.0';
 export const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
-const SUBSTATE_PREFIX = 'pereklad:mt-';
+/** `subState` of a machine-translated segment: the prefix, then the engine. */
+export const SUBSTATE_PREFIX = 'pereklad:mt-';
 
 // Inline ids must be unique in a unit, and a target's <ph> must repeat its source's id.
 function phId(segmentIndex: number, codeId: string): string {
