@@ -63,6 +63,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `pereklad segment FILE | head`: a reader that stops early is no error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(EXIT_OK);
+  throw err;
+});
+
 main(process.argv).then((code) => {
   process.exitCode = code;
 });

@@ -5,10 +5,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
 import { loadProjectRules } from '../segment/project.js';
-import { splitSentences } from '../segment/split.js';
 import { rulesToSrx } from '../segment/srx.js';
 import { writeIfChanged } from '../job/files.js';
-import { readArticleText } from '../source/read.js';
+import { decodeArticle, readArticleText } from '../source/read.js';
+import { parseArticle } from '../source/parse.js';
+import { allSegments } from '../model.js';
 import type { Reporter } from '../job/reporter.js';
 
 interface Flags { config?: string; out?: string }
@@ -23,10 +24,10 @@ export function registerSegment(program: Command, run: (work: () => Promise<numb
       const cwd = process.cwd();
       const { config } = await loadConfig(cwd, flags.config);
       const rules = await loadProjectRules(cwd, config.segmentation);
-      const text = file ? await readArticleText(path.resolve(cwd, file), file) : readFileSync(0, 'utf8');
-      for (const paragraph of text.split(/\n[ \t\r]*\n/u)) {
-        for (const sentence of splitSentences(paragraph, 'uk', rules)) reporter.info(sentence.replace(/\s*\n\s*/gu, ' '));
-      }
+      const text = file ? await readArticleText(path.resolve(cwd, file), file) : decodeArticle(readFileSync(0), 'standard input');
+      // Split exactly as translate does: metadata left out, paragraphs, quoted foreign text as it is.
+      const article = parseArticle(text, 'segment', file ?? 'stdin', 'uk', rules);
+      for (const segment of allSegments(article)) reporter.info(segment.text.replace(/\s*\n\s*/gu, ' '));
       return 0;
     }));
   program

@@ -60,8 +60,21 @@ function defaultSegmenter(lang: string): Segmenter {
   return segmenter;
 }
 
+// A project's rule set is compiled once, not once per paragraph: callers pass the same object for
+// a whole job, and a rule set no longer used is collected with its segmenter.
+const compiledFor = new WeakMap<SegmentationRules, Segmenter>();
+
+function segmenterFor(rules: SegmentationRules): Segmenter {
+  let segmenter = compiledFor.get(rules);
+  if (segmenter === undefined) {
+    segmenter = createSegmenter(rules);
+    compiledFor.set(rules, segmenter);
+  }
+  return segmenter;
+}
+
 export function sentenceSpans(text: string, lang = 'uk', rules?: SegmentationRules): SentenceSpan[] {
-  return (rules !== undefined ? createSegmenter(rules) : defaultSegmenter(lang)).spans(text);
+  return (rules !== undefined ? segmenterFor(rules) : defaultSegmenter(lang)).spans(text);
 }
 
 export function splitSentences(text: string, lang = 'uk', rules?: SegmentationRules): string[] {

@@ -47,6 +47,13 @@ describe('project segmentation rules', () => {
     expect(shown.stdout.trim().split('\n')).toHaveLength(2);
   });
 
+  it('segment splits a file as translate does: metadata out, every sentence once', async () => {
+    await ws.write('source-texts/m.txt', 'date 2025-06 Перше речення. Друге!\n\nAleksandr met Keith. The U.S. President said so.\n');
+    const r = await runCli(['segment', 'source-texts/m.txt'], ws.dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toEqual(['Перше речення.', 'Друге!', 'Aleksandr met Keith.', 'The U.S. President said so.']);
+  });
+
   it('names the bad key of a wrong rule', async () => {
     await ws.write('pereklad.config.json', JSON.stringify({ segmentation: { rules: [{ break: false, before: '(', after: '' }] } }));
     const r = await runCli(['translate'], ws.dir);
