@@ -2,9 +2,8 @@
 // i18next resources for the site.
 import type { Command } from 'commander';
 import { loadConfig, targetsFlag } from '../config.js';
-import { checkMinState, PUBLISH_FORMATS, type PublishFormat } from '../publish/config.js';
+import { checkFormats, checkMinState, PUBLISH_FORMATS } from '../publish/config.js';
 import { runPublishJob } from '../publish/run.js';
-import { UsageError } from '../errors.js';
 import type { Reporter } from '../job/reporter.js';
 
 interface PublishFlags {
@@ -42,13 +41,9 @@ Exit codes: 0 success (articles not ready are listed, not errors), 1 some XLIFF 
       const { config } = await loadConfig(cwd, flags.config);
       const languages = targetsFlag(flags.to);
       const minState = flags.minState !== undefined ? checkMinState(flags.minState, '--min-state') : config.publish.minState;
-      let formats = config.publish.formats;
-      if (flags.format !== undefined) {
-        const asked = flags.format.split(',').map((f) => f.trim()).filter(Boolean);
-        const unknown = asked.filter((f) => !(PUBLISH_FORMATS as readonly string[]).includes(f));
-        if (asked.length === 0 || unknown.length > 0) throw new UsageError(`--format must name some of ${PUBLISH_FORMATS.join(', ')}${unknown.length > 0 ? `, not "${unknown.join(', ')}"` : ''}`);
-        formats = [...new Set(asked as PublishFormat[])];
-      }
+      const formats = flags.format !== undefined
+        ? checkFormats(flags.format.split(',').map((f) => f.trim()).filter(Boolean), '--format')
+        : config.publish.formats;
       const summary = await runPublishJob({
         cwd,
         localesDir: flags.out ?? config.localesDir, glossaryDir: config.glossaryDir,

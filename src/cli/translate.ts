@@ -74,7 +74,7 @@ Exit codes: 0 success, 1 some article or language failed, 2 bad usage.`)
         ...(flags.tm ? { tmDir: flags.tm } : {}),
       });
       const verb = flags.dryRun ? 'would send' : 'sent';
-      const billed = engine?.paid ? `, ${summary.billedCharacters} ${flags.dryRun ? 'would be' : ''} billed`.replace('  ', ' ') : engine ? ' (not billed)' : '';
+      const billed = engine?.paid ? `, ${summary.billedCharacters} ${flags.dryRun ? 'would be billed' : 'billed'}` : engine ? ' (not billed)' : '';
       reporter.info(
         `${flags.dryRun ? 'dry run' : 'done'}: ${summary.articles} article${summary.articles === 1 ? '' : 's'}, ${summary.segments} segments, ` +
         `${targets.length} language${targets.length === 1 ? '' : 's'}; ${summary.reused} reused; ${verb} ${summary.sentSegments} segments (${summary.sentCharacters} characters) to MT${billed}` +

@@ -5,7 +5,6 @@ import type { SegmentState } from '../model.js';
 
 export type PublishFormat = 'txt' | 'md' | 'html';
 export const PUBLISH_FORMATS: readonly PublishFormat[] = ['txt', 'md', 'html'];
-export const SEGMENT_STATES: readonly SegmentState[] = ['new', 'translated', 'reviewed', 'final'];
 
 export interface PublishConfig {
   /** Folder for the localized copies, `<dir>/<lang>/<article>.<format>`. */
@@ -34,6 +33,15 @@ export function checkMinState(value: unknown, where: string): Exclude<SegmentSta
   throw new UsageError(`${where} must be translated, reviewed or final, not ${JSON.stringify(value)}`);
 }
 
+/** A list of publish formats, each known; duplicates dropped. */
+export function checkFormats(value: unknown, where: string): PublishFormat[] {
+  const unknown = Array.isArray(value) ? value.filter((f) => !(PUBLISH_FORMATS as readonly unknown[]).includes(f)) : [];
+  if (!Array.isArray(value) || value.length === 0 || unknown.length > 0) {
+    throw new UsageError(`${where} must name some of ${PUBLISH_FORMATS.join(', ')}${unknown.length > 0 ? `, not "${unknown.join(', ')}"` : ''}`);
+  }
+  return [...new Set(value as PublishFormat[])];
+}
+
 // A namespace becomes a file name and an i18next namespace (where `:` separates it from keys).
 const NAMESPACE = /^[A-Za-z0-9_-]+$/u;
 
@@ -48,11 +56,7 @@ export function validatePublishConfig(raw: unknown, file: string): PublishConfig
   const config: PublishConfig = { ...DEFAULT_PUBLISH_CONFIG, formats: [...DEFAULT_PUBLISH_CONFIG.formats], i18next: { ...DEFAULT_PUBLISH_CONFIG.i18next } };
   if (input.dir !== undefined) config.dir = typeof input.dir === 'string' && input.dir !== '' ? input.dir : bad('dir', 'a folder path');
   if (input.minState !== undefined) config.minState = checkMinState(input.minState, `${file}: "publish.minState"`);
-  if (input.formats !== undefined) {
-    const formats = input.formats;
-    if (!Array.isArray(formats) || formats.length === 0 || !formats.every((f) => (PUBLISH_FORMATS as readonly unknown[]).includes(f))) bad('formats', `a non-empty list of ${PUBLISH_FORMATS.join(', ')}`);
-    config.formats = [...new Set(formats as PublishFormat[])];
-  }
+  if (input.formats !== undefined) config.formats = checkFormats(input.formats, `${file}: "publish.formats"`);
   if (input.i18next !== undefined) {
     const i = input.i18next as Record<string, unknown>;
     if (i === null || typeof i !== 'object' || Array.isArray(i)) bad('i18next', 'an object');

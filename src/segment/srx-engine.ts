@@ -41,13 +41,6 @@ export function ruleDecisions(text: string, rules: readonly CompiledRule[]): Map
   return decisions;
 }
 
-/** Break positions, ascending, from rules alone. */
-export function ruleBreaks(text: string, rules: readonly CompiledRule[]): number[] {
-  const breaks: number[] = [];
-  for (const [at, brk] of ruleDecisions(text, rules)) if (brk) breaks.push(at);
-  return breaks.sort((a, b) => a - b);
-}
-
 function nextCodePoint(text: string, i: number): number {
   const c = text.charCodeAt(i);
   return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? i + 2 : i + 1;
