@@ -7,6 +7,7 @@ import type { XliffVersion } from './xliff/codec.js';
 import { DEFAULT_PUBLISH_CONFIG, validatePublishConfig, type PublishConfig } from './publish/config.js';
 import { DEFAULT_GLOSSARY_DIR } from './qa/glossary.js';
 import { validateSegmentationConfig, type SegmentationConfig } from './segment/project.js';
+import { DEFAULT_STRINGS_CONFIG, validateStringsConfig, type StringsConfig } from './formats/i18next/project.js';
 
 export type EngineChoice = 'auto' | 'deepl' | 'llm' | 'apertium' | 'pseudo' | 'none';
 export const ENGINE_CHOICES: readonly EngineChoice[] = ['auto', 'deepl', 'llm', 'apertium', 'pseudo', 'none'];
@@ -52,6 +53,8 @@ export interface PerekladConfig {
   publish: PublishConfig;
   /** Extra or replacement sentence-segmentation rules (src/segment/project.ts). */
   segmentation?: SegmentationConfig;
+  /** The site's i18next resources (src/formats/i18next/project.ts). */
+  strings: StringsConfig;
 }
 
 export const CONFIG_FILE = 'pereklad.config.json';
@@ -68,6 +71,7 @@ export const DEFAULT_CONFIG: PerekladConfig = {
   llm: { concurrency: 2, maxRetries: 4, timeoutMs: 120_000, maxCharsPerRequest: 4000 },
   glossaryDir: DEFAULT_GLOSSARY_DIR,
   publish: DEFAULT_PUBLISH_CONFIG,
+  strings: DEFAULT_STRINGS_CONFIG,
 };
 
 // BCP 47 as DeepL and XLIFF use it: `de`, `en-GB`, `pt-BR`, `zh-Hans`.
@@ -99,7 +103,7 @@ function stringList(value: unknown, file: string, key: string): string[] {
 export function validateConfig(raw: unknown, file: string): PerekladConfig {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${file}: must hold a JSON object`);
   const input = raw as Record<string, unknown>;
-  const known = new Set(['$schema', 'sourceDir', 'localesDir', 'include', 'ignore', 'targets', 'engine', 'xliff', 'deepl', 'llm', 'glossaryDir', 'publish', 'segmentation']);
+  const known = new Set(['$schema', 'sourceDir', 'localesDir', 'include', 'ignore', 'targets', 'engine', 'xliff', 'deepl', 'llm', 'glossaryDir', 'publish', 'segmentation', 'strings']);
   for (const key of Object.keys(input)) if (!known.has(key)) throw new UsageError(`${file}: unknown key "${key}" (known: ${[...known].slice(1).join(', ')})`);
   const config: PerekladConfig = freshConfig();
   for (const key of ['sourceDir', 'localesDir'] as const) {
@@ -151,6 +155,7 @@ export function validateConfig(raw: unknown, file: string): PerekladConfig {
   }
   if (input.publish !== undefined) config.publish = validatePublishConfig(input.publish, file);
   if (input.segmentation !== undefined) config.segmentation = validateSegmentationConfig(input.segmentation, file);
+  if (input.strings !== undefined) config.strings = validateStringsConfig(input.strings, file);
   return config;
 }
 

@@ -12,6 +12,9 @@ export interface InlineCode {
 }
 
 export type ProtectedKind = 'url' | 'email' | 'handle' | 'hashtag' | 'emoji'
+  /** What i18next interprets in a resource value (src/formats/i18next/syntax.ts): `{{name}}`
+   *  interpolation, `$t(key)` nesting, react-i18next/HTML markup and entities. */
+  | 'placeholder' | 'nesting' | 'markup'
   /** Engine-side protection only (src/mt/glossary-engine.ts): numbers that must stay and glossary
    *  "do not translate" terms; they never appear in a Segment's codes or in XLIFF. */
   | 'number' | 'term';
@@ -50,7 +53,13 @@ export interface Block {
 export interface ArticleMetadata {
   /** `2025-06` from a leading `date 2025-06` marker. */
   date?: string;
+  /** Set when the "article" is an i18next namespace of the site's own strings
+   *  (src/formats/i18next/): each segment is one key, its id the key. */
+  i18next?: { namespace: string; source: string };
 }
+
+/** Every inline-code kind that XLIFF and TMX carry (engine-only kinds excluded). */
+export const STORED_KINDS: readonly ProtectedKind[] = ['url', 'email', 'handle', 'hashtag', 'emoji', 'placeholder', 'nesting', 'markup'];
 
 export interface Article {
   /** Path under the source folder without extension, `/`-separated: `2025-06/lukashenko-kellogg-minsk`. */

@@ -71,6 +71,8 @@ Exit codes: 0 success, 1 some article or language failed, 2 bad usage.`)
         reporter,
         segmentation: await loadProjectRules(cwd, config.segmentation),
         glossaryDir: config.glossaryDir,
+        strings: config.strings,
+        stringsExclude: [config.publish.i18next.namespace],
         ...(flags.tm ? { tmDir: flags.tm } : {}),
       });
       const verb = flags.dryRun ? 'would send' : 'sent';

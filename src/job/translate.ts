@@ -22,6 +22,9 @@ import { emptyTarget } from '../xliff/codec.js';
 import { checkCodes } from '../qa/codes.js';
 import { qaStep } from '../qa/step.js';
 import { DEFAULT_GLOSSARY_DIR, glossaryTerms } from '../qa/glossary.js';
+import { namespaceContext, planNamespaces, targetResource } from '../formats/i18next/job.js';
+import type { StringsConfig } from '../formats/i18next/project.js';
+import type { Resource } from '../formats/i18next/resource.js';
 
 export interface TranslateJobOptions {
   /** Folder the relative paths below are resolved against (the newsroom's repository). */
@@ -44,6 +47,10 @@ export interface TranslateJobOptions {
   segmentation?: SegmentationRules;
   /** Folder of glossaries for the QA terminology check (default `glossaries`). */
   glossaryDir?: string;
+  /** The site's i18next resources (src/formats/i18next/); undefined: none are translated. */
+  strings?: StringsConfig;
+  /** Namespaces pereklad writes itself (the published articles), never sources. */
+  stringsExclude?: string[];
 }
 
 export interface TranslateJobSummary {
@@ -76,7 +83,10 @@ interface PlannedLanguage {
 interface Planned {
   file: SourceFile;
   article: Article;
+  /** The languages this entry is planned for (a namespace has one entry per language). */
   languages: Map<string, PlannedLanguage>;
+  /** Set for an i18next namespace: its target resource file is written beside the XLIFF. */
+  resource?: Resource;
 }
 
 export async function runTranslateJob(options: TranslateJobOptions): Promise<TranslateJobSummary> {
@@ -108,6 +118,21 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
   const termsFor = glossaryTerms(path.resolve(options.cwd, options.glossaryDir ?? DEFAULT_GLOSSARY_DIR));
   if (journal.damaged.length > 0) reporter.warn(`warning: ${rel(journal.file)}: lines ${journal.damaged.join(', ')} are damaged and not used`);
 
+  // What one language of an article already has: carried over, from the memory, or nothing.
+  const planLanguage = (article: Article, lang: string): PlannedLanguage => {
+    const xliffFile = xliffPath(localesDir, lang, article.id);
+    const loaded = memoryLoad.xliff.get(xliffFile);
+    if (loaded?.error) {
+      fail(`${loaded.error.message}; ${article.id} → ${lang} skipped, the file is left as it is`);
+      // Every segment counts as kept, so none of this language's is sent to MT.
+      const all = new Map(article.blocks.flatMap((b) => b.segments).map((s): [string, TargetSegment] => [s.id, emptyTarget(s.id)]));
+      return { kept: all, matches: new Map(), skip: true };
+    }
+    const previous = loaded?.doc;
+    const leveraged = leverageLanguage(article, lang, previous, loaded?.display ?? rel(xliffFile), memoryLoad.memory, engine);
+    return { kept: leveraged.kept, matches: leveraged.matches, previousText: loaded?.text, previousWritten: previous?.written };
+  };
+
   // Plan: parse every article and see what each language already has.
   const planned: Planned[] = [];
   for (const file of files) {
@@ -116,26 +141,24 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
       const text = await readArticleText(file.absPath, display);
       const article = parseArticle(text, file.id, file.relPath, 'uk', options.segmentation);
       const languages = new Map<string, PlannedLanguage>();
-      for (const lang of options.targets) {
-        const xliffFile = xliffPath(localesDir, lang, file.id);
-        const loaded = memoryLoad.xliff.get(xliffFile);
-        if (loaded?.error) {
-          fail(`${loaded.error.message}; ${file.id} → ${lang} skipped, the file is left as it is`);
-          // Every segment counts as kept, so none of this language's is sent to MT.
-          const all = new Map(article.blocks.flatMap((b) => b.segments).map((s): [string, TargetSegment] => [s.id, emptyTarget(s.id)]));
-          languages.set(lang, { kept: all, matches: new Map(), skip: true });
-          continue;
-        }
-        const previous = loaded?.doc;
-        const leveraged = leverageLanguage(article, lang, previous, loaded?.display ?? rel(xliffFile), memoryLoad.memory, engine);
-        languages.set(lang, { kept: leveraged.kept, matches: leveraged.matches, previousText: loaded?.text, previousWritten: previous?.written });
-      }
+      for (const lang of options.targets) languages.set(lang, planLanguage(article, lang));
       planned.push({ file, article, languages });
       summary.segments += article.blocks.reduce((n, b) => n + (b.kind === 'foreign' ? 0 : b.segments.length), 0);
     } catch (err) {
       if (!(err instanceof PerekladError)) throw err;
       summary.failedArticles++;
       fail(err.message);
+    }
+  }
+  // The site's own strings: each namespace planned per language, as its plural groups are.
+  if (options.strings) {
+    const strings = await planNamespaces({ cwd: options.cwd, localesDir, strings: options.strings, exclude: options.stringsExclude ?? [], targets: options.targets, articleIds: new Set(files.map((f) => f.id)) });
+    for (const message of strings.errors) { summary.failedArticles++; fail(message); }
+    for (const ns of strings.namespaces) {
+      for (const [lang, article] of ns.articles) {
+        planned.push({ file: { id: ns.id, relPath: ns.relPath, absPath: ns.absPath }, article, languages: new Map([[lang, planLanguage(article, lang)]]), resource: ns.resource });
+        summary.segments += article.blocks.length;
+      }
     }
   }
   summary.articles = planned.length;
@@ -148,9 +171,10 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
     // Each distinct segment content is sent once per language, whichever articles hold it, with its
     // paragraph and headline for engines that translate in context (src/mt/paragraphs.ts).
     const wanted = new Map<string, EngineSegment>();
-    for (const { article, languages } of planned) {
-      const kept = languages.get(lang)!.kept;
-      const headline = article.blocks.find((b) => b.kind !== 'foreign')?.segments.map((s) => s.text).join(' ') ?? '';
+    for (const { article, languages, resource } of planned) {
+      const kept = languages.get(lang)?.kept;
+      if (!kept) continue;
+      const headline = resource ? namespaceContext(resource.namespace) : article.blocks.find((b) => b.kind !== 'foreign')?.segments.map((s) => s.text).join(' ') ?? '';
       for (const block of article.blocks) {
         if (block.kind === 'foreign') continue;
         const paragraph = block.segments.map((s) => s.text).join(' ');
@@ -206,8 +230,10 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
     const date = now().toISOString().replace(/\.\d{3}Z$/u, 'Z');
     const glossary = await termsFor(lang);
     let writeFailed = false;
-    for (const { file, article, languages } of planned) {
-      const { kept, matches, skip, previousText, previousWritten } = languages.get(lang)!;
+    for (const { file, article, languages, resource } of planned) {
+      const plan = languages.get(lang);
+      if (!plan) continue;
+      const { kept, matches, skip, previousText, previousWritten } = plan;
       // The journal keeps this language's answers until every one of its files could be written.
       if (skip) { writeFailed = true; continue; }
       const targets = new Map(kept);
@@ -248,7 +274,9 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
         // The review copy is rebuilt from the XLIFF as written (the file's exact bytes), not from `doc`.
         const stored = parseXliff(xml, rel(xliffFile));
         const assembled = assembleArticle(stored);
-        await writeIfChanged(reviewPath(localesDir, lang, file.id), assembled.text);
+        // A namespace's "review copy" is its target resource file, which the site loads.
+        const output = resource ? targetResource(options.cwd, localesDir, options.strings!, resource, stored) : { file: reviewPath(localesDir, lang, file.id), text: assembled.text };
+        await writeIfChanged(output.file, output.text);
         crashPoint('review');
         summary.untranslated += assembled.untranslated;
         summary.reused += reused;

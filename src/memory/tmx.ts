@@ -9,6 +9,7 @@
 // `x-pereklad-segment` prop; it is used only while it still agrees with the <seg> texts, so a
 // translation edited in another tool wins.
 import type { Content, InlineCode, ProtectedKind, Provenance, SegmentState } from '../model.js';
+import { STORED_KINDS } from '../model.js';
 import { BadInputError } from '../errors.js';
 import { attrs, childElements, escapeText, parseXml, textOf, type XmlElement } from '../xliff/xml.js';
 import { PEREKLAD_TOOL } from '../xliff/codec.js';
@@ -16,7 +17,7 @@ import type { TmContext, TmEntry } from './tm.js';
 
 export const SOURCE_LANG = 'uk';
 const STATES: readonly SegmentState[] = ['new', 'translated', 'reviewed', 'final'];
-const KINDS: readonly ProtectedKind[] = ['url', 'email', 'handle', 'hashtag', 'emoji'];
+const KINDS: readonly ProtectedKind[] = STORED_KINDS;
 
 /** OmegaT's tag letter for a code: the first letter of its text, lower-cased; `f` when none. */
 export function omegatLetter(text: string): string {

@@ -5,7 +5,9 @@ export type QaSeverity = 'error' | 'warning';
 /** Check names follow Translate Toolkit's pofilter where one exists (urls, numbers, endpunc, …). */
 export type QaCheck =
   | 'codes' | 'urls' | 'numbers' | 'dates' | 'glossary' | 'brackets' | 'quotes' | 'endpunc'
-  | 'whitespace' | 'startcaps' | 'unchanged' | 'untranslated' | 'length' | 'script' | 'language';
+  | 'whitespace' | 'startcaps' | 'unchanged' | 'untranslated' | 'length' | 'script' | 'language'
+  /** i18next resources (src/formats/i18next/qa.ts). */
+  | 'plurals' | 'nesting' | 'markup';
 
 export interface QaFinding {
   segmentId: string;

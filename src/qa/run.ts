@@ -10,6 +10,7 @@ import { checkLength, checkUnchanged } from './translation.js';
 import { checkLanguage, checkScript } from './language.js';
 import { checkGlossary, type GlossaryTerm } from './glossary.js';
 import { plainText, type SegmentView } from './view.js';
+import { resourceFindings } from '../formats/i18next/qa.js';
 
 export interface QaOptions {
   /** Glossary terms for the article's target language. */
@@ -50,6 +51,8 @@ export function qaFindings(doc: TranslatedArticle, options: QaOptions = {}): QaF
       findings.push(...found);
     }
   }
+  // An i18next namespace also has checks across its keys (plural groups, nesting).
+  findings.push(...resourceFindings(doc));
   return findings;
 }
 

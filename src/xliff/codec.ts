@@ -1,6 +1,6 @@
 // What both XLIFF codecs share: the codec interface, provenance naming, and rebuilding the
 // article model from a skeleton plus the segment sources read from units.
-import { contentText } from '../model.js';
+import { contentText, STORED_KINDS } from '../model.js';
 import type { Article, Content, InlineCode, ProtectedKind, Segment, TargetSegment, TranslatedArticle } from '../model.js';
 import { BadInputError } from '../errors.js';
 import { attrs, escapeText, type XmlElement } from './xml.js';
@@ -19,7 +19,7 @@ export const PEREKLAD_TOOL = { id: 'pereklad', name: 'pereklad', version: '0.1.0
 export function codeTypeName(kind: ProtectedKind): string {
   return `x-${kind}`;
 }
-const KINDS: readonly ProtectedKind[] = ['url', 'email', 'handle', 'hashtag', 'emoji'];
+const KINDS: readonly ProtectedKind[] = STORED_KINDS;
 export function kindFromTypeName(name: string | undefined): ProtectedKind {
   const bare = (name ?? '').replace(/^(?:x-|pereklad:)/u, '');
   return (KINDS as readonly string[]).includes(bare) ? (bare as ProtectedKind) : 'url';
