@@ -29,6 +29,7 @@ export function registerImport(program: Command, run: (work: () => Promise<numbe
         segmentation: await loadProjectRules(cwd, config.segmentation),
         glossaryDir: config.glossaryDir,
       });
+      for (const w of summary.warnings) reporter.warn(w);
       for (const p of summary.problems) reporter.error(`${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`);
       for (const a of summary.articles) {
         const qa = countBySeverity(a.findings.filter((f) => f.check !== 'untranslated'));

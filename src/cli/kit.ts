@@ -34,7 +34,7 @@ export function registerKit(program: Command, run: (work: () => Promise<number>)
           ...(flags.article ? { articles: flags.article } : {}),
           ...(flags.xliff ? { xliffVersion: flags.xliff as XliffVersion } : {}),
         });
-        const tm = kind === 'omegat' ? `; TMX: ${summary.auto} to insert (tm/auto), ${summary.enforce} reviewed (tm/enforce), ${summary.fuzzy} fuzzy (tm/)` : '';
+        const tm = kind === 'omegat' ? `; TMX: ${summary.mt} machine translations to post-edit (tm/mt, offered), ${summary.translated} unreviewed translations (tm/, offered), ${summary.enforce} reviewed (tm/enforce, inserted), ${summary.fuzzy} fuzzy (tm/)` : '';
         reporter.info(`kit for ${kind} → ${lang}: ${summary.articles.length} article${summary.articles.length === 1 ? '' : 's'}${tm}; ${summary.out}`);
       }
       return 0;

@@ -28,6 +28,7 @@ import { loadXml, IMPORT_MAX_BYTES } from './load.js';
 import { readReturned, type ReturnedContent, type ReturnedFile, type ReturnedUnit } from './returned.js';
 import { commitAll, type StagedFile } from './commit.js';
 import { SUBSTATE_PREFIX } from '../xliff/xliff20.js';
+import { omegatReturned, PROJECT_SAVE } from './omegat-save.js';
 
 export type ImportProblemKind = 'stale' | 'unknown-id' | 'duplicate-id' | 'wrong-language' | 'other-article' | 'wrong-source-language';
 
@@ -77,6 +78,8 @@ export interface ImportSummary {
   written: string[];
   /** False when problems stopped the import (without `partial`). */
   applied: boolean;
+  /** Things the user should know that stop nothing (an OmegaT project saved but not exported). */
+  warnings: string[];
 }
 
 const XLIFF_EXTENSIONS = ['.xlf', '.xliff', '.sdlxliff', '.mqxliff'];
@@ -89,8 +92,9 @@ async function xliffFilesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** The files to read: an OmegaT project contributes its target/ folder (what OmegaT wrote). */
-export async function expandInputs(cwd: string, inputs: readonly string[]): Promise<string[]> {
+/** The files to read: an OmegaT project contributes its target/ folder (what OmegaT wrote), and
+ *  is listed apart, since its project_save.tmx says more than target/ (src/import/omegat-save.ts). */
+export async function expandInputs(cwd: string, inputs: readonly string[], omegatProjects: string[] = []): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
     const abs = path.resolve(cwd, input);
@@ -102,6 +106,10 @@ export async function expandInputs(cwd: string, inputs: readonly string[]): Prom
     }
     if (info.isDirectory()) {
       const omegat = await stat(path.join(abs, 'omegat.project')).then(() => true, () => false);
+      if (omegat && await stat(path.join(abs, PROJECT_SAVE)).then(() => true, () => false)) {
+        omegatProjects.push(abs);
+        continue;
+      }
       const found = await xliffFilesUnder(omegat ? path.join(abs, 'target') : abs);
       if (found.length === 0) throw new UsageError(`${input}: no XLIFF files ${omegat ? 'in the OmegaT project\'s target/ folder (run "Create translated documents" in OmegaT first)' : 'in this folder'}`);
       files.push(...found);
@@ -187,9 +195,17 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const problem = (p: ImportProblem): void => { problems.push(p); };
 
   // 1. Read every file before touching anything: one unsafe or broken file stops the import.
-  const files = await expandInputs(options.cwd, options.inputs);
+  const omegatProjects: string[] = [];
+  const files = await expandInputs(options.cwd, options.inputs, omegatProjects);
   const returned: ReturnedFile[] = [];
+  const warnings: string[] = [];
   for (const file of files) returned.push(...readReturned(await loadXml(file, rel(file), options.maxBytes ?? IMPORT_MAX_BYTES), rel(file)));
+  for (const dir of omegatProjects) {
+    const omegat = await omegatReturned(dir, rel, options.maxBytes ?? IMPORT_MAX_BYTES);
+    returned.push(...omegat.files);
+    files.push(...omegat.read);
+    warnings.push(...omegat.warnings);
+  }
 
   // 2. Which project file each returned file belongs to.
   const projects = new Map<string, Project>();
@@ -252,9 +268,9 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     articles.push({ ...result.counts, articleId: project.articleId, lang: project.lang, findings });
   }
 
-  if (problems.length > 0 && !options.partial) return { files: files.map(rel), articles, problems, written: [], applied: false };
+  if (problems.length > 0 && !options.partial) return { files: files.map(rel), articles, problems, written: [], applied: false, warnings };
   const written = await commitAll(staged);
-  return { files: files.map(rel), articles, problems, written: written.map(rel), applied: true };
+  return { files: files.map(rel), articles, problems, written: written.map(rel), applied: true, warnings };
 }
 
 /** The project's document for the current source: when the source changed since the XLIFF was
@@ -331,7 +347,12 @@ function applyToProject(project: Project, date: string, problem: (p: ImportProbl
       if (text === segment.text && sentText !== segment.text) { counts.untranslated++; continue; }
       const explicit = unit.state !== undefined && unit.rawState !== writtenRawState(current, file.version);
       if (text === sentText) {
-        if (explicit && current && unit.state!.value !== current.state) {
+        // Confirmed unchanged in the CAT tool (OmegaT: the segment is in project_save.tmx): the
+        // translator read it and kept it, which is a review, not "nothing happened".
+        if (unit.confirmed && !explicit && current?.state === 'translated') {
+          targets.set(segment.id, { ...current, state: 'reviewed' });
+          counts.restated++;
+        } else if (explicit && current && unit.state!.value !== current.state) {
           targets.set(segment.id, { ...current, state: unit.state!.value });
           counts.restated++;
         } else counts.unchanged++;

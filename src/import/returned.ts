@@ -32,6 +32,8 @@ export interface ReturnedUnit {
   rawState: string;
   /** MT engine named by pereklad's own markup (1.2 phase, 2.0 subState), if still there. */
   engine?: string;
+  /** The translator set this target in the CAT tool, even if unchanged (OmegaT: project_save.tmx holds it). */
+  confirmed?: boolean;
 }
 
 export interface ReturnedFile {

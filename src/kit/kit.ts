@@ -33,13 +33,16 @@ export interface KitSummary {
   out: string;
   articles: string[];
   files: string[];
-  /** Translations delivered as TMX (OmegaT kits). */
-  auto: number;
+  /** Translations delivered as TMX (OmegaT kits): MT and unreviewed ones offered, reviewed inserted. */
+  mt: number;
+  translated: number;
   enforce: number;
   fuzzy: number;
 }
 
 export const KIT_MANIFEST = 'pereklad-kit.json';
+/** Machine translations in an OmegaT kit: offered as matches, never inserted. */
+export const KIT_MT_TMX = 'tm/mt/pereklad-mt.tmx';
 
 async function projectFiles(langDir: string): Promise<string[]> {
   const entries = await readdir(langDir, { recursive: true, withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
@@ -81,21 +84,24 @@ export async function makeKit(options: KitOptions): Promise<KitSummary> {
     await writeFile(file, content, 'utf8');
     files.push(relPath);
   };
-  const summary: KitSummary = { out: rel(out), articles: ids, files, auto: 0, enforce: 0, fuzzy: 0 };
+  const summary: KitSummary = { out: rel(out), articles: ids, files, mt: 0, translated: 0, enforce: 0, fuzzy: 0 };
 
   if (options.kind === 'xliff') {
     for (const doc of docs) await put(`${doc.article.id}.xlf`, codecFor(options.xliffVersion ?? doc.version).write(doc));
   } else {
     await put('omegat.project', omegatProject(options.lang));
-    for (const dir of ['target', 'omegat', 'dictionary', 'tm/auto', 'tm/enforce', 'glossary']) await mkdir(path.join(out, dir), { recursive: true });
+    for (const dir of ['target', 'omegat', 'dictionary', 'tm/mt', 'tm/enforce', 'glossary']) await mkdir(path.join(out, dir), { recursive: true });
     for (const doc of docs) await put(`source/${doc.article.id}.xlf`, omegatXliff(doc));
     const memories = kitMemories(docs, (doc) => `${options.localesDir}/${options.lang}/${doc.article.id}.xlf`);
-    if (memories.auto.length > 0) await put('tm/auto/pereklad-translations.tmx', writeTmx(memories.auto));
+    if (memories.mt.length > 0) await put(KIT_MT_TMX, writeTmx(memories.mt));
+    if (memories.translated.length > 0) await put('tm/pereklad-translations.tmx', writeTmx(memories.translated));
     if (memories.enforce.length > 0) await put('tm/enforce/pereklad-reviewed.tmx', writeTmx(memories.enforce));
     if (memories.fuzzy.length > 0) await put('tm/pereklad-matches.tmx', writeTmx(memories.fuzzy));
     const terms = await loadGlossaryTerms(path.resolve(options.cwd, options.glossaryDir ?? DEFAULT_GLOSSARY_DIR), options.lang);
-    await put('glossary/glossary.txt', omegatGlossary(terms));
-    summary.auto = memories.auto.length;
+    const sentences = docs.flatMap((doc) => doc.article.blocks.filter((b) => b.kind !== 'foreign').flatMap((b) => b.segments.map((s) => s.text)));
+    await put('glossary/glossary.txt', omegatGlossary(terms, sentences));
+    summary.mt = memories.mt.length;
+    summary.translated = memories.translated.length;
     summary.enforce = memories.enforce.length;
     summary.fuzzy = memories.fuzzy.length;
   }

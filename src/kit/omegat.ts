@@ -1,10 +1,16 @@
-// The OmegaT translation kit, as Okapi's Rainbow makes them: OmegaT 3.6 translates the text of
+// The OmegaT post-editing kit, as Okapi's Rainbow makes them: OmegaT 3.6 translates the text of
 // <target>, not <source>, so the XLIFF it gets has every target pre-filled with a copy of the
-// source; the translations pereklad has travel as TMX (tm/auto: MT and human translations,
-// inserted as 100 % matches; tm/enforce: reviewed ones, which win; tm/: earlier translations of
-// changed sentences, offered as fuzzy matches), in OmegaT's tag notation.
+// source; the translations pereklad has travel as TMX in OmegaT's tag notation. Only reviewed
+// and final translations are inserted (tm/enforce), so OmegaT counts exactly the work still to do
+// as remaining: machine translations are offered as 100 % matches from tm/mt/ (OmegaT 3.6 reads it
+// as any folder under tm/; later versions mark its matches as MT), unreviewed human translations
+// from tm/, earlier versions of changed sentences as fuzzy matches from tm/. Measured with OmegaT
+// 3.6 console mode: with MT in tm/auto, project_stats.txt said "Remaining 0" for an all-MT project;
+// with MT in tm/mt/ it says every MT segment remains (tests/kit/omegat.postedit.test.ts).
 import type { TmMatch, TranslatedArticle } from '../model.js';
 import { allSegments } from '../model.js';
+import type { Glossary } from '../glossary/glossary.js';
+import { findTerms } from '../glossary/match.js';
 import { xliff12 } from '../xliff/xliff12.js';
 import { escapeText } from '../xliff/xml.js';
 import type { TmEntry } from '../memory/tm.js';
@@ -29,16 +35,18 @@ export function omegatXliff(doc: TranslatedArticle): string {
 }
 
 export interface KitMemories {
-  /** MT and human translations not yet reviewed. */
-  auto: TmEntry[];
-  /** Reviewed and final translations. */
+  /** Machine translations no person has reviewed: offered, never inserted (tm/mt/). */
+  mt: TmEntry[];
+  /** Human translations not yet reviewed: offered as 100 % matches (tm/). */
+  translated: TmEntry[];
+  /** Reviewed and final translations: inserted, so OmegaT counts them as done (tm/enforce/). */
   enforce: TmEntry[];
   /** Matches (earlier translations of changed sentences, memory matches): fuzzy only. */
   fuzzy: TmEntry[];
 }
 
 export function kitMemories(docs: readonly TranslatedArticle[], origin: (doc: TranslatedArticle) => string): KitMemories {
-  const memories: KitMemories = { auto: [], enforce: [], fuzzy: [] };
+  const memories: KitMemories = { mt: [], translated: [], enforce: [], fuzzy: [] };
   for (const doc of docs) {
     for (const block of doc.article.blocks) {
       if (block.kind === 'foreign') continue;
@@ -51,7 +59,9 @@ export function kitMemories(docs: readonly TranslatedArticle[], origin: (doc: Tr
           state: target.state, origin: origin(doc), codesKnown: true,
           ...(target.provenance ? { provenance: target.provenance } : {}),
         };
-        (target.state === 'reviewed' || target.state === 'final' ? memories.enforce : memories.auto).push(entry);
+        if (target.state === 'reviewed' || target.state === 'final') memories.enforce.push(entry);
+        else if (target.provenance?.origin === 'mt') memories.mt.push(entry);
+        else memories.translated.push(entry);
       }
     }
   }
@@ -84,8 +94,24 @@ export function omegatProject(targetLang: string): string {
 `;
 }
 
-/** OmegaT's tab-separated glossary: source, target, comment; UTF-8 for a .txt file. */
-export function omegatGlossary(terms: readonly GlossaryTerm[]): string {
+/** OmegaT's tab-separated glossary: source, target, comment; UTF-8 for a .txt file. OmegaT matches
+ *  glossary terms by its own stemmer, which has no Ukrainian: "Кіт Келлог" would not be found in
+ *  "Кітом Келлогом". So every inflected form pereklad's matcher finds in the kit's sentences is one
+ *  more line, with the base form in the comment. */
+export function omegatGlossary(terms: readonly GlossaryTerm[], sentences: readonly string[] = []): string {
   const clean = (t: string): string => t.replace(/[\t\r\n]+/gu, ' ');
-  return terms.map((t) => `${clean(t.source)}\t${clean(t.target)}\tpereklad glossary`).join('\n') + (terms.length > 0 ? '\n' : '');
+  const glossary: Glossary = { sourceLang: 'uk', targetLang: '', file: '', hash: '', entries: terms.map((t) => ({ ...t, doNotTranslate: t.source === t.target })) };
+  const forms = new Map<GlossaryTerm, Set<string>>(terms.map((t) => [t, new Set<string>()]));
+  for (const sentence of sentences) {
+    for (const match of findTerms(sentence, glossary)) {
+      const term = terms[glossary.entries.indexOf(match.entry)];
+      if (term && match.text !== term.source) forms.get(term)!.add(match.text);
+    }
+  }
+  const lines: string[] = [];
+  for (const term of terms) {
+    lines.push(`${clean(term.source)}\t${clean(term.target)}\tpereklad glossary`);
+    for (const form of [...forms.get(term)!].sort()) lines.push(`${clean(form)}\t${clean(term.target)}\tpereklad glossary: ${clean(term.source)}`);
+  }
+  return lines.join('\n') + (lines.length > 0 ? '\n' : '');
 }

@@ -93,7 +93,9 @@ export function writeTmx(entries: readonly TmEntry[]): string {
     if (entry.codesKnown) prop('x-pereklad-segment', JSON.stringify(json));
     const date = tmxDate(entry.provenance?.date);
     lines.push(`      <tuv${attrs({ 'xml:lang': SOURCE_LANG })}><seg>${escapeText(notation.source)}</seg></tuv>`);
-    lines.push(`      <tuv${attrs({ 'xml:lang': entry.lang, changedate: date })}><seg>${escapeText(notation.target)}</seg></tuv>`);
+    // OmegaT shows a match's creationid as its author: "MT deepl" tells a translator it is MT.
+    const author = entry.provenance?.origin === 'mt' ? `MT ${entry.provenance.engine ?? ''}`.trim() : undefined;
+    lines.push(`      <tuv${attrs({ 'xml:lang': entry.lang, changedate: date, creationid: author })}><seg>${escapeText(notation.target)}</seg></tuv>`);
     lines.push('    </tu>');
   }
   lines.push('  </body>');
@@ -104,7 +106,7 @@ export function writeTmx(entries: readonly TmEntry[]): string {
 /** OmegaT and others write `<!DOCTYPE tmx SYSTEM "tmx14.dtd">`. Our XML reader refuses DTDs
  *  (no entity expansion, ever); a bare external reference is blanked out, line count kept, so it is
  *  never fetched. One with an internal subset stays and is refused. */
-function blankDoctype(text: string): string {
+export function blankDoctype(text: string): string {
   return text.replace(/<!DOCTYPE\s+tmx(?:\s+(?:SYSTEM|PUBLIC)(?:\s+"[^"]*"|\s+'[^']*'){1,2})?\s*>/u, (m) => m.replace(/[^\n]/gu, ' '));
 }
 

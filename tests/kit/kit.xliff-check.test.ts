@@ -35,9 +35,15 @@ describe('kit', () => {
     const source = await readFile(path.join(dir, 'source/links.xlf'), 'utf8');
     // Each target is its source again, for OmegaT to translate.
     for (const m of source.matchAll(/<source>([\s\S]*?)<\/source>\s*<target state="needs-translation">([\s\S]*?)<\/target>/gu)) expect(m[2]).toBe(m[1]);
-    expect(summary.auto).toBeGreaterThan(0);
-    expect(await readFile(path.join(dir, 'tm/auto/pereklad-translations.tmx'), 'utf8')).toContain('&lt;h0/&gt;');
-    expect(await readFile(path.join(dir, 'glossary/glossary.txt'), 'utf8')).toMatch(/^Палац Незалежності\tUnabhängigkeitspalast\t/mu);
+    expect(summary.mt).toBeGreaterThan(0);
+    const mt = await readFile(path.join(dir, 'tm/mt/pereklad-mt.tmx'), 'utf8');
+    expect(mt).toContain('&lt;h0/&gt;');
+    // The translator sees who made each match: MT is named as such.
+    expect(mt).toMatch(/creationid="MT translit"/u);
+    const glossary = await readFile(path.join(dir, 'glossary/glossary.txt'), 'utf8');
+    expect(glossary).toMatch(/^Палац Незалежності\tUnabhängigkeitspalast\t/mu);
+    // The inflected forms the kit's sentences use, for OmegaT, whose stemmer knows no Ukrainian.
+    expect(glossary).toMatch(/^Мінську\tMinsk\tpereklad glossary: Мінськ$/mu);
     for (const folder of ['target', 'tm/enforce', 'glossary', 'omegat']) expect((await readdir(path.join(dir, folder))).length).toBeGreaterThanOrEqual(0);
   });
 
