@@ -2,6 +2,7 @@
 // translation must be to be published, and the shape of the i18next resources.
 import { UsageError } from '../errors.js';
 import type { SegmentState } from '../model.js';
+import { RESOURCE_GATES, type ResourceGate } from './i18next.js';
 
 export type PublishFormat = 'txt' | 'md' | 'html';
 export const PUBLISH_FORMATS: readonly PublishFormat[] = ['txt', 'md', 'html'];
@@ -18,6 +19,8 @@ export interface PublishConfig {
     /** `nested`: `{ "<article>": { "<segment>": "…" } }`, read with i18next's default `.` key separator;
      *  `flat`: `{ "<article>.<segment>": "…" }`, for sites that set `keySeparator: false`. */
     keys: 'nested' | 'flat';
+    /** Publish sentences in whole paragraphs (default), whole articles, or one by one. */
+    gate: ResourceGate;
   };
 }
 
@@ -25,7 +28,7 @@ export const DEFAULT_PUBLISH_CONFIG: PublishConfig = {
   dir: 'publish',
   minState: 'reviewed',
   formats: ['txt', 'md', 'html'],
-  i18next: { namespace: 'articles', keys: 'nested' },
+  i18next: { namespace: 'articles', keys: 'nested', gate: 'paragraph' },
 };
 
 export function checkMinState(value: unknown, where: string): Exclude<SegmentState, 'new'> {
@@ -60,8 +63,9 @@ export function validatePublishConfig(raw: unknown, file: string): PublishConfig
   if (input.i18next !== undefined) {
     const i = input.i18next as Record<string, unknown>;
     if (i === null || typeof i !== 'object' || Array.isArray(i)) bad('i18next', 'an object');
-    for (const key of Object.keys(i)) if (key !== 'namespace' && key !== 'keys') throw new UsageError(`${file}: unknown key "publish.i18next.${key}" (known: namespace, keys)`);
+    for (const key of Object.keys(i)) if (key !== 'namespace' && key !== 'keys' && key !== 'gate') throw new UsageError(`${file}: unknown key "publish.i18next.${key}" (known: namespace, keys, gate)`);
     if (i.namespace !== undefined) config.i18next.namespace = typeof i.namespace === 'string' && NAMESPACE.test(i.namespace) ? i.namespace : bad('i18next.namespace', 'a name of letters, digits, _ and -');
+    if (i.gate !== undefined) config.i18next.gate = (RESOURCE_GATES as readonly unknown[]).includes(i.gate) ? i.gate as ResourceGate : bad('i18next.gate', `one of ${RESOURCE_GATES.join(', ')}`);
     if (i.keys !== undefined) config.i18next.keys = i.keys === 'nested' || i.keys === 'flat' ? i.keys : bad('i18next.keys', '"nested" or "flat"');
   }
   return config;

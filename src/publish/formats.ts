@@ -75,11 +75,28 @@ function htmlParagraph(paragraph: CopyParagraph): string {
   return paragraph.kind === 'foreign' ? `<blockquote lang="${h(paragraph.lang)}"><p>${text}</p></blockquote>` : `<p>${text}</p>`;
 }
 
+/** Longest a <title> gets: what search results and tabs show. */
+export const TITLE_MAX = 70;
+
+/** The text if it fits, else its words up to the limit and "…" (a single over-long word is cut). */
+export function cutAtWord(text: string, max: number): string {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  if ([...flat].length <= max) return flat;
+  const chars = [...flat].slice(0, max);
+  const room = chars.join('');
+  const space = room.lastIndexOf(' ');
+  const cut = space > 0 ? room.slice(0, space) : room;
+  return `${cut.replace(/[\s,;:–—-]+$/u, '')}…`;
+}
+
 export function renderHtml(copy: LocalizedCopy): string {
   const { meta } = copy;
   const p = meta.provenance;
+  // The first paragraph is the article's headline (a news article's first line): it is the
+  // page's <h1>, and its <title> cut at a word boundary so no word is broken in a browser tab.
   const first = copy.paragraphs.find((x) => x.kind === 'paragraph');
-  const title = first ? paragraphText(first).slice(0, 120) : meta.articleId;
+  const headline = first ? paragraphText(first) : '';
+  const title = headline !== '' ? cutAtWord(headline, TITLE_MAX) : meta.articleId;
   const metas: [string, string][] = [
     ['pereklad:article', meta.articleId],
     ['pereklad:source', meta.sourcePath],
@@ -105,7 +122,7 @@ ${metas.map(([name, content]) => `<meta name="${h(name)}" content="${h(content)}
 </head>
 <body>
 <article>
-${notice}${copy.paragraphs.map(htmlParagraph).join('\n')}
+${notice}${copy.paragraphs.map((p) => (p === first ? `<h1>${h(headline).replace(/\r\n|\r|\n/gu, '<br>\n')}</h1>` : htmlParagraph(p))).join('\n')}
 </article>
 </body>
 </html>

@@ -7,7 +7,8 @@ import { stateRank } from '../xliff/states.js';
 
 export interface GateOptions {
   minState: Exclude<SegmentState, 'new'>;
-  /** Publish machine translation that no person has reviewed, marked as such. */
+  /** Publish what is translated but not reviewed: machine translation (marked as such) and a
+   *  person's unreviewed translation alike; a person's work is no less publishable than raw MT. */
   allowMt: boolean;
   /** Publish sentences with error-level QA findings. */
   allowErrors: boolean;
@@ -54,7 +55,7 @@ export function publishGate(doc: TranslatedArticle, findings: FindingsBySegment,
         const isMt = target.provenance?.origin === 'mt' && target.state === 'translated';
         // Pseudo-translation is a layout test, never a translation, whatever was allowed.
         if (isMt && target.provenance?.engine === 'pseudo') blockers.push({ segmentId: segment.id, reason: 'pseudo', detail: target.state });
-        else if (isMt && options.allowMt) machine = true;
+        else if (options.allowMt && target.state === 'translated') machine = isMt;
         else blockers.push({ segmentId: segment.id, reason: 'unreviewed', detail: isMt ? 'mt' : target.state });
       } else if (target.provenance?.origin === 'mt' && target.state === 'translated') {
         machine = true;
@@ -90,7 +91,9 @@ export function describeBlockers(blockers: readonly Blocker[], minState: Segment
   const unreviewed = ids('unreviewed');
   if (unreviewed.length > 0) {
     const mt = blockers.filter((b) => b.reason === 'unreviewed' && b.detail === 'mt').length;
-    parts.push(`${plural(unreviewed.length)} not yet ${minState}${mt > 0 ? ` (${mt} machine translation${mt === 1 ? '' : 's'}; --allow-mt publishes those, marked)` : ''}: ${list(unreviewed)}`);
+    const translated = blockers.filter((b) => b.reason === 'unreviewed' && (b.detail === 'mt' || b.detail === 'translated')).length;
+    const which = mt > 0 ? `${mt} machine translation${mt === 1 ? '' : 's'}${translated > mt ? `, ${translated - mt} by a person` : ''}` : `${translated} by a person`;
+    parts.push(`${plural(unreviewed.length)} not yet ${minState}${translated > 0 ? ` (${which}; --allow-mt publishes those, MT marked)` : ''}: ${list(unreviewed)}`);
   }
   const pseudo = ids('pseudo');
   if (pseudo.length > 0) parts.push(`${plural(pseudo.length)} pseudo-translated, which is never published (${list(pseudo)})`);

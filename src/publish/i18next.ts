@@ -16,12 +16,30 @@ export function sourceStrings(doc: TranslatedArticle): Map<string, string> {
   return strings;
 }
 
+/** How much of an article goes into a target resource together: a site falls back to the source
+ *  language key by key, so a paragraph with one unpublished sentence would read half in each
+ *  language. `paragraph` (default) publishes a paragraph only when all its sentences pass,
+ *  `article` only a whole article, `sentence` each sentence that passes. */
+export type ResourceGate = 'sentence' | 'paragraph' | 'article';
+export const RESOURCE_GATES: readonly ResourceGate[] = ['sentence', 'paragraph', 'article'];
+
+/** The sentences that may go into a resource: those that passed, in whole paragraphs or articles. */
+export function gatedSentences(doc: TranslatedArticle, publishable: ReadonlySet<string>, gate: ResourceGate): Set<string> {
+  if (gate === 'sentence') return new Set(publishable);
+  const all = doc.article.blocks.flatMap((b) => b.segments.map((s) => s.id));
+  if (gate === 'article') return all.every((id) => publishable.has(id)) ? new Set(all) : new Set();
+  return new Set(doc.article.blocks.filter((b) => b.segments.every((s) => publishable.has(s.id))).flatMap((b) => b.segments.map((s) => s.id)));
+}
+
 /** The published sentences of an article in its target language. */
-export function targetStrings(doc: TranslatedArticle, publishable: ReadonlySet<string>): Map<string, string> {
+export function targetStrings(doc: TranslatedArticle, publishable: ReadonlySet<string>, gate: ResourceGate = 'paragraph'): Map<string, string> {
   const strings = new Map<string, string>();
+  const passed = gatedSentences(doc, publishable, gate);
   for (const block of doc.article.blocks) {
+    // A foreign quote reads the same in every language; alone it would only say the article exists.
+    if (block.kind === 'foreign' && gate !== 'sentence' && !doc.article.blocks.some((b) => b.kind !== 'foreign' && b.segments.some((s) => passed.has(s.id)))) continue;
     for (const segment of block.segments) {
-      if (!publishable.has(segment.id)) continue;
+      if (!passed.has(segment.id)) continue;
       const target = doc.targets.get(segment.id);
       strings.set(segment.id, block.kind === 'foreign' || !target?.content ? segment.text : contentText(target.content, segment.codes));
     }

@@ -69,7 +69,7 @@ export async function runPublishJob(options: PublishJobOptions): Promise<Publish
     const strings: ArticleStrings = new Map();
     for (const { articleId, doc } of files) {
       const gate = publishGate(doc, await findingsFor(doc), options);
-      strings.set(articleId, targetStrings(doc, gate.publishable));
+      strings.set(articleId, targetStrings(doc, gate.publishable, publish.i18next.gate));
       if (!gate.ready) {
         const blockers = describeBlockers(gate.blockers, options.minState);
         summary.notReady.push({ articleId, lang, blockers });

@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { marked } from 'marked';
 import { localizedCopy, paragraphText } from '../../src/publish/copy.js';
-import { renderHtml, renderMarkdown, renderText } from '../../src/publish/formats.js';
+import { cutAtWord, renderHtml, renderMarkdown, renderText, TITLE_MAX } from '../../src/publish/formats.js';
 import { publishGate } from '../../src/publish/gate.js';
 import type { TranslatedArticle } from '../../src/model.js';
 import { handBuiltArticle, TRICKY } from '../review/hand-built.js';
@@ -52,6 +52,22 @@ describe('localized copies', () => {
     const html = await marked.parse(md.replace(/^---[\s\S]*?^---\n/mu, ''));
     const paragraphs = [...html.matchAll(/<p>([\s\S]*?)<\/p>/gu)].map((m) => decode(m[1] ?? ''));
     expect(paragraphs).toEqual(texts.map((t) => t.trim()));
+  });
+
+  it('HTML: the headline is the <h1>, and the <title> is it cut at a word boundary', () => {
+    const c = copy();
+    const long = 'Самопроголошений президент Білорусі зустрівся у Мінську зі спеціальним посланцем президента США';
+    c.paragraphs[0] = { kind: 'paragraph', lang: 'en-GB', runs: [{ text: long }] };
+    const html = renderHtml(c);
+    expect(html.match(/<h1>([^<]*)<\/h1>/u)?.[1]).toBe(long);
+    expect(html.match(/<h1>/gu)).toHaveLength(1);
+    const title = html.match(/<title>([^<]*)<\/title>/u)![1]!;
+    expect(title.endsWith('…')).toBe(true);
+    expect([...title].length).toBeLessThanOrEqual(TITLE_MAX + 1);
+    // Every word of the title is a whole word of the headline.
+    const words = long.split(' ');
+    expect(title.slice(0, -1).split(' ').every((w, i) => w === words[i])).toBe(true);
+    expect(cutAtWord('Short headline', TITLE_MAX)).toBe('Short headline');
   });
 
   it('HTML: metadata in <head>, the text escaped, the MT notice shown', () => {

@@ -43,6 +43,19 @@ describe('publish gate', () => {
     expect([...g.machine]).toEqual(['p2-1']);
   });
 
+  it('--allow-mt admits a person\'s unreviewed translation as it admits MT, marking only the MT', () => {
+    const doc = handBuiltArticle();
+    doc.targets.set('p2-3', { segmentId: 'p2-3', state: 'reviewed', content: ['Fifth sentence.'], provenance: { origin: 'human' }, flags: [] });
+    doc.targets.set('p2-2', { segmentId: 'p2-2', state: 'reviewed', content: ['They collected 2020 signatures.'], provenance: { origin: 'human' }, flags: [] });
+    const without = gate(doc);
+    expect(without.publishable.has('p1-3')).toBe(false);
+    expect(describeBlockers(without.blockers, 'reviewed')).toMatch(/1 machine translation, 1 by a person; --allow-mt publishes those/u);
+    const g = gate(doc, { allowMt: true });
+    expect(g.publishable.has('p1-3')).toBe(true);
+    expect(g.ready).toBe(true);
+    expect([...g.machine]).toEqual(['p2-1']);
+  });
+
   it('never publishes pseudo-translation, whatever is allowed', () => {
     const doc = handBuiltArticle();
     doc.targets.set('p2-1', { ...doc.targets.get('p2-1')!, provenance: { origin: 'mt', engine: 'pseudo' } });
