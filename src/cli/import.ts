@@ -28,6 +28,7 @@ export function registerImport(program: Command, run: (work: () => Promise<numbe
         inputs: paths, ...(to ? { to } : {}), partial: flags.partial === true,
         segmentation: await loadProjectRules(cwd, config.segmentation),
         glossaryDir: config.glossaryDir,
+        strings: config.strings,
       });
       for (const w of summary.warnings) reporter.warn(w);
       for (const p of summary.problems) reporter.error(`${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`);

@@ -29,6 +29,10 @@ import { readReturned, type ReturnedContent, type ReturnedFile, type ReturnedUni
 import { commitAll, type StagedFile } from './commit.js';
 import { SUBSTATE_PREFIX } from '../xliff/xliff20.js';
 import { omegatReturned, PROJECT_SAVE } from './omegat-save.js';
+import { currentNamespace } from '../formats/i18next/import.js';
+import { targetResource } from '../formats/i18next/job.js';
+import { DEFAULT_STRINGS_CONFIG, type StringsConfig } from '../formats/i18next/project.js';
+import type { Resource } from '../formats/i18next/resource.js';
 
 export type ImportProblemKind = 'stale' | 'unknown-id' | 'duplicate-id' | 'wrong-language' | 'other-article' | 'wrong-source-language';
 
@@ -56,6 +60,8 @@ export interface ImportOptions {
   segmentation?: SegmentationRules;
   /** Folder of glossaries for the terminology check (default `glossaries`). */
   glossaryDir?: string;
+  /** How the site's i18next resources are read (default: i18next's defaults). */
+  strings?: StringsConfig;
 }
 
 export interface ArticleImport {
@@ -134,6 +140,8 @@ interface Project {
   version: XliffVersion;
   doc: TranslatedArticle;
   returned: Array<{ file: ReturnedFile; units: ReturnedUnit[] }>;
+  /** Set for an i18next namespace: its target resource file is rebuilt with the XLIFF. */
+  resource?: Resource;
 }
 
 function textOfReturned(c: ReturnedContent): string {
@@ -240,8 +248,9 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         continue;
       }
       const previous = await readXliffFile(projectFile, rel(projectFile));
-      const doc = await currentDocument(previous, sourceDir, rel, options.segmentation);
-      project = { lang: r.targetLang, articleId, version: previous.version, doc, returned: [] };
+      const namespace = previous.article.metadata.i18next ? await currentNamespace(previous, options.cwd, options.strings ?? DEFAULT_STRINGS_CONFIG) : undefined;
+      const doc = namespace ? namespace.doc : await currentDocument(previous, sourceDir, rel, options.segmentation);
+      project = { lang: r.targetLang, articleId, version: previous.version, doc, returned: [], ...(namespace?.resource ? { resource: namespace.resource } : {}) };
       projects.set(key, project);
     }
     project.returned.push({ file: r, units: r.units });
@@ -263,7 +272,10 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     // The review copy is rebuilt from the XLIFF as it will be on disk.
     const stored = parseXliff(xml, rel(xliffFile));
     staged.push({ path: xliffFile, content: xml });
-    staged.push({ path: reviewPath(localesDir, project.lang, project.articleId), content: assembleArticle(stored).text });
+    const output = project.resource
+      ? targetResource(options.cwd, localesDir, options.strings ?? DEFAULT_STRINGS_CONFIG, project.resource, stored)
+      : { file: reviewPath(localesDir, project.lang, project.articleId), text: assembleArticle(stored).text };
+    staged.push({ path: output.file, content: output.text });
     staged.push({ path: qaReportPath(localesDir, project.lang, project.articleId), content: findings.length > 0 ? qaReport(stored, findings) : null });
     articles.push({ ...result.counts, articleId: project.articleId, lang: project.lang, findings });
   }
