@@ -16,6 +16,7 @@ import { loadProjectRules } from '../segment/project.js';
 import { billableCharacters, contentKey } from '../mt/engine.js';
 import { DEFAULT_TM_DIR, loadMemory } from '../memory/store.js';
 import { leverageLanguage } from '../memory/leverage.js';
+import { planNamespaces } from '../formats/i18next/job.js';
 
 interface StatusFlags {
   to?: string;
@@ -69,7 +70,7 @@ export function registerStatus(program: Command, run: (work: () => Promise<numbe
       let toBill = 0;
       let toSend = 0;
       // Each article is read once, whatever the number of languages.
-      const articles: Array<{ file: (typeof files)[number]; article: Article }> = [];
+      const articles: Array<{ file: { id: string }; article: Article; perLanguage?: Map<string, Article>; label?: string }> = [];
       for (const file of files) {
         try {
           articles.push({ file, article: parseArticle(await readArticleText(file.absPath, rel(file.absPath)), file.id, file.relPath, 'uk', segmentation) });
@@ -79,9 +80,14 @@ export function registerStatus(program: Command, run: (work: () => Promise<numbe
           reporter.error(`error: ${err.message}`);
         }
       }
+      // The site's i18next namespaces beside the articles; each is modelled per language (plural groups).
+      const strings = await planNamespaces({ cwd, localesDir, strings: config.strings, exclude: [config.publish.i18next.namespace], targets, articleIds: new Set(files.map((f) => f.id)) });
+      for (const message of strings.errors) { errors++; reporter.error(`error: ${message}`); }
+      for (const ns of strings.namespaces) articles.push({ file: { id: ns.id }, article: ns.articles.get(targets[0]!)!, perLanguage: ns.articles, label: `${ns.id} (strings)` });
       for (const lang of targets) {
         const wanted = new Map<string, number>();
-        for (const { file, article } of articles) {
+        for (const { file, article: shared, perLanguage, label } of articles) {
+          const article = perLanguage?.get(lang) ?? shared;
           const loaded = load.xliff.get(xliffPath(localesDir, lang, file.id));
           if (loaded?.error) continue;
           // No engine: status plans as a real (non-pseudo) run would, so pseudo text counts as MT.
@@ -103,7 +109,7 @@ export function registerStatus(program: Command, run: (work: () => Promise<numbe
             }
           }
           for (const k of Object.keys(total) as Array<keyof StatusCounts>) total[k] += counts[k];
-          reporter.info(`${file.id} → ${lang}: ${describe(counts)}`);
+          reporter.info(`${label ?? file.id} → ${lang}: ${describe(counts)}`);
         }
         toSend += wanted.size;
         toBill += [...wanted.values()].reduce((a, b) => a + b, 0);

@@ -78,7 +78,8 @@ Exit codes: 0 success, 1 some article or language failed, 2 bad usage.`)
       const verb = flags.dryRun ? 'would send' : 'sent';
       const billed = engine?.paid ? `, ${summary.billedCharacters} ${flags.dryRun ? 'would be billed' : 'billed'}` : engine ? ' (not billed)' : '';
       reporter.info(
-        `${flags.dryRun ? 'dry run' : 'done'}: ${summary.articles} article${summary.articles === 1 ? '' : 's'}, ${summary.segments} segments, ` +
+        `${flags.dryRun ? 'dry run' : 'done'}: ${summary.articles} article${summary.articles === 1 ? '' : 's'}, ` +
+        (summary.namespaces > 0 ? `${summary.namespaces} namespace${summary.namespaces === 1 ? '' : 's'} of site strings, ` : '') + `${summary.segments} segments, ` +
         `${targets.length} language${targets.length === 1 ? '' : 's'}; ${summary.reused} reused; ${verb} ${summary.sentSegments} segments (${summary.sentCharacters} characters) to MT${billed}` +
         (flags.dryRun ? '' : `; ${summary.untranslated} left untranslated`) +
         (summary.flagged > 0 ? `; ${summary.flagged} flagged for review` : '') +

@@ -55,6 +55,8 @@ export interface TranslateJobOptions {
 
 export interface TranslateJobSummary {
   articles: number;
+  /** i18next namespaces of the site's strings (each counted once, whatever the languages). */
+  namespaces: number;
   failedArticles: number;
   segments: number;
   reused: number;
@@ -96,7 +98,7 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
   const localesDir = path.resolve(options.cwd, options.localesDir);
   const rel = (p: string): string => path.relative(options.cwd, p) || '.';
   const summary: TranslateJobSummary = {
-    articles: 0, failedArticles: 0, segments: 0, reused: 0, sentSegments: 0, sentCharacters: 0,
+    articles: 0, namespaces: 0, failedArticles: 0, segments: 0, reused: 0, sentSegments: 0, sentCharacters: 0,
     billedCharacters: 0, untranslated: 0, flagged: 0, errors: [],
   };
   const fail = (message: string): void => {
@@ -105,7 +107,6 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
   };
 
   const files = await discoverArticles({ sourceDir, include: options.include, ignore: options.ignore });
-  if (files.length === 0) reporter.warn(`warning: no articles found in ${rel(sourceDir)}`);
 
   // The translation memory: every XLIFF under the locales folder and every TMX under tm/. An
   // unreadable file is left out with one line naming file and line; an article's own unreadable
@@ -150,6 +151,7 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
       fail(err.message);
     }
   }
+  summary.articles = planned.length;
   // The site's own strings: each namespace planned per language, as its plural groups are.
   if (options.strings) {
     const strings = await planNamespaces({ cwd: options.cwd, localesDir, strings: options.strings, exclude: options.stringsExclude ?? [], targets: options.targets, articleIds: new Set(files.map((f) => f.id)) });
@@ -160,8 +162,9 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
         summary.segments += article.blocks.length;
       }
     }
+    summary.namespaces = strings.namespaces.length;
   }
-  summary.articles = planned.length;
+  if (files.length === 0 && summary.namespaces === 0) reporter.warn(`warning: no articles found in ${rel(sourceDir)}`);
   crashPoint('plan');
 
   for (const lang of options.targets) {

@@ -50,9 +50,12 @@ export const xliff12: XliffCodec = {
     lines.push(`      <note from="pereklad">Article ${escapeText(article.id)}${escapeText(meta)}. Machine-translated targets need review.</note>`);
     lines.push('    </header>');
     lines.push('    <body>');
+    // An i18next namespace has no paragraphs: its units sit in <body> keyed by i18next key, the
+    // layout i18next's own XLIFF tools (the `xliff` package, locize) read and write.
+    const grouped = !article.metadata.i18next;
     for (const block of article.blocks) {
       const foreign = block.kind === 'foreign';
-      lines.push(`      <group${attrs({ id: block.id, restype: 'x-paragraph', translate: foreign ? 'no' : undefined })}>`);
+      if (grouped) lines.push(`      <group${attrs({ id: block.id, restype: 'x-paragraph', translate: foreign ? 'no' : undefined })}>`);
       for (const segment of block.segments) {
         const target: TargetSegment = doc.targets.get(segment.id) ?? emptyTarget(segment.id);
         const machine = target.provenance?.origin === 'mt';
@@ -67,7 +70,7 @@ export const xliff12: XliffCodec = {
         lines.push(...altTransXml(matchesToWrite(target, segment.content, segment.codes), '          '));
         lines.push('        </trans-unit>');
       }
-      lines.push('      </group>');
+      if (grouped) lines.push('      </group>');
     }
     lines.push('    </body>');
     lines.push('  </file>');

@@ -13,6 +13,7 @@ import { parseResource, sourceStrings } from '../../src/formats/i18next/resource
 import { pluralForm } from '../../src/formats/i18next/plurals.js';
 import { DEFAULT_SYNTAX } from '../../src/formats/i18next/syntax.js';
 import { parseXliff } from '../../src/xliff/read.js';
+import { xliff12ToJs, xliff2js } from 'xliff';
 import { COUNTS, i18nextFor, orderedJson, SITE_CONFIG, SITE_FIXTURE, siteProject, variables } from './helpers.js';
 
 const KEY = 'test-key:fx';
@@ -122,8 +123,10 @@ describe('site strings (i18next) through translate with DeepL', () => {
     });
   }
 
-  it('every namespace XLIFF passes xliff-check (OASIS schema and Translate Toolkit), every inline code a <ph>', async () => {
-    const files = LANGS.map((l) => path.join(ws.dir, `locales/${l.lang}/site.xlf`));
+  it('every namespace XLIFF, 1.2 and 2.0, passes xliff-check (OASIS schemas, Translate Toolkit), every inline code a <ph>', async () => {
+    const r = await runCli(['translate', '--to', 'de', '--xliff', '2.0'], ws.dir, { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: fake.url });
+    expect(r.code, r.stderr).toBe(0);
+    const files = [...LANGS.map((l) => path.join(ws.dir, `locales/${l.lang}/site.xlf`)), path.join(ws.dir, 'locales/de/site.xlf')];
     const xml = await readFile(files[0]!, 'utf8');
     const doc = parseXliff(xml, 'site.xlf');
     expect(doc.article.metadata.i18next).toEqual({ namespace: 'site', source: 'locales/uk/site.json' });
@@ -132,6 +135,22 @@ describe('site strings (i18next) through translate with DeepL', () => {
     expect(xml).toContain('<ph id="2" ctype="x-markup">&lt;0&gt;</ph>');
     if (xliffCheckUnavailable()) return;
     const check = xliffCheck(files);
-    expect(check.output).toMatch(/2 passed, 0 failed/u);
+    expect(check.output).toMatch(/3 passed, 0 failed/u);
+  });
+
+  it('i18next\'s own XLIFF reader (the `xliff` package, on which locize\'s round trip is built) sees every key with its source and target, codes intact', async () => {
+    for (const [lang, read] of [['pl', xliff12ToJs], ['de', xliff2js]] as const) {
+      const js = await read(await readFile(path.join(ws.dir, `locales/${lang}/site.xlf`), 'utf8'));
+      expect(js.targetLanguage).toBe(lang);
+      // One file, one namespace (1.2 names it by `original`, 2.0 by the file's id).
+      expect(Object.keys(js.resources)).toHaveLength(1);
+      const units = Object.values(js.resources)[0]!;
+      const target = JSON.parse(await readFile(path.join(ws.dir, `locales/${lang}/site.json`), 'utf8')) as Record<string, unknown>;
+      const keys = leaves(target).filter((l) => typeof l.value === 'string' && (translatable.has(l.key) || pluralForm(l.key, DEFAULT_SYNTAX))).map((l) => l.key);
+      expect(Object.keys(units)).toEqual(keys);
+      // Inline codes come through as the package's inline objects, holding the i18next code as written.
+      const consent = JSON.stringify(units['newsletter.consent']?.target);
+      for (const code of ['$t(header.subscribe)', '<0>', '</0>', '<2>', '</2>']) expect(consent).toContain(JSON.stringify(code));
+    }
   });
 });

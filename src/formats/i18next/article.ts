@@ -3,6 +3,14 @@
 // a string as they treat a sentence. The model is per language because plural groups are: the
 // target has its language's categories (English one/other, Polish one/few/many/other), each a
 // segment whose source is the Ukrainian form it is translated from.
+//
+// XLIFF: a namespace is written by the pipeline's own codecs (src/xliff/), not through the `xliff`
+// package. That package maps one segment per unit, which suits key–value resources, but it drops
+// `state`, provenance, memory matches and the skeleton, and loses whitespace at the edges of values:
+// all of which import, review and the translation memory need. What we took from it is its layout,
+// so that i18next's XLIFF tooling reads our files: units keyed by the i18next key straight under
+// <body> (no paragraph groups; src/xliff/xliff12.ts), inline codes as <ph> holding the i18next code as
+// written. tests/formats/i18next.site.test.ts reads both versions with the package's own readers.
 import type { Article, Block, TranslatedArticle } from '../../model.js';
 import { contentText } from '../../model.js';
 import { DEFAULT_SYNTAX, valueContent } from './syntax.js';
@@ -47,13 +55,14 @@ export function targetStrings(resource: Resource, targetLang: string, options: R
 /** The namespace's article id: its namespace name (its XLIFF is `locales/<lang>/<ns>.xlf`). */
 export function namespaceArticle(resource: Resource, targetLang: string, options: ResourceOptions = {}): Article {
   const syntax = options.syntax ?? DEFAULT_SYNTAX;
-  const blocks: Block[] = targetStrings(resource, targetLang, options).map((t, index) => {
+  const blocks: Block[] = targetStrings(resource, targetLang, options).map((t) => {
     const value = t.source.value;
     const text = value.trim();
     const lead = value.slice(0, value.length - value.trimStart().length);
     const { content, codes } = valueContent(text, syntax);
     return {
-      id: `k${index + 1}`, kind: 'paragraph', lang: SOURCE_LANG, before: lead,
+      // The key is the block's id too: XLIFF 2.0 units (and i18next's XLIFF tools) are keyed by it.
+      id: t.key, kind: 'paragraph', lang: SOURCE_LANG, before: lead,
       segments: [{ id: t.key, text, content, codes, after: value.slice(lead.length + text.length) }],
     };
   });
