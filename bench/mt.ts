@@ -1,8 +1,10 @@
 // Machine-translation benchmark: a job of 1,000 articles against the DeepL-compatible fake server
-// answering every request after a fixed latency. Reports requests sent versus the minimum possible,
-// billed characters versus the characters of the unique untranslated segments, and wall time
-// versus the ideal (requests ÷ concurrency × latency); then the same job restarted (nothing may be
-// billed again) and the request cost of the free `context`.
+// (50 texts and 128 KiB per request enforced) answering every request after a fixed latency.
+// Reports requests per article against the fewest DeepL's limits allow when a request's context
+// may hold one article only, billed characters against the characters of the unique untranslated
+// segments, and wall time against the ideal (requests ÷ concurrency × latency); then the same job
+// restarted (nothing may be billed again). The marker design's figures (one text per paragraph,
+// articles mixed in a request) are printed beside them from docs/BENCHMARKS.md.
 //
 //   npm run bench -- mt         (or: npx tsc -p tsconfig.json && node dist/bench/mt.js)
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
@@ -14,8 +16,7 @@ import type { FakeDeepLCounts } from './fake-deepl-worker.js';
 import { DeepLEngine } from '../src/mt/deepl.js';
 import type { Engine, EngineResult, EngineSegment, TranslateOptions } from '../src/mt/engine.js';
 import { billableCharacters } from '../src/mt/engine.js';
-import { paragraphUnits } from '../src/mt/paragraphs.js';
-import { deeplFixedBytes, minimumRequests } from '../src/mt/deepl-requests.js';
+import { maxCharactersFor, minimumRequests } from '../src/mt/deepl-requests.js';
 import { runTranslateJob } from '../src/job/translate.js';
 import { collectingReporter } from '../src/job/reporter.js';
 
@@ -85,7 +86,7 @@ export async function main(): Promise<void> {
   try {
     await mkdir(path.join(dir, 'source-texts'), { recursive: true });
     for (let n = 0; n < ARTICLES; n++) await writeFile(path.join(dir, 'source-texts', `a${String(n).padStart(4, '0')}.txt`), article(n));
-    const make = (context = true): Measured => new Measured(new DeepLEngine({ authKey: KEY, serverUrl: fake.url, concurrency: CONCURRENCY, maxRetries: 3, context }));
+    const make = (): Measured => new Measured(new DeepLEngine({ authKey: KEY, serverUrl: fake.url, concurrency: CONCURRENCY, maxRetries: 3 }));
     const job = (engine: Engine | null) => runTranslateJob({ cwd: dir, sourceDir: 'source-texts', localesDir: 'locales', targets: ['en-GB'], engine, xliffVersion: '1.2', dryRun: false, reporter: collectingReporter() });
 
     const engine = make();
@@ -94,39 +95,28 @@ export async function main(): Promise<void> {
     const jobMs = performance.now() - startJob;
     if (summary.errors.length > 0) throw new Error(summary.errors.join('; '));
 
-    const units = paragraphUnits(engine.segments);
-    const fixedBytes = deeplFixedBytes('en-GB');
-    const minimum = minimumRequests(units, { fixedBytes });
-    const minimumNoContext = minimumRequests(units, { fixedBytes, context: false });
+    const minimum = minimumRequests(engine.segments, { maxCharacters: maxCharactersFor(20_000) });
     const uniqueChars = engine.segments.reduce((n, s) => n + billableCharacters(s.content), 0);
-    const boundaries = units.reduce((n, u) => n + u.indexes.length - 1, 0);
     const afterFirst = await fake.counts();
     const requests = afterFirst.requests;
     const ideal = (requests / CONCURRENCY) * LATENCY_MS;
-    const allSegments = summary.segments;
-
     const billedFirst = afterFirst.billedCharacters;
-    const requestsFirst = requests;
     const restart = await job(make());
     const billedAgain = (await fake.counts()).billedCharacters - billedFirst;
 
-    // The same segments without `context`: what the free context costs in requests.
-    const bare = make(false);
-    const before = (await fake.counts()).requests;
-    await bare.translate(engine.segments, 'uk', 'en-GB');
-    const requestsNoContext = (await fake.counts()).requests - before;
-
     const pct = (a: number, b: number): string => `${b === 0 ? 0 : ((a / b - 1) * 100).toFixed(1)} %`;
-    const rows: Array<[string, string]> = [
-      ['articles / segments', `${ARTICLES} / ${allSegments} (${engine.segments.length} unique sent, ${units.length} paragraph texts)`],
-      ['requests sent vs minimum', `${requestsFirst} vs ${minimum} (lower bound with context; ${minimumNoContext} without)`],
-      ['billed vs unique segment characters', `${billedFirst} vs ${uniqueChars} (+${billedFirst - uniqueChars}: ${boundaries} sentence-boundary spaces inside paragraphs, ${pct(billedFirst, uniqueChars)})`],
-      ['engine wall time vs ideal', `${(engine.ms / 1000).toFixed(2)} s vs ${(ideal / 1000).toFixed(2)} s (${pct(engine.ms, ideal)}; concurrency ${CONCURRENCY}, latency ${LATENCY_MS} ms)`],
-      ['whole job wall time', `${(jobMs / 1000).toFixed(2)} s (parse, XLIFF, review copies included)`],
-      ['restarted job', `${restart.sentSegments} segments sent, ${billedAgain} characters billed again`],
-      ['requests without context', `${requestsNoContext} (context costs ${requestsFirst - requestsNoContext} extra requests, 0 billed characters)`],
+    // The marker design on the same generator (docs/BENCHMARKS.md, before issue 11).
+    const old = ARTICLES === 1000 ? { requests: 126, billed: 2_790_018, unique: 2_774_081, engine: '6.85–7.03 s vs 6.30 s' } : undefined;
+    const rows: Array<[string, string, string]> = [
+      ['articles / segments', `${ARTICLES} / ${summary.segments} (${engine.segments.length} unique sent, one text each)`, old ? '1000 / 24,915 (7,979 paragraph texts)' : ''],
+      ['requests (per article)', `${requests} (${(requests / ARTICLES).toFixed(2)}); fewest the limits allow: ${minimum}`, old ? `${old.requests} (0.13), articles mixed in one context` : ''],
+      ['billed / unique characters', `${billedFirst} / ${uniqueChars} = ${(billedFirst / uniqueChars).toFixed(4)}`, old ? `${old.billed} / ${old.unique} = ${(old.billed / old.unique).toFixed(4)}` : ''],
+      ['engine wall time vs ideal', `${(engine.ms / 1000).toFixed(2)} s vs ${(ideal / 1000).toFixed(2)} s (${pct(engine.ms, ideal)}; concurrency ${CONCURRENCY}, latency ${LATENCY_MS} ms)`, old ? old.engine : ''],
+      ['whole job wall time', `${(jobMs / 1000).toFixed(2)} s (parse, XLIFF, review copies included)`, old ? '24.4 s' : ''],
+      ['restarted job', `${restart.sentSegments} segments sent, ${billedAgain} characters billed again`, old ? '0 sent, 0 billed again' : ''],
     ];
-    for (const [k, v] of rows) process.stdout.write(`${k.padEnd(38)} ${v}\n`);
+    process.stdout.write(`${'measure'.padEnd(30)} ${'one sentence per text (now)'.padEnd(80)} marker design (before)\n`);
+    for (const [k, v, o] of rows) process.stdout.write(`${k.padEnd(30)} ${v.padEnd(80)} ${o}\n`);
   } finally {
     await fake.close();
     await rm(dir, { recursive: true, force: true });

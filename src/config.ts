@@ -16,10 +16,15 @@ export const ENGINE_CHOICES: readonly EngineChoice[] = ['auto', 'deepl', 'llm', 
 export interface DeepLLanguageConfig {
   formality?: 'default' | 'more' | 'less' | 'prefer_more' | 'prefer_less';
   modelType?: 'quality_optimized' | 'latency_optimized' | 'prefer_quality_optimized';
+  /** DeepL `custom_instructions` (≤ 10, ≤ 300 characters each) and a style rule id (`style_id`). */
+  customInstructions?: string[];
+  styleId?: string;
 }
 
 export interface DeepLConfig {
   serverUrl?: string;
+  /** Names the project's one DeepL glossary (`pereklad <projectId>`), so projects sharing an account never touch each other's. */
+  projectId?: string;
   concurrency: number;
   maxRetries: number;
   timeoutMs: number;
@@ -140,7 +145,11 @@ export function validateConfig(raw: unknown, file: string): PerekladConfig {
       }
     }
     for (const key of Object.keys(d)) {
-      if (!['serverUrl', 'concurrency', 'maxRetries', 'timeoutMs', 'context', 'languages'].includes(key)) fail(file, `deepl.${key}`, 'one of serverUrl, concurrency, maxRetries, timeoutMs, context, languages (unknown key)');
+      if (!['serverUrl', 'projectId', 'concurrency', 'maxRetries', 'timeoutMs', 'context', 'languages'].includes(key)) fail(file, `deepl.${key}`, 'one of serverUrl, projectId, concurrency, maxRetries, timeoutMs, context, languages (unknown key)');
+    }
+    if (d.projectId !== undefined) {
+      if (typeof d.projectId !== 'string' || !/^[\w.-]{1,64}$/u.test(d.projectId)) fail(file, 'deepl.projectId', 'letters, digits, ".", "-" or "_" (at most 64)');
+      config.deepl.projectId = d.projectId;
     }
     if (d.context !== undefined) {
       if (typeof d.context !== 'boolean') fail(file, 'deepl.context', 'true or false');
@@ -171,7 +180,16 @@ function validateDeepLLanguages(value: unknown, file: string): Record<string, De
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) fail(file, where, 'an object with formality and/or modelType');
     const options = raw as Record<string, unknown>;
     const entry: DeepLLanguageConfig = {};
-    for (const key of Object.keys(options)) if (key !== 'formality' && key !== 'modelType') fail(file, `${where}.${key}`, 'formality or modelType (unknown key)');
+    for (const key of Object.keys(options)) if (!['formality', 'modelType', 'customInstructions', 'styleId'].includes(key)) fail(file, `${where}.${key}`, 'formality, modelType, customInstructions or styleId (unknown key)');
+    if (options.customInstructions !== undefined) {
+      const list = stringList(options.customInstructions, file, `${where}.customInstructions`);
+      if (list.length > 10 || list.some((t) => t.length === 0 || t.length > 300)) fail(file, `${where}.customInstructions`, 'at most 10 instructions of 1-300 characters (DeepL\'s limits)');
+      entry.customInstructions = list;
+    }
+    if (options.styleId !== undefined) {
+      if (typeof options.styleId !== 'string' || options.styleId === '') fail(file, `${where}.styleId`, 'a DeepL style rule id');
+      entry.styleId = options.styleId;
+    }
     if (options.formality !== undefined) {
       if (!FORMALITIES.includes(options.formality as string)) fail(file, `${where}.formality`, FORMALITIES.join(', '));
       // DeepL has no formality for English (and refuses "more"/"less" there); "prefer_*" is ignored.

@@ -12,6 +12,8 @@ export interface GlossaryEntry {
   target: string;
   /** A term whose target is its source (Reuters → Reuters): kept as it stands by every engine. */
   doNotTranslate: boolean;
+  /** Line in the glossary file, for messages that must name it (a term DeepL refuses). */
+  line?: number;
 }
 
 export interface Glossary {
@@ -52,7 +54,7 @@ export function parseGlossary(text: string, file: string, format: 'tsv' | 'csv',
     const earlier = seen.get(source);
     if (earlier !== undefined) throw new BadInputError(file, `"${source}" is already defined on line ${earlier}`, i + 1);
     seen.set(source, i + 1);
-    entries.push({ source, target, doNotTranslate: source === target });
+    entries.push({ source, target, doNotTranslate: source === target, line: i + 1 });
   });
   const canonical = entries.map((e) => `${e.source}\t${e.target}`).sort().join('\n');
   const hash = createHash('sha256').update(canonical).digest('hex').slice(0, 16);

@@ -171,24 +171,22 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
     // `auto` may serve each language with another engine (src/mt/select.ts): the rest of this loop —
     // journal, provenance, the report — speaks of the engine that serves this language.
     const engine = options.engine?.forTarget ? options.engine.forTarget(lang) : options.engine;
-    // Each distinct segment content is sent once per language, whichever articles hold it, with its
-    // paragraph and headline for engines that translate in context (src/mt/paragraphs.ts).
+    // Each distinct segment content is sent once per language, whichever articles hold it, with the
+    // text of the (first) article that holds it as context, never another article's (src/mt/deepl-requests.ts).
     const wanted = new Map<string, EngineSegment>();
     for (const { article, languages, resource } of planned) {
       const kept = languages.get(lang)?.kept;
       if (!kept) continue;
-      const headline = resource ? namespaceContext(resource.namespace) : article.blocks.find((b) => b.kind !== 'foreign')?.segments.map((s) => s.text).join(' ') ?? '';
-      for (const block of article.blocks) {
-        if (block.kind === 'foreign') continue;
-        const paragraph = block.segments.map((s) => s.text).join(' ');
+      const blocks = article.blocks.filter((b) => b.kind !== 'foreign');
+      // A namespace of site strings is no article: its strings get what they are as context, not each other.
+      const paragraphs = resource ? [namespaceContext(resource.namespace)] : blocks.map((b) => b.segments.map((s) => s.text).join(' '));
+      blocks.forEach((block, index) => {
+        const paragraphIndex = resource ? 0 : index;
         for (const segment of block.segments) {
-          if (kept.has(segment.id)) continue;
           const key = contentKey(segment.content);
-          if (!wanted.has(key)) {
-            wanted.set(key, { content: segment.content, codes: segment.codes, context: { articleId: article.id, paragraphKey: `${article.id}#${block.id}`, headline, paragraph } });
-          }
+          if (!kept.has(segment.id) && !wanted.has(key)) wanted.set(key, { content: segment.content, codes: segment.codes, context: { articleId: article.id, paragraphs, paragraphIndex } });
         }
-      }
+      });
     }
     // Answers a killed run already paid for (src/job/journal.ts) are used, not bought again.
     const translations = new Map<string, Content>();

@@ -1,14 +1,16 @@
-// The DeepL engine, through the official deepl-node client. Each paragraph goes as one text with
-// its sentences marked (src/mt/paragraphs.ts), paragraphs are packed into as few requests as the
-// 128 KiB body limit allows with headlines as free `context` (src/mt/deepl-requests.ts), requests
-// run with bounded concurrency, and every DeepL failure becomes a PerekladError.
+// The DeepL engine, through the official deepl-node client (`DeepLClient`, for v3 glossaries).
+// Every sentence is its own text, so every translation is DeepL's answer for that sentence; the
+// sentences of one article share requests whose free `context` is that article
+// (src/mt/deepl-requests.ts). This module sends the requests: its own retry loop (deepl-node gets
+// one attempt, so that a timed-out request — which DeepL may already have billed — is not silently
+// bought again), splitting on 413, slowing down on 429, and a check of every answer.
 import * as deepl from 'deepl-node';
 import pLimit from 'p-limit';
 import type { Engine, EngineResult, EngineSegment, EngineStats, EngineUsage, TranslateOptions } from './engine.js';
 import { billableCharacters } from './engine.js';
-import { paragraphUnits, splitMarkedAnswer, type ParagraphUnit } from './paragraphs.js';
-import { deeplFixedBytes, planRequests, type PlannedRequest } from './deepl-requests.js';
+import { contextFor, DEEPL_MAX_BODY_BYTES, fixedBodyBytes, formBytes, maxCharactersFor, planRequests, SAFETY_BYTES, sentenceText, type PlannedRequest } from './deepl-requests.js';
 import { DeepLGlossaries } from './deepl-glossary.js';
+import { checkTaggedAnswer } from './tags.js';
 import type { GlossarySet } from '../glossary/glossary.js';
 import { EngineAuthError, EngineError, QuotaExceededError } from '../errors.js';
 import { baseLanguage } from '../model.js';
@@ -16,27 +18,53 @@ import { baseLanguage } from '../model.js';
 /** Per-target-language options from the config (`deepl.languages`). */
 export interface DeepLLanguageOptions {
   formality?: deepl.Formality;
+  /** Default `quality_optimized`: the model a newsroom pays for, not whatever DeepL picks per key. */
   modelType?: deepl.ModelType;
+  /** DeepL `custom_instructions` (up to 10, 300 characters each; de, en, es, fr, it, ja, ko, zh). */
+  customInstructions?: string[];
+  /** A DeepL style rule id (`style_id`). */
+  styleId?: string;
 }
 
 export interface DeepLEngineOptions {
   authKey: string;
   serverUrl?: string;
-  /** Parallel requests; DeepL answers 429 beyond a few. */
+  /** Parallel requests; halved while DeepL answers 429, grown back after successes. */
   concurrency?: number;
-  /** deepl-node's own retry of 429/5xx and connection errors (total attempts). */
+  /** Attempts per request for 5xx and connection failures (429 gets four times as many). */
   maxRetries?: number;
-  /** Per-attempt timeout in ms. */
+  /** Per-attempt timeout in ms; requests are sized so a slow answer still arrives inside it. */
   timeoutMs?: number;
   /** Options by target language (`de`, `en-GB`); a base language serves its regions. */
   languages?: Record<string, DeepLLanguageOptions>;
   glossaries?: GlossarySet;
-  /** Send headlines and partial paragraphs as `context` (default true). */
+  /** Names this project's DeepL glossary, so projects on one account never touch each other's. */
+  projectId?: string;
+  /** Send the article as `context` (default true). */
   context?: boolean;
+  /** First back-off in ms after a 429/5xx (doubled per attempt, capped at 30 s); tests make it small. */
+  backoffMs?: number;
+  /** Billed characters per request; default from the timeout (`maxCharactersFor`). */
+  maxCharactersPerRequest?: number;
 }
+
+/**
+ * Pinned, because DeepL picks the default per account (v2 for accounts that first used tag
+ * handling after 2025-12-01, v1 before), so the same pereklad would behave differently per key.
+ * v2: DeepL documents better placement of tags and strict XML parsing (a malformed text is a 400,
+ * never a guess). pereklad sends one sentence per text with empty `<x id="N"/>` placeholders only,
+ * always well-formed, and checks every answer; on the referee (tests/helpers/fake-deepl.ts, which
+ * models v1's reported habit of dropping or doubling placeholders and v2's strict parsing) v2 gave
+ * 0 flagged sentences where v1 gave one per damaged answer, at the same requests and bill
+ * (tests/mt/deepl-referee.test.ts, "tag handling v1 against v2").
+ */
+export const TAG_HANDLING_VERSION: deepl.TagHandlingVersion = 'v2';
+export const DEFAULT_MODEL_TYPE: deepl.ModelType = 'quality_optimized';
 
 // A dry run does not create glossaries; a DeepL glossary id is a UUID, this long in the body.
 const GLOSSARY_ID_SIZE = '00000000-0000-0000-0000-000000000000';
+/** DeepL reports this limit for an account (or key) without one. */
+const NO_LIMIT = 1e12;
 
 export function toDeepLError(err: unknown): Error {
   if (err instanceof deepl.AuthorizationError) {
@@ -45,123 +73,247 @@ export function toDeepLError(err: unknown): Error {
   if (err instanceof deepl.QuotaExceededError) {
     return new QuotaExceededError('DeepL character quota is used up (456): what was translated so far is saved; raise the quota or wait for the next billing period');
   }
-  if (err instanceof deepl.DeepLError) return new EngineError(`DeepL failed: ${err.message}`);
+  if (err instanceof deepl.DeepLError) return new EngineError(`DeepL failed: ${oneLine(err.message)}`);
   return err instanceof Error ? err : new Error(String(err));
 }
+
+function oneLine(message: string): string {
+  return message.replace(/\s+/gu, ' ').replace(/, content: .*$/u, '').slice(0, 300);
+}
+
+type Outcome =
+  | { kind: 'answers'; answers: deepl.TextResult[] }
+  | { kind: 'split' }
+  /** Not sent: the language stopped first (quota, key); no result, the sentence stays for a later run. */
+  | { kind: 'skipped' }
+  | { kind: 'failed'; reason: string };
 
 export class DeepLEngine implements Engine {
   readonly name = 'deepl';
   readonly paid = true;
   readonly pseudo = false;
-  readonly stats: EngineStats = { requests: 0, billedCharacters: 0, tokens: 0 };
-  private readonly translator: deepl.Translator;
-  private readonly concurrency: number;
-  private readonly languages: Record<string, DeepLLanguageOptions>;
+  readonly stats: EngineStats & { timeouts: number; retried429: number; split413: number } = { requests: 0, billedCharacters: 0, tokens: 0, timeouts: 0, retried429: 0, split413: 0 };
+  private readonly client: deepl.DeepLClient;
+  private readonly options: DeepLEngineOptions;
+  private readonly serverUrl: string;
   private readonly glossaries: DeepLGlossaries | undefined;
-  private readonly context: boolean;
+  private readonly maxCharacters: number;
 
   constructor(options: DeepLEngineOptions) {
-    this.translator = new deepl.Translator(options.authKey, {
-      ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
-      maxRetries: options.maxRetries ?? 5,
+    this.options = options;
+    this.serverUrl = options.serverUrl ?? (options.authKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com');
+    this.client = new deepl.DeepLClient(options.authKey, {
+      serverUrl: this.serverUrl,
+      // maxRetries counts attempts in deepl-node: one, so every retry is decided here.
+      maxRetries: 1,
       minTimeout: options.timeoutMs ?? 20_000,
       sendPlatformInfo: false,
       appInfo: { appName: 'pereklad', appVersion: '0.1.0' },
     });
-    this.concurrency = options.concurrency ?? 4;
-    this.languages = options.languages ?? {};
-    this.context = options.context ?? true;
-    this.glossaries = options.glossaries ? new DeepLGlossaries(this.translator, options.glossaries) : undefined;
+    this.maxCharacters = options.maxCharactersPerRequest ?? maxCharactersFor(options.timeoutMs ?? 20_000);
+    this.glossaries = options.glossaries ? new DeepLGlossaries(this.client, options.glossaries, options.projectId) : undefined;
   }
 
+  /**
+   * GET /v2/usage, read directly: deepl-node's getUsage drops the key-level fields
+   * (`api_key_character_count/limit`). One attempt with a short timeout: the check is advisory.
+   */
   async usage(): Promise<EngineUsage> {
+    let response: Response;
     try {
-      const usage = await this.translator.getUsage();
-      return { characterCount: usage.character?.count ?? 0, characterLimit: usage.character?.limit ?? 0 };
+      response = await fetch(new URL('/v2/usage', this.serverUrl), {
+        headers: { Authorization: `DeepL-Auth-Key ${this.options.authKey}`, 'User-Agent': 'pereklad/0.1.0' },
+        signal: AbortSignal.timeout(Math.min(10_000, this.options.timeoutMs ?? 20_000)),
+      });
     } catch (err) {
-      throw toDeepLError(err);
+      throw new EngineError(`DeepL usage check failed: ${err instanceof Error ? err.message : String(err)}`);
     }
+    if (response.status === 403) throw new EngineAuthError('DeepL refused the key (403): check DEEPL_AUTH_KEY');
+    if (!response.ok) throw new EngineError(`DeepL usage check failed: HTTP ${response.status}`);
+    const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+    const num = (key: string): number | undefined => (typeof body?.[key] === 'number' ? body[key] : undefined);
+    const limit = (n: number | undefined): number | undefined => (n === undefined || n >= NO_LIMIT ? undefined : n);
+    const count = num('character_count');
+    if (count === undefined) throw new EngineError('DeepL usage check failed: the answer has no character_count');
+    const usage: EngineUsage = { characterCount: count };
+    const accountLimit = limit(num('character_limit'));
+    if (accountLimit !== undefined) usage.characterLimit = accountLimit;
+    const keyLimit = limit(num('api_key_character_limit'));
+    if (keyLimit !== undefined) {
+      usage.keyCharacterLimit = keyLimit;
+      usage.keyCharacterCount = num('api_key_character_count') ?? 0;
+    }
+    return usage;
   }
 
   estimate(segments: EngineSegment[], _sourceLang: string, targetLang: string): { requests: number; billedCharacters: number } {
-    const units = paragraphUnits(segments);
-    return { requests: this.plan(units, targetLang, this.glossaries?.covers(targetLang) ? GLOSSARY_ID_SIZE : undefined).length, billedCharacters: billedFor(units, segments) };
+    const glossaryId = this.glossaries?.covers(targetLang) ? GLOSSARY_ID_SIZE : undefined;
+    return {
+      requests: this.plan(segments, targetLang, glossaryId).length,
+      billedCharacters: segments.reduce((n, s) => n + billableCharacters(s.content), 0),
+    };
   }
 
   async translate(segments: EngineSegment[], sourceLang: string, targetLang: string, options: TranslateOptions = {}): Promise<EngineResult[]> {
-    const units = paragraphUnits(segments);
     let glossaryId: string | undefined;
     try {
       glossaryId = await this.glossaries?.idFor(sourceLang, targetLang);
     } catch (err) {
-      throw toDeepLError(err);
+      throw err instanceof EngineError ? err : toDeepLError(err);
     }
-    const textOptions: deepl.TranslateTextOptions = {
-      tagHandling: 'xml',
-      // pereklad has split the sentences; DeepL must not split them again (or across markers).
-      splitSentences: 'off',
-      ...this.optionsFor(targetLang),
-      ...(glossaryId ? { glossary: glossaryId } : {}),
-    };
     const results: EngineResult[] = new Array<EngineResult>(segments.length);
-    const limit = pLimit(this.concurrency);
+    const wanted = this.options.concurrency ?? 4;
+    const limit = pLimit(wanted);
     let stop: Error | undefined;
-    // A request slot is freed as soon as its answer is parsed; `onBatch` (a job journals paid results
-    // there, with an fsync) runs outside the slot, so it never holds back the next request.
-    // translate() still resolves only after every onBatch has.
-    await Promise.all(
-      this.plan(units, targetLang, glossaryId).map((request) =>
-        limit(async (): Promise<Array<{ index: number; result: EngineResult }> | undefined> => {
-          if (stop) return undefined;
-          let answers: deepl.TextResult[];
-          try {
-            this.stats.requests++;
-            answers = await this.translator.translateText(
-              request.units.map((u) => units[u]!.xml),
-              sourceLang as deepl.SourceLanguageCode,
-              targetLang as deepl.TargetLanguageCode,
-              request.context ? { ...textOptions, context: request.context } : textOptions,
-            );
-          } catch (err) {
-            // Stop sending (queued requests see `stop` and return); requests already in flight finish
-            // and their paid answers are kept.
-            const error = toDeepLError(err);
-            stop ??= error;
-            if (stop === error) stop = await this.explain(error);
-            return undefined;
-          }
-          if (answers.length !== request.units.length) {
-            stop ??= new EngineError(`DeepL answered ${answers.length} texts for ${request.units.length} sent`);
-            return undefined;
-          }
-          const done: Array<{ index: number; result: EngineResult }> = [];
-          request.units.forEach((u, k) => {
-            const unit = units[u]!;
-            const answer = answers[k]!;
-            this.stats.billedCharacters += answer.billedCharacters ?? 0;
-            splitMarkedAnswer(answer.text, unit.indexes.length).forEach((result, s) => {
-              const index = unit.indexes[s]!;
-              results[index] = result;
-              done.push({ index, result });
-            });
-          });
-          return done;
-        }).then(async (done) => {
-          if (done) await options.onBatch?.(done);
-        }),
-      ),
-    );
+    let calm = 0;
+    const onAnswer = (): void => {
+      // Grow back one slot per 8 answers without a 429.
+      if (limit.concurrency < wanted && ++calm >= 8) { limit.concurrency++; calm = 0; }
+    };
+    const on429 = (): void => {
+      calm = 0;
+      limit.concurrency = Math.max(1, Math.floor(limit.concurrency / 2));
+    };
+    const run = async (request: PlannedRequest): Promise<void> => {
+      if (stop) return;
+      let outcome: Outcome;
+      try {
+        // The slot is held while the request is on the wire only.
+        outcome = await limit(() => this.send(request, segments, sourceLang, targetLang, glossaryId, { onAnswer, on429, stopped: () => stop !== undefined }));
+      } catch (err) {
+        // Quota or key: no further request starts; those in flight finish and are kept.
+        const error = toDeepLError(err);
+        if (!stop) stop = await this.explain(error);
+        return;
+      }
+      if (outcome.kind === 'split') {
+        this.stats.split413++;
+        await Promise.all(this.halves(request, segments, targetLang, glossaryId).map(run));
+        return;
+      }
+      if (outcome.kind === 'skipped') return;
+      const done: Array<{ index: number; result: EngineResult }> = [];
+      request.indexes.forEach((index, k) => {
+        const result = outcome.kind === 'failed'
+          ? { content: [], failed: outcome.reason }
+          : this.resultFor(request.tagged, outcome.answers[k]!);
+        results[index] = result;
+        done.push({ index, result });
+      });
+      // The journal (a job's onBatch, with an fsync) runs outside the request slot.
+      await options.onBatch?.(done);
+    };
+    await Promise.all(this.plan(segments, targetLang, glossaryId).map(run));
     if (stop) throw stop;
     return results;
   }
 
-  private optionsFor(targetLang: string): DeepLLanguageOptions {
-    return { ...this.languages[baseLanguage(targetLang)], ...this.languages[targetLang] };
+  /** One request with pereklad's retry policy; throws only for what stops the language (403, 456). */
+  private async send(
+    request: PlannedRequest, segments: readonly EngineSegment[], sourceLang: string, targetLang: string, glossaryId: string | undefined,
+    hooks: { onAnswer: () => void; on429: () => void; stopped: () => boolean },
+  ): Promise<Outcome> {
+    const texts = request.indexes.map((i) => sentenceText(segments[i]!.content).text);
+    const textOptions = this.textOptions(targetLang, request, glossaryId);
+    const maxAttempts = Math.max(1, this.options.maxRetries ?? 5);
+    let failures = 0;
+    let tooMany = 0;
+    let timedOut = 0;
+    let backoff = this.options.backoffMs ?? 1000;
+    for (;;) {
+      if (hooks.stopped()) return { kind: 'skipped' };
+      let answers: deepl.TextResult[];
+      try {
+        this.stats.requests++;
+        answers = await this.client.translateText(texts, sourceLang as deepl.SourceLanguageCode, targetLang as deepl.TargetLanguageCode, textOptions);
+      } catch (err) {
+        if (err instanceof deepl.AuthorizationError || err instanceof deepl.QuotaExceededError) throw err;
+        const message = err instanceof Error ? err.message : String(err);
+        if (/status code: 413\b/u.test(message)) {
+          if (request.indexes.length > 1) return { kind: 'split' };
+          return { kind: 'failed', reason: 'DeepL refused this sentence as too large (413) even alone' };
+        }
+        if (err instanceof deepl.TooManyRequestsError) {
+          hooks.on429();
+          this.stats.retried429++;
+          // A 429 is not billed: wait it out for longer than other failures.
+          if (++tooMany >= maxAttempts * 4) return { kind: 'failed', reason: `DeepL answered 429 (too many requests) ${tooMany} times; sent again next run` };
+        } else if (err instanceof deepl.ConnectionError && /timeout/iu.test(message)) {
+          // DeepL may have translated (and billed) a request the client stopped waiting for: it is
+          // tried once more only, and counted, so the report can say what may be billed twice.
+          this.stats.timeouts++;
+          if (++timedOut >= 2) return { kind: 'failed', reason: `DeepL did not answer within ${this.options.timeoutMs ?? 20_000} ms twice; sent again next run` };
+        } else if ((err instanceof deepl.ConnectionError && err.shouldRetry) || /status code: 5\d\d|Service unavailable|Internal server/iu.test(message)) {
+          if (++failures >= maxAttempts) return { kind: 'failed', reason: `DeepL failed ${failures} times (${oneLine(message)}); sent again next run` };
+        } else {
+          return { kind: 'failed', reason: `DeepL refused the request: ${oneLine(message)}` };
+        }
+        await new Promise((resolve) => setTimeout(resolve, backoff * (0.8 + Math.random() * 0.4)));
+        backoff = Math.min(backoff * 2, 30_000);
+        continue;
+      }
+      hooks.onAnswer();
+      if (answers.length !== texts.length) return { kind: 'failed', reason: `DeepL answered ${answers.length} texts for ${texts.length} sent` };
+      for (const answer of answers) this.stats.billedCharacters += answer.billedCharacters ?? 0;
+      return { kind: 'answers', answers };
+    }
   }
 
-  private plan(units: ParagraphUnit[], targetLang: string, glossaryId: string | undefined): PlannedRequest[] {
-    const fixedBytes = deeplFixedBytes(targetLang, this.optionsFor(targetLang), glossaryId);
-    return planRequests(units, { fixedBytes, context: this.context });
+  /** A sentence's result from its own answer: the text is always kept; damaged tags are flagged. */
+  private resultFor(tagged: boolean, answer: deepl.TextResult): EngineResult {
+    if (answer.text.trim() === '') return { content: [], failed: 'DeepL returned an empty translation' };
+    if (!tagged) return { content: [answer.text] };
+    const checked = checkTaggedAnswer(answer.text);
+    return checked.flags.length > 0 ? { content: checked.content, flags: checked.flags } : { content: checked.content };
+  }
+
+  private textOptions(targetLang: string, request: PlannedRequest, glossaryId: string | undefined): deepl.TranslateTextOptions {
+    const own = this.optionsFor(targetLang);
+    return {
+      // One sentence per text: DeepL must not split it again.
+      splitSentences: 'off',
+      ...(request.tagged ? { tagHandling: 'xml' as const, tagHandlingVersion: TAG_HANDLING_VERSION } : {}),
+      modelType: own.modelType ?? DEFAULT_MODEL_TYPE,
+      ...(own.formality ? { formality: own.formality } : {}),
+      ...(own.customInstructions && own.customInstructions.length > 0 ? { customInstructions: own.customInstructions } : {}),
+      ...(own.styleId ? { styleRule: own.styleId } : {}),
+      ...(glossaryId ? { glossary: glossaryId } : {}),
+      ...(request.context ? { context: request.context } : {}),
+    };
+  }
+
+  private optionsFor(targetLang: string): DeepLLanguageOptions {
+    return { ...this.options.languages?.[baseLanguage(targetLang)], ...this.options.languages?.[targetLang] };
+  }
+
+  /** Body bytes of everything but texts and context, as deepl-node sends it. */
+  private fixedBytes(targetLang: string, tagged: boolean, glossaryId: string | undefined): number {
+    const own = this.optionsFor(targetLang);
+    let n = fixedBodyBytes({
+      source_lang: 'uk', target_lang: targetLang, show_billed_characters: '1', split_sentences: '0',
+      tag_handling: tagged ? 'xml' : undefined, tag_handling_version: tagged ? TAG_HANDLING_VERSION : undefined,
+      model_type: own.modelType ?? DEFAULT_MODEL_TYPE, formality: own.formality, glossary_id: glossaryId, style_id: own.styleId,
+    });
+    for (const instruction of own.customInstructions ?? []) n += fixedBodyBytes({ custom_instructions: instruction });
+    return n;
+  }
+
+  private plan(segments: readonly EngineSegment[], targetLang: string, glossaryId: string | undefined): PlannedRequest[] {
+    return planRequests(segments, {
+      fixedBytes: (tagged) => this.fixedBytes(targetLang, tagged, glossaryId),
+      maxCharacters: this.maxCharacters,
+      context: this.options.context ?? true,
+    });
+  }
+
+  /** After a 413: the two halves of a request, each with its own (re-trimmed) context. */
+  private halves(request: PlannedRequest, segments: readonly EngineSegment[], targetLang: string, glossaryId: string | undefined): PlannedRequest[] {
+    const mid = Math.ceil(request.indexes.length / 2);
+    return [request.indexes.slice(0, mid), request.indexes.slice(mid)].map((indexes) => {
+      const textBytes = indexes.reduce((n, i) => n + formBytes('text', sentenceText(segments[i]!.content).text), 0);
+      const room = DEEPL_MAX_BODY_BYTES - SAFETY_BYTES - this.fixedBytes(targetLang, request.tagged, glossaryId) - textBytes;
+      return { ...request, indexes, context: request.context ? contextFor(segments, indexes, room) : '' };
+    });
   }
 
   /** A spent quota says how much is left, so the user knows what the next run can do. */
@@ -169,24 +321,18 @@ export class DeepLEngine implements Engine {
     if (!(err instanceof QuotaExceededError)) return err;
     try {
       const usage = await this.usage();
-      const remaining = Math.max(0, usage.characterLimit - usage.characterCount);
+      const limit = usage.keyCharacterLimit ?? usage.characterLimit;
+      if (limit === undefined) return err;
+      const remaining = Math.max(0, Math.min(
+        usage.characterLimit === undefined ? Infinity : usage.characterLimit - usage.characterCount,
+        usage.keyCharacterLimit === undefined ? Infinity : usage.keyCharacterLimit - (usage.keyCharacterCount ?? 0),
+      ));
       return new QuotaExceededError(
-        `DeepL character quota is used up (456): ${remaining} of ${usage.characterLimit} characters remain this billing period, fewer than the next request needs; what was translated so far is saved`,
+        `DeepL character quota is used up (456): ${remaining} of ${limit} characters remain this billing period${usage.keyCharacterLimit !== undefined ? ' on this key' : ''}, fewer than the next request needs; what was translated so far is saved`,
         remaining,
       );
     } catch {
       return err;
     }
   }
-}
-
-/** What DeepL bills for these units: their text outside tags, one character per code point,
- *  including the one space between marked sentences. */
-function billedFor(units: readonly ParagraphUnit[], segments: readonly EngineSegment[]): number {
-  let n = 0;
-  for (const unit of units) {
-    for (const i of unit.indexes) n += billableCharacters(segments[i]!.content);
-    n += unit.indexes.length - 1;
-  }
-  return n;
 }

@@ -6,19 +6,17 @@ import type { Content, InlineCode } from '../model.js';
 export interface EngineSegment {
   content: Content;
   codes: InlineCode[];
-  /** Where the segment stands in its article, for engines that translate with context. Segments
-   *  of one paragraph arrive consecutively, in order, with the same `paragraphKey`. */
+  /** Where the segment stands in its article, for engines that translate with context. */
   context?: SegmentContext;
 }
 
 export interface SegmentContext {
   articleId: string;
-  /** Unique per paragraph across the job (article id + block id). */
-  paragraphKey: string;
-  /** Plain text of the article's first paragraph (its headline). */
-  headline: string;
-  /** Plain text of the whole paragraph, including sentences that are not sent (kept or duplicate). */
-  paragraph: string;
+  /** Plain text of each paragraph of the article, in order (the headline first); one array shared
+   *  by every segment of the article. Free context for DeepL, prompt text for the LLM. */
+  paragraphs: readonly string[];
+  /** Index of this segment's paragraph in `paragraphs`. */
+  paragraphIndex: number;
 }
 
 export interface EngineResult {
@@ -44,7 +42,19 @@ export interface EngineStats {
 /** The account's usage for the current billing period (DeepL `getUsage`). */
 export interface EngineUsage {
   characterCount: number;
-  characterLimit: number;
+  /** undefined: the account has no character limit (DeepL reports 10^12 for "no limit"). */
+  characterLimit?: number;
+  /** Limits set on this API key alone (DeepL `api_key_character_count/limit`), when there is one. */
+  keyCharacterCount?: number;
+  keyCharacterLimit?: number;
+}
+
+/** Characters the account (and the key) may still use this period; undefined when nothing limits it. */
+export function remainingCharacters(usage: EngineUsage): number | undefined {
+  const left: number[] = [];
+  if (usage.characterLimit !== undefined) left.push(usage.characterLimit - usage.characterCount);
+  if (usage.keyCharacterLimit !== undefined) left.push(usage.keyCharacterLimit - (usage.keyCharacterCount ?? 0));
+  return left.length === 0 ? undefined : Math.max(0, Math.min(...left));
 }
 
 export interface TranslateOptions {

@@ -1,10 +1,10 @@
 // An OpenAI-compatible chat-completions engine (`--engine llm`): a hosted LLM or a local server
-// (llama.cpp, Ollama, vLLM all speak this API). Paragraphs go as units with their sentences by id,
-// the headline and the matching glossary terms in the prompt, and a JSON schema asks for exactly
+// (llama.cpp, Ollama, vLLM all speak this API). The sentences of one article go by id, the
+// article's text (as DeepL's context) and the matching glossary terms in the prompt, and a JSON schema asks for exactly
 // one translation per id, which maps back to segments one to one.
 import pLimit from 'p-limit';
 import type { Engine, EngineResult, EngineSegment, EngineStats, TranslateOptions } from './engine.js';
-import { paragraphUnits, type ParagraphUnit } from './paragraphs.js';
+import { contextFor } from './deepl-requests.js';
 import { contentToTaggedXml, taggedXmlToContent } from './tags.js';
 import type { GlossarySet } from '../glossary/glossary.js';
 import { findTerms } from '../glossary/match.js';
@@ -69,84 +69,96 @@ export class LlmEngine implements Engine {
   }
 
   estimate(segments: EngineSegment[]): { requests: number; billedCharacters: number } {
-    return { requests: this.batches(paragraphUnits(segments)).length, billedCharacters: 0 };
+    return { requests: this.batches(segments).length, billedCharacters: 0 };
   }
 
   async translate(segments: EngineSegment[], _sourceLang: string, targetLang: string, options: TranslateOptions = {}): Promise<EngineResult[]> {
-    const units = paragraphUnits(segments);
     const results: EngineResult[] = new Array<EngineResult>(segments.length);
     const limit = pLimit(this.options.concurrency ?? 2);
     let stop: Error | undefined;
-    await Promise.all(this.batches(units).map((batch) => limit(async () => {
+    await Promise.all(this.batches(segments).map((batch) => limit(async () => {
       if (stop) return;
       let answers: Map<string, string>;
       try {
-        answers = await this.request(batch.map((u) => units[u]!), segments, targetLang);
+        answers = await this.request(batch, segments, targetLang);
+        // Sentences the answer left out are asked for once more, alone: the answered ones never.
+        const missing = batch.filter((index) => !answers.get(String(index))?.trim());
+        if (missing.length > 0 && missing.length < batch.length) {
+          for (const [id, text] of await this.request(missing, segments, targetLang)) if (missing.includes(Number(id))) answers.set(id, text);
+        }
       } catch (err) {
         stop ??= err instanceof Error ? err : new Error(String(err));
         return;
       }
-      const done: Array<{ index: number; result: EngineResult }> = [];
-      for (const u of batch) {
-        for (const index of units[u]!.indexes) {
-          const text = answers.get(String(index));
-          const result: EngineResult = text === undefined || text.trim() === ''
-            ? { content: [], failed: 'the LLM returned no translation for this sentence' }
-            : { content: taggedXmlToContent(text) };
-          results[index] = result;
-          done.push({ index, result });
-        }
-      }
+      // One answer per sentence id, taken as it stands: a missing or empty one fails that sentence
+      // only (it stays for translators); an id the prompt did not hold is ignored.
+      const done = batch.map((index) => {
+        const text = answers.get(String(index));
+        const result: EngineResult = text === undefined || text.trim() === ''
+          ? { content: [], failed: 'the LLM returned no translation for this sentence' }
+          : { content: taggedXmlToContent(text) };
+        results[index] = result;
+        return { index, result };
+      });
       await options.onBatch?.(done);
     })));
     if (stop) throw stop;
     return results;
   }
 
-  private batches(units: readonly ParagraphUnit[]): number[][] {
+  /** Sentences of one article per request (its text is the prompt's context), up to the size cap. */
+  private batches(segments: readonly EngineSegment[]): number[][] {
     const max = this.options.maxCharsPerRequest ?? 4000;
-    const batches: number[][] = [];
-    let current: number[] = [];
-    let size = 0;
-    units.forEach((unit, i) => {
-      if (current.length > 0 && size + unit.xml.length > max) {
-        batches.push(current);
-        current = [];
-        size = 0;
-      }
-      current.push(i);
-      size += unit.xml.length;
+    const byArticle = new Map<string, number[]>();
+    segments.forEach((s, i) => {
+      const key = s.context?.articleId ?? `\u0000${i}`;
+      const list = byArticle.get(key) ?? [];
+      list.push(i);
+      byArticle.set(key, list);
     });
-    if (current.length > 0) batches.push(current);
+    const batches: number[][] = [];
+    for (const indexes of byArticle.values()) {
+      let current: number[] = [];
+      let size = 0;
+      for (const i of indexes) {
+        const length = contentToTaggedXml(segments[i]!.content).length;
+        if (current.length > 0 && size + length > max) {
+          batches.push(current);
+          current = [];
+          size = 0;
+        }
+        current.push(i);
+        size += length;
+      }
+      if (current.length > 0) batches.push(current);
+    }
     return batches;
   }
 
-  private prompt(units: readonly ParagraphUnit[], segments: readonly EngineSegment[], targetLang: string): { system: string; user: string } {
+  private prompt(batch: readonly number[], segments: readonly EngineSegment[], targetLang: string): { system: string; user: string } {
     const base = baseLanguage(targetLang);
     const language = `${LANGUAGE_NAMES[base] ?? targetLang}${targetLang.includes('-') ? ` (${targetLang})` : ''}`;
     const glossary = this.options.glossaries?.forTarget(targetLang);
     const terms = new Map<string, string>();
-    const paragraphs = units.map((unit) => {
-      const sentences = unit.indexes.map((index) => {
-        const xml = contentToTaggedXml(segments[index]!.content);
-        if (glossary) for (const m of findTerms(xml, glossary)) terms.set(m.entry.source, m.entry.target);
-        return { id: String(index), text: xml };
-      });
-      return { ...(unit.missingContext ? { context: unit.missingContext } : {}), sentences };
+    const sentences = batch.map((index) => {
+      const xml = contentToTaggedXml(segments[index]!.content);
+      if (glossary) for (const m of findTerms(xml, glossary)) terms.set(m.entry.source, m.entry.target);
+      return { id: String(index), text: xml };
     });
-    const headlines = [...new Set(units.map((u) => u.headline).filter(Boolean))];
+    // The same article text DeepL gets as context: headline and the paragraphs around the sentences.
+    const context = contextFor(segments, batch, Number.MAX_SAFE_INTEGER);
     const system = [
       `You are a professional news translator. Translate Ukrainian news sentences into ${language}.`,
-      'Each paragraph lists its sentences by id; translate every sentence so that it reads right in its paragraph (pronouns, names, tense), one translation per id, never merging or splitting sentences.',
-      'Keep every tag such as <x id="1"/> exactly as written, in the right place in the translation; do not translate text given as context.',
+      'The sentences come from one article, given as context; translate every sentence so that it reads right in the article (pronouns, names, tense), one translation per id, never merging or splitting sentences.',
+      'Keep every tag such as <x id="1"/> exactly as written, in the right place in the translation; do not translate the context itself.',
       ...(terms.size > 0 ? ['Use these glossary translations (the Ukrainian terms may appear inflected):', ...[...terms].map(([s, t]) => `- ${s} → ${t}`)] : []),
       'Answer with JSON only: {"translations":[{"id":"…","text":"…"}]}.',
     ].join('\n');
-    return { system, user: JSON.stringify({ headlines, paragraphs }) };
+    return { system, user: JSON.stringify({ context, sentences }) };
   }
 
-  private async request(units: readonly ParagraphUnit[], segments: readonly EngineSegment[], targetLang: string): Promise<Map<string, string>> {
-    const { system, user } = this.prompt(units, segments, targetLang);
+  private async request(batch: readonly number[], segments: readonly EngineSegment[], targetLang: string): Promise<Map<string, string>> {
+    const { system, user } = this.prompt(batch, segments, targetLang);
     const body = JSON.stringify({
       model: this.options.model,
       temperature: 0,

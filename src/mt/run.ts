@@ -1,10 +1,11 @@
-// Running an engine over one language's distinct segments for a job: the usage check before,
+// Running an engine over one language's distinct segments for a job: the usage check before and
+// after (advisory: DeepL's own count is set beside pereklad's when they differ),
 // the dry-run estimate, results collected as each batch arrives (so a job stopped by a quota or a
 // fault keeps everything already paid for), and what was sent and billed.
-import type { Engine, EngineResult, EngineSegment, TranslateOptions } from './engine.js';
-import { billableCharacters } from './engine.js';
+import type { Engine, EngineResult, EngineSegment, EngineUsage, TranslateOptions } from './engine.js';
+import { billableCharacters, remainingCharacters } from './engine.js';
 import type { Reporter } from '../job/reporter.js';
-import { PerekladError } from '../errors.js';
+import { EngineAuthError, PerekladError } from '../errors.js';
 
 export interface EngineRunOptions {
   dryRun: boolean;
@@ -20,6 +21,8 @@ export interface EngineRun {
   sentCharacters: number;
   /** Characters billed (or that would be, in a dry run); 0 for free engines. */
   billedCharacters: number;
+  /** The account's own count of characters billed during this language (usage after − before), when both reads worked. */
+  accountBilledCharacters?: number;
   /** What stopped the engine part-way (quota, key, fault); the results so far are kept. */
   error?: PerekladError;
 }
@@ -34,21 +37,33 @@ export async function runEngine(engine: Engine, segments: EngineSegment[], sourc
   if (segments.length === 0) return run;
   // Only a paid engine's bill is predicted: for the others the estimate would be thrown away.
   const estimate = engine.paid ? engine.estimate?.(segments, sourceLang, targetLang) : undefined;
-  if (engine.paid && estimate) {
+  // DeepL's own count before and after the language, so the report can set it beside pereklad's.
+  // Advisory: a failed check is one line and the language is translated anyway; only a refused
+  // key (which would refuse every request too) stops it.
+  let before: EngineUsage | undefined;
+  if (engine.paid && engine.usage) {
     try {
-      const usage = await engine.usage?.();
-      if (usage) {
-        const remaining = Math.max(0, usage.characterLimit - usage.characterCount);
-        options.reporter.info(`${targetLang}: ${engine.name} will bill ${estimate.billedCharacters} characters in ${estimate.requests} request${estimate.requests === 1 ? '' : 's'}; ${remaining} of ${usage.characterLimit} remain this period`);
-        if (remaining < estimate.billedCharacters) options.reporter.warn(`${targetLang}: the ${engine.name} quota is short by ${estimate.billedCharacters - remaining} characters: the job stops when it runs out, keeping what was translated`);
-      }
+      before = await engine.usage();
     } catch (err) {
       if (!(err instanceof PerekladError)) throw err;
-      // Nothing was sent: the usage check itself failed (a refused key).
-      run.error = err;
-      run.sentSegments = 0;
-      run.sentCharacters = 0;
-      return run;
+      if (err instanceof EngineAuthError) {
+        run.error = err;
+        run.sentSegments = 0;
+        run.sentCharacters = 0;
+        return run;
+      }
+      options.reporter.warn(`${targetLang}: ${err.message}; translating anyway, without the quota check`);
+    }
+  }
+  if (estimate) {
+    const requests = `${estimate.requests} request${estimate.requests === 1 ? '' : 's'}`;
+    const remaining = before ? remainingCharacters(before) : undefined;
+    if (!before) options.reporter.info(`${targetLang}: ${engine.name} will bill ${estimate.billedCharacters} characters in ${requests}`);
+    else if (remaining === undefined) options.reporter.info(`${targetLang}: ${engine.name} will bill ${estimate.billedCharacters} characters in ${requests}; the account has no character limit`);
+    else {
+      const of = before.keyCharacterLimit !== undefined ? `of this key's ${before.keyCharacterLimit}` : `of ${before.characterLimit}`;
+      options.reporter.info(`${targetLang}: ${engine.name} will bill ${estimate.billedCharacters} characters in ${requests}; ${remaining} ${of} remain this period`);
+      if (remaining < estimate.billedCharacters) options.reporter.warn(`${targetLang}: the ${engine.name} quota is short by ${estimate.billedCharacters - remaining} characters: the job stops when it runs out, keeping what was translated`);
     }
   }
   if (options.dryRun) {
@@ -72,5 +87,17 @@ export async function runEngine(engine: Engine, segments: EngineSegment[], sourc
     run.sentCharacters = [...run.results.keys()].reduce((n, i) => n + billableCharacters(segments[i]!.content), 0);
   }
   if (engine.paid) run.billedCharacters = engine.stats ? engine.stats.billedCharacters - billedBefore : 0;
+  if (before && engine.usage) {
+    try {
+      const after = await engine.usage();
+      run.accountBilledCharacters = after.characterCount - before.characterCount;
+      if (run.accountBilledCharacters !== run.billedCharacters) {
+        options.reporter.warn(`${targetLang}: ${engine.name} counted ${run.accountBilledCharacters} characters on the account during this language, pereklad ${run.billedCharacters} (another job on the account, or requests that timed out and were sent again)`);
+      }
+    } catch (err) {
+      if (!(err instanceof PerekladError)) throw err;
+      options.reporter.warn(`${targetLang}: ${err.message}; the account's own count after this language is unknown`);
+    }
+  }
   return run;
 }

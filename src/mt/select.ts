@@ -68,6 +68,7 @@ export function selectEngine(choice: EngineChoice, config: PerekladConfig, env: 
       timeoutMs: config.deepl.timeoutMs,
       context: config.deepl.context,
       languages: config.deepl.languages,
+      ...(config.deepl.projectId ? { projectId: config.deepl.projectId } : {}),
       glossaries,
     }));
     return deeplEngine;

@@ -37,3 +37,20 @@ export function taggedXmlToContent(xml: string): Content {
   if (cursor < xml.length) content.push(unescapeXml(xml.slice(cursor)));
   return content;
 }
+
+/**
+ * Read DeepL's answer for one tagged sentence. The text is always kept; markup other than the
+ * placeholders sent (an unclosed `<x id="1">`, a `</x>`, an invented element) is dropped and
+ * flagged, never guessed at. Placeholders missing, doubled or with a changed id are judged with
+ * the source's codes by the job (src/qa/codes.ts) and, for glossary terms and numbers, by
+ * GlossaryEngine — one flag per problem.
+ */
+export function checkTaggedAnswer(xml: string): { content: Content; flags: string[] } {
+  const flags: string[] = [];
+  const strange = [...xml.matchAll(/<[^>]*>/g)].map((m) => m[0]).filter((t) => !/^<x\s+id\s*=\s*"[^"]*"\s*\/>$/u.test(t) && !/^<x\s+id\s*=\s*"[^"]*"\s*>$/u.test(t) && t !== '</x>');
+  const opened = (xml.match(/<x\s+id\s*=\s*"[^"]*"\s*>/gu) ?? []).length;
+  const closed = (xml.match(/<\/x\s*>/gu) ?? []).length;
+  if (strange.length > 0) flags.push(`DeepL returned markup that was not sent (${strange.slice(0, 3).join(' ')}); it was dropped — check the text`);
+  if (opened !== closed) flags.push('DeepL returned an inline placeholder broken open (an unclosed <x>); check where the protected text belongs');
+  return { content: taggedXmlToContent(xml.replace(/<\/x\s*>/gu, '').replace(/<x(\s+id\s*=\s*"[^"]*")\s*>/gu, '<x$1/>')), flags };
+}

@@ -23,7 +23,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 
-export type FakeDeepLFault = number | 'slow' | 'drop-tag' | 'mangle-tag';
+export type FakeDeepLFault = number | 'slow' | 'drop-tag' | 'mangle-tag' | 'move-tag' | 'double-tag' | 'count-mismatch';
 
 export interface FakeDeepLOptions {
   /** Valid auth keys; a request with another key (or none) gets 403. Default ['test-key:fx']. */
@@ -60,6 +60,35 @@ export interface FakeDeepLOptions {
   faults?: FakeDeepLFault[];
   /** Delay used by the 'slow' fault. Default 2000 ms. */
   slowMs?: number;
+  /**
+   * Referee: texts per request DeepL accepts (documented: 50). More get 413, nothing billed.
+   * Default 50; Infinity turns the check off.
+   */
+  maxTexts?: number;
+  /**
+   * Referee: the server's own work time, proportional to the billed characters of a request (as
+   * DeepL's latency grows with the text): each request takes characters ÷ charsPerSecond seconds
+   * on top of `latencyMs`. Unset: no such time.
+   */
+  charsPerSecond?: number;
+  /**
+   * Referee: DeepL bills what it translated even when the client stopped waiting (a timed-out
+   * request is paid for, and its retry is paid again). Default false (nothing billed on 499).
+   */
+  billAbandoned?: boolean;
+  /** Referee: statuses answered by GET /v2/usage, one per call, before answering normally. */
+  usageFaults?: number[];
+  /** Referee: report `character_limit` 10^12, as DeepL does for an account without a limit. */
+  unlimited?: boolean;
+  /** Referee: a limit on this key alone (`api_key_character_count/limit` in /v2/usage; 456 past it). */
+  keyCharacterLimit?: number;
+  /**
+   * Referee: how tag handling v1 is reported to behave with placeholders (when a request sends
+   * tag_handling_version=v1 or none): the first placeholder of a tagged text ends up at the end of
+   * the text. v2 (as sent) keeps placeholders where they were and refuses malformed XML with 400,
+   * as DeepL documents. Counted in `misplacedTags`. Default false (tests of other features).
+   */
+  v1MovesTags?: boolean;
   /**
    * Character quota reported by /v2/usage as character_limit (default 500000). A translate
    * request that would push the count over the limit gets 456 and bills nothing.
@@ -101,6 +130,8 @@ export interface RecordedTranslateRequest {
   fault?: FakeDeepLFault;
   /** The key from the Authorization header (undefined when the header was missing). */
   authKey?: string;
+  tagHandlingVersion?: string;
+  customInstructions?: string[];
 }
 
 export interface FakeGlossary {
@@ -155,6 +186,11 @@ export interface FakeDeepL {
   multilingualGlossaries: Map<string, FakeMultilingualGlossary>;
   /** Every HTTP request the fake answered, all endpoints. */
   httpLog: FakeDeepLHttpLogEntry[];
+  /** Characters billed for requests the client had stopped waiting for (`billAbandoned`). */
+  abandonedBilledCharacters: number;
+  /** Placeholders the v1 model put elsewhere than sent (see `v1MovesTags`). */
+  misplacedTags: number;
+  setUsageFaults(faults: number[]): void;
   setFaults(faults: FakeDeepLOptions['faults']): void;
   /** Change quota mid-test (count is the starting count; billedCharacters is added on top). */
   setQuota(characterLimit: number, characterCount?: number): void;
@@ -310,6 +346,40 @@ function dropFirstTag(text: string): string {
   if (i < 0) return text;
   tokens.splice(i, 1);
   return tokens.map((t) => t.raw).join('');
+}
+
+function doubleFirstTag(text: string): string {
+  const tokens = tokenize(text);
+  const i = tokens.findIndex((t) => t.kind === 'markup');
+  if (i < 0) return text;
+  tokens.splice(i, 0, { ...tokens[i]! });
+  return tokens.map((t) => t.raw).join('');
+}
+
+/** The first placeholder moved to the end of the text (only when words follow it). */
+function moveFirstTagToEnd(text: string): string {
+  const tokens = tokenize(text);
+  const i = tokens.findIndex((t) => t.kind === 'markup' && /\/\s*>$/u.test(t.raw));
+  if (i < 0 || !tokens.slice(i + 1).some((t) => t.kind === 'text' && t.raw.trim() !== '')) return text;
+  const [tag] = tokens.splice(i, 1);
+  tokens.push(tag!);
+  return tokens.map((t) => t.raw).join('');
+}
+
+/** Balanced elements and no stray `<`/`&`: what DeepL's strict v2 parser accepts. */
+function wellFormed(text: string): boolean {
+  const open: string[] = [];
+  for (const t of tokenize(text)) {
+    if (t.kind === 'text') {
+      if (/[<]|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/u.test(t.raw)) return false;
+      continue;
+    }
+    const info = tagInfo(t.raw);
+    if (!info || info.selfClosing) continue;
+    if (!info.closing) open.push(info.name);
+    else if (open.pop() !== info.name) return false;
+  }
+  return open.length === 0;
 }
 
 function mangleOneTag(text: string): string {
@@ -475,6 +545,8 @@ export async function startFakeDeepL(options: FakeDeepLOptions = {}): Promise<Fa
   let characterLimit = options.characterLimit ?? 500_000;
   let characterCount = options.characterCount ?? 0;
   const timers = new Set<NodeJS.Timeout>();
+  let usageFaults: number[] = [...(options.usageFaults ?? [])];
+  const maxTexts = options.maxTexts ?? 50;
 
   const sleep = (ms: number): Promise<void> =>
     ms <= 0
@@ -495,6 +567,11 @@ export async function startFakeDeepL(options: FakeDeepLOptions = {}): Promise<Fa
     glossaries: new Map(),
     multilingualGlossaries: new Map(),
     httpLog: [],
+    abandonedBilledCharacters: 0,
+    misplacedTags: 0,
+    setUsageFaults(next) {
+      usageFaults = [...next];
+    },
     setFaults(next) {
       faults = [...(next ?? [])];
     },
@@ -580,6 +657,8 @@ export async function startFakeDeepL(options: FakeDeepLOptions = {}): Promise<Fa
       ['ignoreTags', list(raw['ignore_tags'])],
       ['nonSplittingTags', list(raw['non_splitting_tags'])],
       ['modelType', str(raw['model_type'])],
+      ['tagHandlingVersion', str(raw['tag_handling_version'])],
+      ['customInstructions', list(raw['custom_instructions'])],
       ['authKey', authKey],
     ];
     for (const [k, v] of optional) if (v !== undefined) (rec as unknown as Record<string, unknown>)[k] = v;
@@ -619,7 +698,11 @@ export async function startFakeDeepL(options: FakeDeepLOptions = {}): Promise<Fa
         throw new HttpError(400, 'Invalid request', "Parameter 'text' must be an array of strings for JSON requests.");
       }
       if (texts.length === 0) throw new HttpError(400, "Parameter 'text' not specified.");
-      // No cap on the number of texts: DeepL's current limit is the 128 KiB request body alone.
+      if (texts.length > maxTexts) throw new HttpError(413, 'Request Entity Too Large', `At most ${maxTexts} texts per request.`);
+      if (texts.some((t) => t === '')) throw new HttpError(400, "Parameter 'text' holds an empty text.");
+      const v2 = rec.tagHandlingVersion === 'v2';
+      if (rec.tagHandlingVersion !== undefined && rec.tagHandlingVersion !== 'v1' && !v2) throw new HttpError(400, "Value for 'tag_handling_version' not supported.");
+      if (v2 && rec.tagHandling === 'xml' && texts.some((t) => !wellFormed(t))) throw new HttpError(400, 'Tag handling parsing failed, please check input.');
 
       const target = rec.targetLang.toUpperCase();
       if (target === '') throw new HttpError(400, "Parameter 'target_lang' not specified.");
@@ -665,7 +748,7 @@ export async function startFakeDeepL(options: FakeDeepLOptions = {}): Promise<Fa
 
       const charges = texts.map((t) => countBilledCharacters(t, rec.tagHandling));
       const total = charges.reduce((a, b) => a + b, 0);
-      if (usedCharacters() + total > characterLimit) {
+      if (usedCharacters() + total > characterLimit || (options.keyCharacterLimit !== undefined && fake.billedCharacters + total > options.keyCharacterLimit)) {
         throw new HttpError(456, 'Quota Exceeded', 'Character limit for this billing period has been reached.');
       }
 
@@ -677,9 +760,27 @@ export async function startFakeDeepL(options: FakeDeepLOptions = {}): Promise<Fa
       }
       if (fault === 'drop-tag') outputs = outputs.map(dropFirstTag);
       if (fault === 'mangle-tag') outputs = outputs.map(mangleOneTag);
+      if (fault === 'double-tag') outputs = outputs.map(doubleFirstTag);
+      if (fault === 'move-tag' || (rec.tagHandling === 'xml' && !v2 && options.v1MovesTags === true)) {
+        outputs = outputs.map((o) => {
+          const moved = moveFirstTagToEnd(o);
+          if (moved !== o) fake.misplacedTags++;
+          return moved;
+        });
+      }
+      if (fault === 'count-mismatch') outputs = outputs.slice(0, -1);
 
       if (fault === 'slow') await sleep(slowMs);
-      if (clientGone()) return finish(499);
+      if (options.charsPerSecond !== undefined) await sleep((total / options.charsPerSecond) * 1000);
+      if (clientGone()) {
+        // The work is done: DeepL bills it whether or not anyone is still listening.
+        if (options.billAbandoned) {
+          fake.billedCharacters += total;
+          fake.abandonedBilledCharacters += total;
+          fake.billedTexts.push(...texts);
+        }
+        return finish(499);
+      }
 
       fake.billedCharacters += total;
       fake.billedTexts.push(...texts);
@@ -749,7 +850,16 @@ export async function startFakeDeepL(options: FakeDeepLOptions = {}): Promise<Fa
 
     if (path === '/v2/usage') {
       if (method !== 'GET' && method !== 'POST') return methodNotAllowed();
-      return { status: 200, json: { character_count: usedCharacters(), character_limit: characterLimit } };
+      const status = usageFaults.shift();
+      if (status !== undefined) return { status, json: { message: `Injected usage fault ${status}` } };
+      return {
+        status: 200,
+        json: {
+          character_count: usedCharacters(),
+          character_limit: options.unlimited ? 1_000_000_000_000 : characterLimit,
+          ...(options.keyCharacterLimit !== undefined ? { api_key_character_count: fake.billedCharacters, api_key_character_limit: options.keyCharacterLimit } : {}),
+        },
+      };
     }
 
     if (path === '/v2/languages') {

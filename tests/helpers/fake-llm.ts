@@ -1,6 +1,6 @@
 /**
  * An OpenAI-compatible chat-completions server for tests (node:http, 127.0.0.1 only).
- * It reads pereklad's user message ({headlines, paragraphs:[{sentences:[{id,text}]}]}) and answers
+ * It reads pereklad's user message ({context, sentences:[{id,text}]}) and answers
  * {"translations":[{id, text: "<LANG>:" + text}]} as the message content, keeping tags as sent.
  * Faults, one per request in order: an HTTP status (429, 500, 401), 'drop-id' (leave out the last
  * sentence), 'bad-json' (content that is not JSON), 'html' (a 200 answer that is an HTML page),
@@ -14,7 +14,7 @@ export type FakeLlmFault = number | 'drop-id' | 'bad-json' | 'html' | 'null';
 export interface RecordedChatRequest {
   model: string;
   system: string;
-  user: { headlines: string[]; paragraphs: Array<{ context?: string; sentences: Array<{ id: string; text: string }> }> };
+  user: { context: string; sentences: Array<{ id: string; text: string }> };
   authorization?: string;
   responseFormat: unknown;
   status: number;
@@ -54,7 +54,7 @@ export async function startFakeLlm(options: { prefix?: string } = {}): Promise<F
         res.writeHead(200, { 'content-type': 'text/html' });
         return res.end('<html><body>Bad gateway</body></html>');
       }
-      const sentences = user.paragraphs.flatMap((p) => p.sentences);
+      const sentences = [...user.sentences];
       if (fault === 'drop-id') sentences.pop();
       const lang = /into ([A-Za-z]+)/u.exec(system)?.[1]?.slice(0, 2).toUpperCase() ?? 'XX';
       const translations = sentences.map((s) => ({ id: s.id, text: `${options.prefix ?? lang}:${s.text}` }));

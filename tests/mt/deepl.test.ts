@@ -1,5 +1,6 @@
-// DeepL engine behaviour against the DeepL-compatible fake on 127.0.0.1: requests packed to the
-// minimum, paragraphs as marked texts with free context, glossaries, protection, faults, quotas.
+// DeepL engine behaviour against the DeepL-compatible fake on 127.0.0.1: one sentence per text,
+// requests packed per article within DeepL's limits with the article as context, glossaries (v3),
+// protection, faults, quotas. The referee's misbehaviours are in deepl-referee.test.ts.
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,8 +12,7 @@ import { loadGlossaries } from '../../src/glossary/glossary.js';
 import { parseXliff } from '../../src/xliff/read.js';
 import { parseArticle } from '../../src/source/parse.js';
 import { allSegments } from '../../src/model.js';
-import { paragraphUnits } from '../../src/mt/paragraphs.js';
-import { deeplFixedBytes, minimumRequests } from '../../src/mt/deepl-requests.js';
+import { maxCharactersFor, minimumRequests } from '../../src/mt/deepl-requests.js';
 import { runJob, syntheticArticle } from './helpers.js';
 
 const KEY = 'test-key:fx';
@@ -30,65 +30,71 @@ describe('DeepL engine', () => {
   });
 
   const engineFor = async (config: Partial<PerekladConfig> = {}, targets = ['en-GB']) => {
-    const full: PerekladConfig = { ...DEFAULT_CONFIG, ...config, deepl: { ...DEFAULT_CONFIG.deepl, maxRetries: 3, timeoutMs: 2000, ...config.deepl } };
+    const full: PerekladConfig = { ...DEFAULT_CONFIG, ...config, deepl: { ...DEFAULT_CONFIG.deepl, maxRetries: 3, ...config.deepl } };
     const glossaries = await loadGlossaries(path.join(ws.dir, 'glossaries'));
     return selectEngine('deepl', full, { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: fake.url }, targets, glossaries).engine!;
   };
   const xliff = async (id: string, lang = 'en-GB') => parseXliff(await readFile(path.join(ws.dir, `locales/${lang}/${id}.xlf`), 'utf8'), `${id}.xlf`);
 
-  it('sends a 120-segment article in the minimum number of requests, paragraphs whole, with context', async () => {
+  it('sends every sentence as its own text, at most 50 a request, with its own article as context', async () => {
     const text = syntheticArticle('A', 30, 4);
     await ws.write('source-texts/big.txt', text);
     const { summary } = await runJob(ws, await engineFor());
     const article = parseArticle(text, 'big', 'big.txt');
     const segments = [...allSegments(article)];
     expect(segments).toHaveLength(120);
-    const units = paragraphUnits(segments.map((s) => ({ content: s.content, codes: s.codes, context: { articleId: 'big', paragraphKey: s.id.split('-')[0]!, headline: 'x', paragraph: '' } })));
-    const minimum = minimumRequests(units, { fixedBytes: deeplFixedBytes('en-GB') });
     const translate = fake.requests.filter((r) => r.status === 200);
-    expect(translate).toHaveLength(minimum);
-    expect(translate).toHaveLength(1);
-    const [request] = translate;
-    expect(request!.texts).toHaveLength(30);
-    expect(request!.splitSentences).toBe('0');
-    expect(request!.tagHandling).toBe('xml');
-    // The headline rides along as free context, not as billed text.
-    expect(request!.context).toContain('Стаття A, абзац 1, речення 1');
+    const sent = translate.flatMap((r) => r.texts);
+    expect(sent.sort()).toEqual(segments.map((s) => s.text).sort());
+    const paragraphs = article.blocks.map((b) => b.segments.map((s) => s.text).join(' '));
+    const engineSegments = segments.map((s) => ({ content: s.content, codes: s.codes, context: { articleId: 'big', paragraphs, paragraphIndex: 0 } }));
+    expect(translate).toHaveLength(minimumRequests(engineSegments, { maxCharacters: maxCharactersFor(20_000) }));
+    for (const request of translate) {
+      expect(request.texts.length).toBeLessThanOrEqual(50);
+      expect(request.splitSentences).toBe('0');
+      // Plain sentences go without tag handling: `&` and `<` would be text, not markup.
+      expect(request.tagHandling).toBeUndefined();
+      expect(request.modelType).toBe('quality_optimized');
+      // The headline always rides along as free context, with paragraphs of this article only.
+      expect(request.context).toContain(paragraphs[0]);
+      expect(request.context!.length).toBeLessThanOrEqual(3000);
+    }
     expect(fake.billedCharacters).toBe(summary.billedCharacters);
+    expect(fake.billedCharacters).toBe(segments.reduce((n, s) => n + [...s.text].length, 0));
     const stored = await xliff('big');
-    for (const s of segments) expect(stored.targets.get(s.id)?.content?.join('')).toMatch(/^EN:Стаття A/u);
+    for (const s of segments) expect(stored.targets.get(s.id)?.content?.join('')).toBe(`EN:${s.text}`);
   });
 
-  it('packs many articles into as few requests as the body limit allows, and bills each distinct sentence once', async () => {
-    for (let a = 0; a < 12; a++) await ws.write(`source-texts/a${a}.txt`, syntheticArticle(`N${a}`, 8, 4));
+  it('never puts one article\'s text in the context of another\'s sentences, and bills each distinct sentence once', async () => {
+    for (let a = 0; a < 6; a++) await ws.write(`source-texts/a${a}.txt`, syntheticArticle(`N${a}`, 8, 4));
     await ws.write('source-texts/dup.txt', syntheticArticle('N0', 8, 4)); // identical to a0: sent once
     const { summary } = await runJob(ws, await engineFor());
     const ok = fake.requests.filter((r) => r.status === 200);
-    for (const r of ok) expect(r.bodyBytes).toBeLessThanOrEqual(128 * 1024);
+    for (const r of ok) {
+      expect(r.bodyBytes).toBeLessThanOrEqual(128 * 1024 - 4096);
+      const tags = new Set([...r.texts, r.context ?? ''].flatMap((t) => [...t.matchAll(/Стаття (N\d+)/gu)].map((m) => m[1])));
+      expect(tags.size).toBe(1);
+    }
     const sentTexts = ok.flatMap((r) => r.texts);
     expect(new Set(sentTexts).size).toBe(sentTexts.length);
-    expect(ok.length).toBeGreaterThan(1);
-    // Next-fit packing of paragraphs: every request but the last is too full for the next paragraph.
-    const textBytes = ok.reduce((n, r) => n + r.bodyBytes, 0);
-    expect(ok.length).toBeLessThanOrEqual(Math.ceil(textBytes / (128 * 1024 - 4096)));
+    expect(sentTexts).toHaveLength(6 * 32);
     expect(summary.billedCharacters).toBe(fake.billedCharacters);
   });
 
-  it('recovers a sentence whose marker came back lost, flags it, and never bills the paragraph twice', async () => {
-    await ws.write('source-texts/p.txt', 'Перше речення про Мінськ. Друге речення про Київ. Третє речення про Варшаву.\n');
-    fake.setFaults(['drop-tag']);
-    const first = await runJob(ws, await engineFor());
-    expect(first.summary.errors).toEqual([]);
-    const stored = await xliff('p');
-    const t1 = stored.targets.get('p1-1')!;
-    expect(t1.content?.join('')).toContain('Перше речення');
-    expect(t1.flags.join(' ')).toMatch(/marker/u);
-    expect(stored.targets.get('p1-2')?.flags.join(' ')).not.toMatch(/marker/u);
-    expect(stored.targets.get('p1-2')?.content?.join('')).toContain('Друге речення');
-    const billed = fake.billedCharacters;
+  it('sends sentences with inline codes apart, as XML with tag handling v2 pinned', async () => {
+    await ws.write('source-texts/t.txt', 'Деталі на https://example.org/x сьогодні. Друге речення & ще.\n');
     await runJob(ws, await engineFor());
-    expect(fake.billedCharacters).toBe(billed);
-    expect(fake.requests.filter((r) => r.status === 200)).toHaveLength(1);
+    const ok = fake.requests.filter((r) => r.status === 200);
+    expect(ok).toHaveLength(2);
+    const tagged = ok.find((r) => r.tagHandling === 'xml')!;
+    expect(tagged.texts).toEqual(['Деталі на <x id="1"/> сьогодні.']);
+    expect(tagged.tagHandlingVersion).toBe('v2');
+    const plain = ok.find((r) => r.tagHandling === undefined)!;
+    expect(plain.texts).toEqual(['Друге речення & ще.']);
+    expect(plain.tagHandlingVersion).toBeUndefined();
+    const stored = await xliff('t');
+    expect(stored.targets.get('p1-1')!.content).toEqual(['EN:Деталі на ', { code: '1' }, ' EN:сьогодні.']);
+    expect(stored.targets.get('p1-2')!.content).toEqual(['EN:Друге речення & ще.']);
   });
 
   it('retries 429 and 500 and then succeeds', async () => {
@@ -132,29 +138,59 @@ describe('DeepL engine', () => {
     expect(JSON.stringify(reporter)).not.toContain('secret-bad');
   });
 
-  it('creates the glossary once, reuses it while the file is unchanged, replaces it when it changes', async () => {
+  it('keeps one v3 glossary per project, updates its dictionary in place, and never touches another project\'s', async () => {
     await mkdir(path.join(ws.dir, 'glossaries'));
     await writeFile(path.join(ws.dir, 'glossaries/uk-en.tsv'), 'Лукашенко\tLukashenko\nReuters\tReuters\n');
     await ws.write('source-texts/g.txt', 'Лукашенка процитував Reuters.\n');
-    await runJob(ws, await engineFor());
-    expect(fake.glossaries.size).toBe(1);
-    const [id] = [...fake.glossaries.keys()];
+    const engine = (projectId: string) => engineFor({ deepl: { ...DEFAULT_CONFIG.deepl, projectId } });
+    await runJob(ws, await engine('newsroom-a'));
+    expect(fake.glossaries.size).toBe(0);
+    expect(fake.multilingualGlossaries.size).toBe(1);
+    const [id] = [...fake.multilingualGlossaries.keys()];
+    expect(fake.multilingualGlossaries.get(id!)!.name).toBe('pereklad newsroom-a');
     expect(fake.requests.at(-1)!.glossaryId).toBe(id);
     // The do-not-translate term travels as a tag and comes back intact.
     expect(fake.requests.at(-1)!.texts[0]).not.toContain('Reuters');
     expect((await xliff('g')).targets.get('p1-1')!.content!.join('')).toContain('Reuters');
 
+    // Another project on the same account: its own glossary; the first is left as it was.
+    await ws.write('source-texts/g.txt', 'Лукашенко процитував Reuters знову.\n');
+    await runJob(ws, await engine('newsroom-b'));
+    expect(fake.multilingualGlossaries.size).toBe(2);
+
     await ws.write('source-texts/g.txt', 'Лукашенко процитував Reuters ще раз.\n');
-    await runJob(ws, await engineFor());
-    expect([...fake.glossaries.keys()]).toEqual([id]);
-    expect(fake.httpLog.filter((h) => h.method === 'POST' && h.path === '/v2/glossaries')).toHaveLength(1);
+    await runJob(ws, await engine('newsroom-a'));
+    expect(fake.httpLog.filter((h) => h.method === 'PUT')).toHaveLength(0);
 
     await writeFile(path.join(ws.dir, 'glossaries/uk-en.tsv'), 'Лукашенко\tLukashenka\n');
     await ws.write('source-texts/g.txt', 'Лукашенко процитував Reuters утретє.\n');
-    await runJob(ws, await engineFor());
-    expect(fake.glossaries.size).toBe(1);
-    expect([...fake.glossaries.keys()][0]).not.toBe(id);
-    expect([...fake.glossaries.values()][0]!.entries).toContain('Lukashenka');
+    await runJob(ws, await engine('newsroom-a'));
+    expect(fake.multilingualGlossaries.size).toBe(2);
+    const updated = fake.multilingualGlossaries.get(id!)!;
+    expect(updated.dictionaries).toHaveLength(1);
+    expect(updated.dictionaries[0]!.entries).toContain('Lukashenka');
+    expect(fake.httpLog.filter((h) => h.method === 'PUT')).toHaveLength(1);
+    expect(fake.httpLog.some((h) => h.method === 'DELETE')).toBe(false);
+  });
+
+  it('adds a dictionary per language pair to the one project glossary', async () => {
+    await mkdir(path.join(ws.dir, 'glossaries'));
+    await writeFile(path.join(ws.dir, 'glossaries/uk-en.tsv'), 'Лукашенко\tLukashenko\n');
+    await writeFile(path.join(ws.dir, 'glossaries/uk-de.tsv'), 'Лукашенко\tLukaschenko\n');
+    await ws.write('source-texts/g.txt', 'Лукашенко виступив.\n');
+    await runJob(ws, await engineFor({ deepl: { ...DEFAULT_CONFIG.deepl, projectId: 'p1' } }, ['en-GB', 'de']), ['en-GB', 'de']);
+    expect(fake.multilingualGlossaries.size).toBe(1);
+    expect([...fake.multilingualGlossaries.values()][0]!.dictionaries.map((d) => `${d.sourceLang}-${d.targetLang}`).sort()).toEqual(['uk-de', 'uk-en']);
+  });
+
+  it('a glossary term DeepL would refuse is one line naming the file and line', async () => {
+    await mkdir(path.join(ws.dir, 'glossaries'));
+    await writeFile(path.join(ws.dir, 'glossaries/uk-en.tsv'), 'Лукашенко\tLukashenko\nКиїв\tKyiv\u0085\n');
+    await ws.write('source-texts/g.txt', 'Лукашенко виступив.\n');
+    const { summary } = await runJob(ws, await engineFor({ deepl: { ...DEFAULT_CONFIG.deepl, projectId: 'p1' } }));
+    expect(summary.errors).toHaveLength(1);
+    expect(summary.errors[0]).toMatch(/uk-en\.tsv:2: DeepL would refuse this glossary term/u);
+    expect(summary.errors[0]).not.toMatch(/\n/u);
   });
 
   it('flags a translation that ignored a glossary term (the fake does not apply glossaries)', async () => {
@@ -175,6 +211,8 @@ describe('DeepL engine', () => {
     expect(de.formality).toBe('prefer_more');
     expect(de.modelType).toBe('quality_optimized');
     expect(en.formality).toBeUndefined();
+    // quality_optimized unless the config says otherwise, never what DeepL picks per key.
+    expect(en.modelType).toBe('quality_optimized');
   });
 
   it('a dry run sends nothing and reports what would be billed, after asking for usage', async () => {
@@ -182,8 +220,8 @@ describe('DeepL engine', () => {
     const { summary, reporter } = await runJob(ws, await engineFor(), ['en-GB'], true);
     expect(fake.requests).toHaveLength(0);
     expect(fake.httpLog.some((h) => h.path === '/v2/usage')).toBe(true);
-    // Two sentences of one paragraph travel as one text: their characters and the space between.
-    expect(summary.billedCharacters).toBe('Перше речення.'.length + 1 + 'Друге речення.'.length);
-    expect(reporter.lines.join('\n')).toMatch(/will bill 29 characters in 1 request/u);
+    // Two sentences, two texts of one request: their characters, nothing between them.
+    expect(summary.billedCharacters).toBe('Перше речення.'.length + 'Друге речення.'.length);
+    expect(reporter.lines.join('\n')).toMatch(/will bill 28 characters in 1 request/u);
   });
 });

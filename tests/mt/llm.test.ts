@@ -28,7 +28,7 @@ describe('LLM engine (OpenAI-compatible chat completions)', () => {
   };
   const stored = async (id: string) => parseXliff(await readFile(path.join(ws.dir, `locales/en-GB/${id}.xlf`), 'utf8'), 'x');
 
-  it('sends paragraphs with their sentences, the headline and matching glossary terms, and maps answers back one to one', async () => {
+  it('sends an article\'s sentences by id with the article as context and matching glossary terms, and maps answers back one to one', async () => {
     await ws.write('source-texts/a.txt', 'Заголовок про Мінськ.\n\nЗустріч з Лукашенком. Деталі на https://example.org/x сьогодні.\n');
     const { summary } = await runJob(ws, engine({ PEREKLAD_LLM_API_KEY: 'llm-secret' }));
     expect(summary.errors).toEqual([]);
@@ -36,15 +36,15 @@ describe('LLM engine (OpenAI-compatible chat completions)', () => {
     const [request] = fake.requests;
     expect(request!.model).toBe('test-model');
     expect(request!.authorization).toBe('Bearer llm-secret');
-    expect(request!.user.headlines).toEqual(['Заголовок про Мінськ.']);
-    expect(request!.user.paragraphs.map((p) => p.sentences.length)).toEqual([1, 2]);
+    expect(request!.user.context).toBe('Заголовок про Мінськ.\n\nЗустріч з Лукашенком. Деталі на https://example.org/x сьогодні.');
+    expect(request!.user.sentences.map((s) => s.id)).toEqual(['0', '1', '2']);
     expect(request!.system).toContain('Лукашенко → Lukashenko');
     expect(JSON.stringify(request!.responseFormat)).toContain('json_schema');
     const doc = await stored('a');
     expect(doc.targets.get('p2-1')!.content!.join('')).toMatch(/^EN:Зустріч/u);
     expect(doc.targets.get('p2-1')!.provenance?.engine).toBe('llm');
     // The protected URL went as a tag and came back.
-    expect(request!.user.paragraphs[1]!.sentences[1]!.text).toContain('<x id="1"/>');
+    expect(request!.user.sentences[2]!.text).toContain('<x id="1"/>');
     expect(doc.targets.get('p2-2')!.content).toContainEqual({ code: '1' });
   });
 
@@ -57,12 +57,19 @@ describe('LLM engine (OpenAI-compatible chat completions)', () => {
     expect(fake.requests.map((r) => r.status)).toEqual([429, 200, 500, 200, 200, 200]);
   }, 20_000);
 
-  it('a sentence the LLM left out stays for translators', async () => {
+  it('a sentence the LLM left out is asked for once more, alone; left out again, it stays for translators', async () => {
     await ws.write('source-texts/c.txt', 'Перше речення. Друге речення.\n');
     fake.setFaults(['drop-id']);
+    const first = await runJob(ws, engine());
+    expect(first.summary.untranslated).toBe(0);
+    expect(fake.requests.map((r) => r.user.sentences.map((s) => s.text))).toEqual([['Перше речення.', 'Друге речення.'], ['Друге речення.']]);
+    await ws.write('source-texts/d.txt', 'Третє речення. Четверте речення.\n');
+    fake.setFaults(['drop-id', 'drop-id']);
     const { summary, reporter } = await runJob(ws, engine());
     expect(summary.untranslated).toBe(1);
     expect(reporter.warnings.join('\n')).toMatch(/1 segment came back unusable from llm/u);
+    // Only the sentence without an answer was asked again; the answered one never.
+    expect(fake.requests.slice(2).map((r) => r.user.sentences.map((s) => s.text))).toEqual([['Третє речення.', 'Четверте речення.'], ['Четверте речення.']]);
   });
 
   it('a refused key is one error line without the key', async () => {
