@@ -46,6 +46,8 @@ export interface DeepLEngineOptions {
   backoffMs?: number;
   /** Billed characters per request; default from the timeout (`maxCharactersFor`). */
   maxCharactersPerRequest?: number;
+  /** Only to measure v1 against v2 on the referee; the engine pins TAG_HANDLING_VERSION. */
+  tagHandlingVersion?: deepl.TagHandlingVersion;
 }
 
 /**
@@ -272,7 +274,7 @@ export class DeepLEngine implements Engine {
     return {
       // One sentence per text: DeepL must not split it again.
       splitSentences: 'off',
-      ...(request.tagged ? { tagHandling: 'xml' as const, tagHandlingVersion: TAG_HANDLING_VERSION } : {}),
+      ...(request.tagged ? { tagHandling: 'xml' as const, tagHandlingVersion: this.options.tagHandlingVersion ?? TAG_HANDLING_VERSION } : {}),
       modelType: own.modelType ?? DEFAULT_MODEL_TYPE,
       ...(own.formality ? { formality: own.formality } : {}),
       ...(own.customInstructions && own.customInstructions.length > 0 ? { customInstructions: own.customInstructions } : {}),
@@ -291,7 +293,7 @@ export class DeepLEngine implements Engine {
     const own = this.optionsFor(targetLang);
     let n = fixedBodyBytes({
       source_lang: 'uk', target_lang: targetLang, show_billed_characters: '1', split_sentences: '0',
-      tag_handling: tagged ? 'xml' : undefined, tag_handling_version: tagged ? TAG_HANDLING_VERSION : undefined,
+      tag_handling: tagged ? 'xml' : undefined, tag_handling_version: tagged ? this.options.tagHandlingVersion ?? TAG_HANDLING_VERSION : undefined,
       model_type: own.modelType ?? DEFAULT_MODEL_TYPE, formality: own.formality, glossary_id: glossaryId, style_id: own.styleId,
     });
     for (const instruction of own.customInstructions ?? []) n += fixedBodyBytes({ custom_instructions: instruction });
