@@ -46,10 +46,16 @@ describe('plural groups by CLDR', () => {
     expect(targetCategories(['few', 'other'], 'en-GB', true)).toEqual(['one', 'two', 'few', 'other']);
   });
 
-  it('each from the same category, else the Ukrainian one most numbers of the target category take', () => {
+  it('each from the Ukrainian category its numbers take: the same one where the rules agree, the closest where they do not', () => {
     const uk = ['one', 'few', 'many', 'other'] as const;
     expect(sourceCategoryFor('one', uk, 'uk', 'en-GB', false)).toBe('one');
-    expect(sourceCategoryFor('few', uk, 'uk', 'pl', false)).toBe('few');
+    for (const c of uk) expect(sourceCategoryFor(c, uk, 'uk', 'pl', false)).toBe(c);
+    for (const c of uk) expect(sourceCategoryFor(c, uk, 'uk', 'ru', false)).toBe(c);
+    // English other (0, 2, 5, 11, 1.5 …) is mostly Ukrainian many; Ukrainian other is only fractions.
+    expect(sourceCategoryFor('other', uk, 'uk', 'en-GB', false)).toBe('many');
+    expect(sourceCategoryFor('other', uk, 'uk', 'ja', false)).toBe('many');
+    expect(sourceCategoryFor('few', ['few', 'other'], 'uk', 'en-GB', true)).toBe('few');
+    expect(sourceCategoryFor('one', ['few', 'other'], 'uk', 'en-GB', true)).toBe('other');
     // Arabic: zero (0) and many (11–99) are "many" numbers in Ukrainian, two (2) a "few" one.
     expect(sourceCategoryFor('zero', uk, 'uk', 'ar', false)).toBe('many');
     expect(sourceCategoryFor('two', uk, 'uk', 'ar', false)).toBe('few');

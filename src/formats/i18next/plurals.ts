@@ -1,7 +1,7 @@
 // Plural forms as i18next v4 names them (`key_one`, `key_few`, `key_ordinal_other`, `key_male_one`)
 // and as CLDR defines them per language. A target gets exactly the categories its language has
 // (Intl.PluralRules — the same source i18next's PluralResolver reads), each translated from the
-// source form of the same category or, when the source language lacks it, the closest one.
+// source form whose category covers the same numbers (sourceCategoryFor).
 import type { I18nextSyntax } from './syntax.js';
 
 export type PluralCategory = Intl.LDMLPluralRule;
@@ -56,12 +56,14 @@ export function languageCategories(lang: string, ordinal: boolean): PluralCatego
 const SAMPLES: readonly number[] = [...Array.from({ length: 201 }, (_, i) => i), ...Array.from({ length: 21 }, (_, i) => i + 0.5)];
 
 /**
- * The source category to translate a target category from: the same one when the source group has
- * it; else the one the source language uses most often for the numbers the target category covers
- * (Japanese `other` ← Ukrainian `many`: "5 коментарів"), else `other`.
+ * The source category to translate a target category from: the one whose numbers match, that is,
+ * the Ukrainian category most of the target category's numbers fall in. Where the rules agree this
+ * is the same name (Polish few ← few, many ← many); where they do not, the name would mislead:
+ * English `other` (0, 2, 5, 11, 1.5 …) is mostly Ukrainian `many` ("5 коментарів"), while Ukrainian
+ * `other` is only fractions ("1,5 коментаря"). Ties go to the same name; a category none of whose
+ * numbers the source group covers takes the same name, else `other`.
  */
 export function sourceCategoryFor(target: PluralCategory, available: readonly PluralCategory[], sourceLang: string, targetLang: string, ordinal: boolean): PluralCategory {
-  if (available.includes(target)) return target;
   const votes = new Map<PluralCategory, number>();
   const targetRules = rules(targetLang, ordinal);
   const sourceRules = rules(sourceLang, ordinal);
@@ -72,8 +74,11 @@ export function sourceCategoryFor(target: PluralCategory, available: readonly Pl
     if (available.includes(category)) votes.set(category, (votes.get(category) ?? 0) + 1);
   }
   let best: PluralCategory | undefined;
-  for (const [category, count] of votes) if (best === undefined || count > votes.get(best)!) best = category;
-  return best ?? (available.includes('other') ? 'other' : available[0]!);
+  for (const category of [target, ...CATEGORY_ORDER]) {
+    const count = votes.get(category) ?? 0;
+    if (count > 0 && (best === undefined || count > votes.get(best)!)) best = category;
+  }
+  return best ?? (available.includes(target) ? target : available.includes('other') ? 'other' : available[0]!);
 }
 
 /**
