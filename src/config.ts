@@ -8,6 +8,9 @@ import { DEFAULT_PUBLISH_CONFIG, validatePublishConfig, type PublishConfig } fro
 import { DEFAULT_GLOSSARY_DIR } from './qa/glossary.js';
 import { validateSegmentationConfig, type SegmentationConfig } from './segment/project.js';
 import { DEFAULT_STRINGS_CONFIG, validateStringsConfig, type StringsConfig } from './formats/i18next/project.js';
+import { validateFormatsConfig } from './formats/config.js';
+import type { FormatsConfig } from './formats/format.js';
+import { formatNames } from './formats/registry.js';
 
 export type EngineChoice = 'auto' | 'deepl' | 'llm' | 'apertium' | 'pseudo' | 'none';
 export const ENGINE_CHOICES: readonly EngineChoice[] = ['auto', 'deepl', 'llm', 'apertium', 'pseudo', 'none'];
@@ -60,6 +63,8 @@ export interface PerekladConfig {
   segmentation?: SegmentationConfig;
   /** The site's i18next resources (src/formats/i18next/project.ts). */
   strings: StringsConfig;
+  /** Article formats: extension overrides, translated front-matter fields (src/formats/config.ts). */
+  formats?: FormatsConfig;
 }
 
 export const CONFIG_FILE = 'pereklad.config.json';
@@ -67,7 +72,8 @@ export const CONFIG_FILE = 'pereklad.config.json';
 export const DEFAULT_CONFIG: PerekladConfig = {
   sourceDir: 'source-texts',
   localesDir: 'locales',
-  include: ['**/*.txt', '**/*.md'],
+  // Every file: one of a format pereklad does not read is reported, never silently left out.
+  include: ['**/*'],
   ignore: [],
   targets: ['en-GB'],
   engine: 'auto',
@@ -108,7 +114,7 @@ function stringList(value: unknown, file: string, key: string): string[] {
 export function validateConfig(raw: unknown, file: string): PerekladConfig {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${file}: must hold a JSON object`);
   const input = raw as Record<string, unknown>;
-  const known = new Set(['$schema', 'sourceDir', 'localesDir', 'include', 'ignore', 'targets', 'engine', 'xliff', 'deepl', 'llm', 'glossaryDir', 'publish', 'segmentation', 'strings']);
+  const known = new Set(['$schema', 'sourceDir', 'localesDir', 'include', 'ignore', 'targets', 'engine', 'xliff', 'deepl', 'llm', 'glossaryDir', 'publish', 'segmentation', 'strings', 'formats']);
   for (const key of Object.keys(input)) if (!known.has(key)) throw new UsageError(`${file}: unknown key "${key}" (known: ${[...known].slice(1).join(', ')})`);
   const config: PerekladConfig = freshConfig();
   for (const key of ['sourceDir', 'localesDir'] as const) {
@@ -165,6 +171,7 @@ export function validateConfig(raw: unknown, file: string): PerekladConfig {
   if (input.publish !== undefined) config.publish = validatePublishConfig(input.publish, file);
   if (input.segmentation !== undefined) config.segmentation = validateSegmentationConfig(input.segmentation, file);
   if (input.strings !== undefined) config.strings = validateStringsConfig(input.strings, file);
+  if (input.formats !== undefined) config.formats = validateFormatsConfig(input.formats, file, formatNames());
   return config;
 }
 

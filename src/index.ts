@@ -6,7 +6,9 @@ export type { SegmentationRules, SrxRule, SentenceSpan, Segmenter } from './segm
 export { rulesToSrx, srxToRules } from './segment/srx.js';
 export { loadProjectRules, type SegmentationConfig } from './segment/project.js';
 export { parseArticle, articleSourceText } from './source/parse.js';
-export { discoverArticles, articleIdFromPath } from './source/discover.js';
+export { discoverArticles, discoverSources, articleIdFromPath } from './source/discover.js';
+export { readArticle, registerFormat, formatForPath, formatOf } from './formats/registry.js';
+export type { ArticleFormat, FormatsConfig, ReadContext } from './formats/format.js';
 export { protectSpans, findProtectedSpans } from './protect/protect.js';
 export type { Engine, EngineSegment, EngineResult } from './mt/engine.js';
 export { DeepLEngine } from './mt/deepl.js';

@@ -9,6 +9,10 @@ export interface InlineCode {
   kind: ProtectedKind;
   /** The exact source characters. */
   text: string;
+  /** Markup codes come in pairs (`**` … `**`, `<a href="…">` … `</a>`): `open` and `close` halves,
+   *  each naming the other's id in `pair`. Absent for a standalone code (a URL, an image, `<br>`). */
+  role?: 'open' | 'close';
+  pair?: string;
 }
 
 export type ProtectedKind = 'url' | 'email' | 'handle' | 'hashtag' | 'emoji'
@@ -17,7 +21,17 @@ export type ProtectedKind = 'url' | 'email' | 'handle' | 'hashtag' | 'emoji'
   | 'placeholder' | 'nesting' | 'markup'
   /** Engine-side protection only (src/mt/glossary-engine.ts): numbers that must stay and glossary
    *  "do not translate" terms; they never appear in a Segment's codes or in XLIFF. */
-  | 'number' | 'term';
+  | 'number' | 'term'
+  /** Markup of a source format (src/formats/): kept as the source wrote it, shown to translators
+   *  as tags. `markup` is any other inline markup (inline HTML, a link's title delimiters, …). */
+  | MarkupKind;
+
+export type MarkupKind = 'bold' | 'italic' | 'strike' | 'code' | 'link' | 'image' | 'break' | 'entity' | 'markup';
+export const MARKUP_KINDS: readonly MarkupKind[] = ['bold', 'italic', 'strike', 'code', 'link', 'image', 'break', 'entity', 'markup'];
+
+export function isMarkupKind(kind: ProtectedKind): kind is MarkupKind {
+  return (MARKUP_KINDS as readonly string[]).includes(kind);
+}
 
 /** Segment content: plain text runs interleaved with inline codes. */
 export type Fragment = string | { code: string };
@@ -35,7 +49,10 @@ export interface Segment {
   after: string;
 }
 
-export type BlockKind = 'paragraph' | 'foreign';
+/** `foreign` blocks are kept as they stand; every other kind is translated. The kinds besides
+ *  `paragraph` come from structured formats (src/formats/): `attribute` is a translatable attribute
+ *  or front-matter value (`alt`, `title`, meta description, YAML `title`). */
+export type BlockKind = 'paragraph' | 'foreign' | 'heading' | 'list-item' | 'quote' | 'table-cell' | 'caption' | 'attribute';
 
 export interface Block {
   /** `p1`, `p2`, … in order. */
@@ -48,6 +65,9 @@ export interface Block {
    *  blank lines, indentation. Kept verbatim so that reassembly is byte-exact. */
   before: string;
   segments: Segment[];
+  /** Where the format writes this block's translation when that needs its own escaping (a YAML
+   *  plain scalar, a quoted HTML attribute); read only by the block's format (src/formats/). */
+  context?: string;
 }
 
 export interface ArticleMetadata {
@@ -56,10 +76,12 @@ export interface ArticleMetadata {
   /** Set when the "article" is an i18next namespace of the site's own strings
    *  (src/formats/i18next/): each segment is one key, its id the key. */
   i18next?: { namespace: string; source: string };
+  /** The source format's name (src/formats/), when not plain text. */
+  format?: string;
 }
 
 /** Every inline-code kind that XLIFF and TMX carry (engine-only kinds excluded). */
-export const STORED_KINDS: readonly ProtectedKind[] = ['url', 'email', 'handle', 'hashtag', 'emoji', 'placeholder', 'nesting', 'markup'];
+export const STORED_KINDS: readonly ProtectedKind[] = ['url', 'email', 'handle', 'hashtag', 'emoji', 'placeholder', 'nesting', ...MARKUP_KINDS];
 
 export interface Article {
   /** Path under the source folder without extension, `/`-separated: `2025-06/lukashenko-kellogg-minsk`. */

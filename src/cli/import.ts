@@ -27,6 +27,7 @@ export function registerImport(program: Command, run: (work: () => Promise<numbe
         cwd, sourceDir: flags.source ?? config.sourceDir, localesDir: flags.out ?? config.localesDir,
         inputs: paths, ...(to ? { to } : {}), partial: flags.partial === true,
         segmentation: await loadProjectRules(cwd, config.segmentation),
+        formats: config.formats,
         glossaryDir: config.glossaryDir,
         strings: config.strings,
       });

@@ -11,7 +11,7 @@ import { xliffPath } from '../job/files.js';
 import { Journal } from '../job/journal.js';
 import { discoverArticles } from '../source/discover.js';
 import { readArticleText } from '../source/read.js';
-import { parseArticle } from '../source/parse.js';
+import { readArticle } from '../formats/registry.js';
 import { loadProjectRules } from '../segment/project.js';
 import { billableCharacters, contentKey } from '../mt/engine.js';
 import { DEFAULT_TM_DIR, loadMemory } from '../memory/store.js';
@@ -65,7 +65,7 @@ export function registerStatus(program: Command, run: (work: () => Promise<numbe
           reporter.error(`error: ${problem.message}; not counted`);
         } else reporter.warn(`warning: ${problem.message}; left out of the translation memory`);
       }
-      const files = await discoverArticles({ sourceDir, include: flags.source ? undefined : config.include, ignore: config.ignore });
+      const files = await discoverArticles({ sourceDir, include: flags.source ? undefined : config.include, ignore: config.ignore, formats: config.formats });
       const total: StatusCounts = { segments: 0, new: 0, mt: 0, translated: 0, reviewed: 0, final: 0 };
       let toBill = 0;
       let toSend = 0;
@@ -73,7 +73,7 @@ export function registerStatus(program: Command, run: (work: () => Promise<numbe
       const articles: Array<{ file: { id: string }; article: Article; perLanguage?: Map<string, Article>; label?: string }> = [];
       for (const file of files) {
         try {
-          articles.push({ file, article: parseArticle(await readArticleText(file.absPath, rel(file.absPath)), file.id, file.relPath, 'uk', segmentation) });
+          articles.push({ file, article: readArticle(await readArticleText(file.absPath, rel(file.absPath)), file.id, file.relPath, { rules: segmentation, config: config.formats }) });
         } catch (err) {
           if (!(err instanceof PerekladError)) throw err;
           errors++;

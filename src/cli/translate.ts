@@ -70,6 +70,7 @@ Exit codes: 0 success, 1 some article or language failed, 2 bad usage.`)
         dryRun: flags.dryRun === true,
         reporter,
         segmentation: await loadProjectRules(cwd, config.segmentation),
+        formats: config.formats,
         glossaryDir: config.glossaryDir,
         strings: config.strings,
         stringsExclude: [config.publish.i18next.namespace],

@@ -11,7 +11,8 @@ import { allSegments, contentText } from '../model.js';
 import { BadInputError, UsageError } from '../errors.js';
 import { articleIdFromPath } from '../source/discover.js';
 import { readArticleText } from '../source/read.js';
-import { parseArticle } from '../source/parse.js';
+import { readArticle } from '../formats/registry.js';
+import type { FormatsConfig } from '../formats/format.js';
 import type { SegmentationRules } from '../segment/split.js';
 import { codecFor, parseXliff, readXliffFile } from '../xliff/read.js';
 import type { XliffVersion } from '../xliff/codec.js';
@@ -58,6 +59,8 @@ export interface ImportOptions {
   now?: () => Date;
   /** The project's segmentation rules, to compare against the current source (default: built-in). */
   segmentation?: SegmentationRules;
+  /** Article formats (config `formats`), to read the current source as translate did. */
+  formats?: FormatsConfig;
   /** Folder of glossaries for the terminology check (default `glossaries`). */
   glossaryDir?: string;
   /** How the site's i18next resources are read (default: i18next's defaults). */
@@ -249,7 +252,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       }
       const previous = await readXliffFile(projectFile, rel(projectFile));
       const namespace = previous.article.metadata.i18next ? await currentNamespace(previous, options.cwd, options.strings ?? DEFAULT_STRINGS_CONFIG) : undefined;
-      const doc = namespace ? namespace.doc : await currentDocument(previous, sourceDir, rel, options.segmentation);
+      const doc = namespace ? namespace.doc : await currentDocument(previous, sourceDir, rel, options.segmentation, options.formats);
       project = { lang: r.targetLang, articleId, version: previous.version, doc, returned: [], ...(namespace?.resource ? { resource: namespace.resource } : {}) };
       projects.set(key, project);
     }
@@ -287,11 +290,11 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 
 /** The project's document for the current source: when the source changed since the XLIFF was
  *  written, targets are carried over to the segments that did not change (as translate does). */
-async function currentDocument(previous: TranslatedArticle, sourceDir: string, rel: (p: string) => string, segmentation?: SegmentationRules): Promise<TranslatedArticle> {
+async function currentDocument(previous: TranslatedArticle, sourceDir: string, rel: (p: string) => string, segmentation?: SegmentationRules, formats?: FormatsConfig): Promise<TranslatedArticle> {
   const sourceFile = path.join(sourceDir, previous.article.path);
   let article: Article;
   try {
-    article = parseArticle(await readArticleText(sourceFile, rel(sourceFile)), previous.article.id, previous.article.path, previous.article.sourceLang, segmentation);
+    article = readArticle(await readArticleText(sourceFile, rel(sourceFile)), previous.article.id, previous.article.path, { sourceLang: previous.article.sourceLang, rules: segmentation, config: formats });
   } catch (err) {
     // An article no longer in the source folder: its XLIFF is all there is to import into.
     if (err instanceof BadInputError && /ENOENT/u.test(err.problem)) return previous;

@@ -2,9 +2,10 @@
 // (each distinct segment once per language) → store XLIFF → assemble review copies from it.
 import path from 'node:path';
 import type { Article, Content, TargetSegment, TmMatch, TranslatedArticle } from '../model.js';
-import { discoverArticles, type SourceFile } from '../source/discover.js';
+import { discoverSources, type SourceFile } from '../source/discover.js';
 import { readArticleText } from '../source/read.js';
-import { parseArticle } from '../source/parse.js';
+import { readArticle } from '../formats/registry.js';
+import type { FormatsConfig } from '../formats/format.js';
 import type { SegmentationRules } from '../segment/split.js';
 import type { Engine } from '../mt/engine.js';
 import { contentKey, type EngineSegment } from '../mt/engine.js';
@@ -45,6 +46,8 @@ export interface TranslateJobOptions {
   tmDir?: string;
   /** The project's segmentation rules (default: the built-in Ukrainian rules). */
   segmentation?: SegmentationRules;
+  /** Article formats (config `formats`): extension overrides, front-matter fields. */
+  formats?: FormatsConfig;
   /** Folder of glossaries for the QA terminology check (default `glossaries`). */
   glossaryDir?: string;
   /** The site's i18next resources (src/formats/i18next/); undefined: none are translated. */
@@ -106,7 +109,8 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
     reporter.error(`error: ${message}`);
   };
 
-  const files = await discoverArticles({ sourceDir, include: options.include, ignore: options.ignore });
+  const { files, unsupported } = await discoverSources({ sourceDir, include: options.include, ignore: options.ignore, formats: options.formats });
+  for (const file of unsupported) reporter.warn(`skipped: ${rel(path.join(sourceDir, file))}: unsupported format`);
 
   // The translation memory: every XLIFF under the locales folder and every TMX under tm/. An
   // unreadable file is left out with one line naming file and line; an article's own unreadable
@@ -140,7 +144,7 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
     const display = rel(file.absPath);
     try {
       const text = await readArticleText(file.absPath, display);
-      const article = parseArticle(text, file.id, file.relPath, 'uk', options.segmentation);
+      const article = readArticle(text, file.id, file.relPath, { rules: options.segmentation, config: options.formats });
       const languages = new Map<string, PlannedLanguage>();
       for (const lang of options.targets) languages.set(lang, planLanguage(article, lang));
       planned.push({ file, article, languages });

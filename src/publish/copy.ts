@@ -1,13 +1,13 @@
 // A localized copy: the translated article as readers get it — paragraphs of target text with
 // protected spans restored — and the metadata a site needs to show where it came from.
-import type { InlineCode, Content, TranslatedArticle } from '../model.js';
+import type { BlockKind, InlineCode, Content, TranslatedArticle } from '../model.js';
 import type { GateResult } from './gate.js';
 
 /** A run of a paragraph: plain text, or a protected span (URL, handle, …) kept as the source had it. */
 export type CopyRun = { text: string } | { code: InlineCode };
 
 export interface CopyParagraph {
-  kind: 'paragraph' | 'foreign';
+  kind: BlockKind;
   lang: string;
   runs: CopyRun[];
 }

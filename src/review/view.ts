@@ -1,7 +1,7 @@
 // The review view of one translated article: every segment with its source, target, display
 // state, origin, findings and MT edits, and the counts an editor reads first. Pure: the HTML page
 // and the tests both read this.
-import type { TargetSegment, TranslatedArticle } from '../model.js';
+import type { BlockKind, TargetSegment, TranslatedArticle } from '../model.js';
 import { contentText } from '../model.js';
 import type { FindingsBySegment, ReviewFinding } from './findings.js';
 import { bestMemoryMatch, editedMachineText } from './suggestions.js';
@@ -35,7 +35,7 @@ export interface SegmentView {
 export interface BlockView {
   id: string;
   /** Foreign blocks are quoted text kept as it stands in every language. */
-  kind: 'paragraph' | 'foreign';
+  kind: BlockKind;
   lang: string;
   segments: SegmentView[];
 }

@@ -4,13 +4,17 @@ import fg from 'fast-glob';
 import path from 'node:path';
 import { realpath, stat } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
+import type { FormatsConfig } from '../formats/format.js';
+import { formatForPath } from '../formats/registry.js';
 
 export interface DiscoverOptions {
   /** The source folder (absolute or relative to cwd). */
   sourceDir: string;
-  /** Globs relative to sourceDir; default every .txt and .md file. */
+  /** Globs relative to sourceDir; default every file. */
   include?: string[];
   ignore?: string[];
+  /** Which format reads which extension (src/formats/). */
+  formats?: FormatsConfig;
 }
 
 export interface SourceFile {
@@ -19,9 +23,18 @@ export interface SourceFile {
   /** Relative path under sourceDir, `/`-separated. */
   relPath: string;
   absPath: string;
+  /** The format that reads it (src/formats/); the site's i18next namespaces are found elsewhere. */
+  format?: string;
 }
 
-export const DEFAULT_INCLUDE = ['**/*.txt', '**/*.md'];
+export interface DiscoveredSources {
+  files: SourceFile[];
+  /** Files found that no format reads, relative paths: each is reported as skipped. */
+  unsupported: string[];
+}
+
+/** Every file: one of a format pereklad does not read is reported as skipped, never silently left out. */
+export const DEFAULT_INCLUDE = ['**/*'];
 
 // Characters kept in ids: letters of any script, digits, `._-` and `/` between folders. Anything
 // else (spaces, quotes, `:`) would make XLIFF ids and output file names fragile on some systems.
@@ -37,6 +50,10 @@ export function articleIdFromPath(relPath: string): string {
 }
 
 export async function discoverArticles(options: DiscoverOptions): Promise<SourceFile[]> {
+  return (await discoverSources(options)).files;
+}
+
+export async function discoverSources(options: DiscoverOptions): Promise<DiscoveredSources> {
   const root = path.resolve(options.sourceDir);
   const include = options.include && options.include.length > 0 ? options.include : DEFAULT_INCLUDE;
   for (const pattern of include) {
@@ -61,6 +78,7 @@ export async function discoverArticles(options: DiscoverOptions): Promise<Source
   // A symbolic link inside the folder may point anywhere; what it reaches must stay inside too.
   const realRoot = await realpath(root);
   const files: SourceFile[] = [];
+  const unsupported: string[] = [];
   const seen = new Map<string, string>();
   for (const relPath of found) {
     const absPath = path.resolve(root, relPath);
@@ -72,13 +90,15 @@ export async function discoverArticles(options: DiscoverOptions): Promise<Source
     if (real.startsWith('..') || path.isAbsolute(real)) {
       throw new UsageError(`${relPath} is a link that escapes the source folder ${options.sourceDir}`);
     }
+    const format = formatForPath(relPath, options.formats);
+    if (!format) { unsupported.push(relPath); continue; }
     const id = articleIdFromPath(relPath);
     const other = seen.get(id);
     if (other !== undefined) {
       throw new UsageError(`${relPath} and ${other} map to the same article id "${id}"; rename one`);
     }
     seen.set(id, relPath);
-    files.push({ id, relPath, absPath });
+    files.push({ id, relPath, absPath, format: format.name });
   }
-  return files;
+  return { files, unsupported };
 }

@@ -44,6 +44,7 @@ export function articleFromSkeleton(skeleton: Skeleton, sources: Map<string, Rea
       kind: block.kind,
       lang: block.lang,
       before: block.before,
+      ...(block.context !== undefined ? { context: block.context } : {}),
       segments: block.segments.map(([id, after]): Segment => {
         const source = sources.get(id);
         if (!source) throw new BadInputError(file, `the skeleton names segment "${id}", which has no unit`);

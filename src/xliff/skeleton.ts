@@ -15,6 +15,8 @@ export interface SkeletonBlock {
   before: string;
   /** Segment ids in order, each with the whitespace after it. */
   segments: Array<[id: string, after: string]>;
+  /** The block's `context` (src/formats/), when it has one. */
+  context?: string;
 }
 
 export interface Skeleton {
@@ -27,6 +29,9 @@ export interface Skeleton {
   metadataText: string;
   blocks: SkeletonBlock[];
   trailing: string;
+  /** Paired markup codes by segment id, `[id, text, role, pair, kind]`: XLIFF 1.2 `<g>`/`<bx>`/`<ex>`
+   *  carry no text, so the markup they stand for is kept here. Absent when no segment has any. */
+  pairs?: Record<string, Array<[id: string, text: string, role: 'open' | 'close', pair: string, kind: string]>>;
 }
 
 export function skeletonOf(article: Article): Skeleton {
@@ -44,9 +49,22 @@ export function skeletonOf(article: Article): Skeleton {
       lang: block.lang,
       before: block.before,
       segments: block.segments.map((s): [string, string] => [s.id, s.after]),
+      ...(block.context !== undefined ? { context: block.context } : {}),
     })),
     trailing: article.trailing,
+    ...pairsOf(article),
   };
+}
+
+function pairsOf(article: Article): Pick<Skeleton, 'pairs'> {
+  const pairs: NonNullable<Skeleton['pairs']> = {};
+  for (const block of article.blocks) {
+    for (const segment of block.segments) {
+      const paired = segment.codes.filter((c) => c.role !== undefined && c.pair !== undefined);
+      if (paired.length > 0) pairs[segment.id] = paired.map((c) => [c.id, c.text, c.role!, c.pair!, c.kind]);
+    }
+  }
+  return Object.keys(pairs).length > 0 ? { pairs } : {};
 }
 
 function isStringPair(value: unknown): value is [string, string] {

@@ -1,0 +1,52 @@
+// Which format reads a file: by extension, with the project's overrides (`formats.extensions` in
+// pereklad.config.json) first. Other modules add formats with `registerFormat`.
+import path from 'node:path';
+import type { Article } from '../model.js';
+import { BadInputError } from '../errors.js';
+import type { SegmentationRules } from '../segment/split.js';
+import { DEFAULT_FORMATS_CONFIG, type ArticleFormat, type FormatsConfig } from './format.js';
+import { textFormat } from './text.js';
+
+const formats = new Map<string, ArticleFormat>();
+
+export function registerFormat(format: ArticleFormat): void {
+  formats.set(format.name, format);
+}
+
+[textFormat].forEach(registerFormat);
+
+export function formatNames(): string[] {
+  return [...formats.keys()];
+}
+
+export function formatByName(name: string | undefined): ArticleFormat | undefined {
+  return formats.get(name ?? 'text');
+}
+
+/** The format that reads `file`, or undefined for a file of no supported format. */
+export function formatForPath(file: string, config: FormatsConfig = DEFAULT_FORMATS_CONFIG): ArticleFormat | undefined {
+  const ext = path.extname(file).toLowerCase();
+  const chosen = config.extensions[ext];
+  if (chosen !== undefined) return formats.get(chosen);
+  for (const format of formats.values()) if (format.extensions.includes(ext)) return format;
+  return undefined;
+}
+
+/** The format an article was read with (its metadata names it; plain text when it does not). */
+export function formatOf(article: Article): ArticleFormat {
+  return formatByName(article.metadata.format) ?? textFormat;
+}
+
+export interface ReadArticleOptions {
+  sourceLang?: string;
+  rules?: SegmentationRules;
+  config?: FormatsConfig;
+}
+
+/** Read a source file's text into the model with the format its path (and the config) selects. */
+export function readArticle(text: string, id: string, file: string, options: ReadArticleOptions = {}): Article {
+  const config = options.config ?? DEFAULT_FORMATS_CONFIG;
+  const format = formatForPath(file, config);
+  if (!format) throw new BadInputError(file, `unsupported format (${path.extname(file) || 'no extension'}); pereklad reads ${[...formats.values()].flatMap((f) => f.extensions).join(', ')}`);
+  return format.read(text, { id, path: file, sourceLang: options.sourceLang ?? 'uk', ...(options.rules ? { rules: options.rules } : {}), config });
+}
