@@ -24,8 +24,10 @@ export interface LlmEngineOptions {
   /** Source characters per request: small enough for a local model's context window. */
   maxCharsPerRequest?: number;
   glossaries?: GlossarySet;
-  /** First back-off delay in ms (doubled each attempt); tests make it small. */
+  /** First back-off delay in ms (doubled each attempt). */
   backoffMs?: number;
+  /** How a back-off waits; tests pass one that records the delays instead of sleeping through them. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -173,7 +175,7 @@ export class LlmEngine implements Engine {
       } catch (err) {
         if (!(err instanceof RetryableError)) throw err;
         last = err;
-        if (attempt < attempts) await sleep(err.retryAfterMs ?? (this.options.backoffMs ?? 500) * 2 ** (attempt - 1));
+        if (attempt < attempts) await (this.options.sleep ?? sleep)(err.retryAfterMs ?? (this.options.backoffMs ?? 500) * 2 ** (attempt - 1));
       }
     }
     throw new EngineError(`the LLM server failed after ${attempts} attempts: ${last.message}`);

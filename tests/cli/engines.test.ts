@@ -7,7 +7,9 @@ import { runCli } from '../helpers/run-cli.js';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
 import { startFakeLlm, type FakeLlm } from '../helpers/fake-llm.js';
 import { parseXliff } from '../../src/xliff/read.js';
-import { apertiumMissing } from '../../src/mt/apertium.js';
+import { missing, titled } from '../helpers/requirements.js';
+
+const noApertium = missing('apertium');
 
 const ARTICLE = 'Привіт, світ. Зустріч відбулася у Мінську.\n\nЗустріч відбулася у Мінську https://example.org/a сьогодні.\n';
 
@@ -45,7 +47,7 @@ describe('engines from the command line', () => {
     expect(r.stderr).toMatch(/PEREKLAD_LLM_BASE_URL/);
   });
 
-  it.skipIf(apertiumMissing() !== null)(`--engine apertium translates into Russian offline${apertiumMissing() ? ` (skipped: ${apertiumMissing()})` : ''}`, async () => {
+  it.skipIf(noApertium !== undefined)(titled('--engine apertium translates into Russian offline', noApertium), async () => {
     const r = await runCli(['translate', '--engine', 'apertium', '--to', 'ru'], ws.dir);
     expect(r.code).toBe(0);
     const doc = await stored('ru');
@@ -60,7 +62,7 @@ describe('engines from the command line', () => {
     const r = await runCli(['translate', '--to', 'en-GB,ru'], ws.dir);
     expect(r.code).toBe(0);
     expect(`${r.stdout}${r.stderr}`).toMatch(/en-GB → none/);
-    if (apertiumMissing() === null) {
+    if (noApertium === undefined) {
       expect(`${r.stdout}${r.stderr}`).toMatch(/ru → apertium/);
       expect((await stored('ru')).targets.get('p1-1')?.provenance?.engine).toBe('apertium');
     }

@@ -12,6 +12,7 @@ import { readXliffFile } from '../../src/xliff/read.js';
 import { translatedProject } from '../kit/project.js';
 import { REPO_ROOT, type Workspace } from '../helpers/workspace.js';
 import { xliffCheck, xliffCheckUnavailable } from '../helpers/xliff-check.js';
+import { titled } from '../helpers/requirements.js';
 
 const FIXTURES = path.join(REPO_ROOT, 'tests/fixtures/cat');
 let ws: Workspace;
@@ -35,11 +36,14 @@ async function importFixture(name: string): Promise<Map<string, Expected>> {
     if (t?.state === b?.state && JSON.stringify(t?.content) === JSON.stringify(b?.content)) continue;
     result.set(segment.id, { ...(t?.content ? { text: contentText(t.content, segment.codes) } : {}), state: t?.state ?? 'new', origin: t?.provenance?.origin });
   }
-  if (!xliffCheckUnavailable()) expect(xliffCheck([path.join(ws.dir, 'locales/en-GB/links.xlf')]).status).toBe(0);
+  // Without the checker (never under CI) the import is still tested; its name says what was left out.
+  if (!noCheck) expect(xliffCheck([path.join(ws.dir, 'locales/en-GB/links.xlf')]).status).toBe(0);
   return result;
 }
 
-describe('import of CAT-tool variants', () => {
+const noCheck = xliffCheckUnavailable();
+
+describe(titled('import of CAT-tool variants', noCheck && `the xliff-check of the result: ${noCheck}`), () => {
   it('memoQ: mq:status is the state; a confirmed edit is a human translation, Reviewer1Confirmed is reviewed', async () => {
     const changed = await importFixture('memoq.xlf');
     expect(Object.fromEntries(changed)).toEqual({

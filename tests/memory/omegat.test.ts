@@ -3,18 +3,18 @@
 // pereklad without loss.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { makeWorkspace, SAMPLE_ARTICLE, type Workspace } from '../helpers/workspace.js';
 import { runCli } from '../helpers/run-cli.js';
-import { xliffCheck, xliffCheckUnavailable } from '../helpers/xliff-check.js';
+import { xliffCheck } from '../helpers/xliff-check.js';
+import { missing } from '../helpers/requirements.js';
 import { parseXliff } from '../../src/xliff/read.js';
 import { allSegments, contentText } from '../../src/model.js';
 import { readTmx } from '../../src/memory/tmx.js';
 import { RecordingEngine, reviewSegment, translate, xlf } from './helpers.js';
 
-const unavailable = xliffCheckUnavailable() ?? (spawnSync('sh', ['-c', 'command -v omegat']).status === 0 ? undefined : 'omegat missing: apt-get install -y omegat');
-const skip = unavailable !== undefined && !process.env.CI;
+const unavailable = missing('xliff-check', 'omegat');
+const skip = unavailable !== undefined;
 const ARTICLE = '2025-06/lukashenko-kellogg-minsk';
 
 describe.skipIf(skip)(`TMX export in OmegaT 3.6${skip ? ` (skipped: ${unavailable})` : ''}`, () => {

@@ -1,13 +1,14 @@
-// Apertium (ukr-rus) through its real command-line pipeline; skipped only when it is not installed.
+// Apertium (ukr-rus) through its real command-line pipeline; skipped only when it is not installed, never under CI.
 import { describe, it, expect } from 'vitest';
-import { ApertiumEngine, apertiumMissing } from '../../src/mt/apertium.js';
+import { ApertiumEngine } from '../../src/mt/apertium.js';
+import { missing, titled } from '../helpers/requirements.js';
 import { protectSpans } from '../../src/protect/protect.js';
 import type { EngineSegment } from '../../src/mt/engine.js';
 
-const missing = apertiumMissing();
+const absent = missing('apertium');
 const segment = (text: string): EngineSegment => protectSpans(text);
 
-describe.skipIf(missing !== null)(`Apertium ukr-rus${missing ? ` (skipped: ${missing})` : ''}`, () => {
+describe.skipIf(absent !== undefined)(titled('Apertium ukr-rus', absent), () => {
   it('translates a batch, one result per segment, keeping protected spans as tags', async () => {
     const engine = new ApertiumEngine();
     const results = await engine.translate([segment('Привіт, світ.'), segment('Зустріч відбулася у Мінську https://example.org/a сьогодні.')], 'uk', 'ru');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
 import { startFakeLlm, type FakeLlm } from '../helpers/fake-llm.js';
 import { selectEngine } from '../../src/mt/select.js';
+import { LlmEngine } from '../../src/mt/llm.js';
 import { DEFAULT_CONFIG, type PerekladConfig } from '../../src/config.js';
 import { parseGlossary, GlossarySet } from '../../src/glossary/glossary.js';
 import { parseXliff } from '../../src/xliff/read.js';
@@ -51,11 +52,14 @@ describe('LLM engine (OpenAI-compatible chat completions)', () => {
   it('retries 429, 500, an HTML page, `null` and an answer that is not JSON', async () => {
     await ws.write('source-texts/b.txt', 'Зустріч відбулася у Мінську.\n');
     fake.setFaults([429, 'bad-json', 500, 'html', 'null']);
-    const cfg: PerekladConfig = { ...DEFAULT_CONFIG, llm: { ...DEFAULT_CONFIG.llm, baseUrl: fake.url, model: 'm', maxRetries: 6 } };
-    const { summary } = await runJob(ws, selectEngine('llm', cfg, {}, ['en-GB']).engine!);
+    // The back-off is recorded, not slept through (it would be 0.5 + 1 + 2 + 4 + 8 s).
+    const waits: number[] = [];
+    const llm = new LlmEngine({ baseUrl: fake.url, model: 'm', maxRetries: 6, sleep: async (ms) => { waits.push(ms); } });
+    const { summary } = await runJob(ws, llm);
     expect(summary.errors).toEqual([]);
     expect(fake.requests.map((r) => r.status)).toEqual([429, 200, 500, 200, 200, 200]);
-  }, 20_000);
+    expect(waits).toEqual([500, 1000, 2000, 4000, 8000]);
+  });
 
   it('a sentence the LLM left out is asked for once more, alone; left out again, it stays for translators', async () => {
     await ws.write('source-texts/c.txt', 'Перше речення. Друге речення.\n');

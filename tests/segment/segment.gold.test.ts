@@ -1,17 +1,17 @@
 // Quality on the UD gold development set (../shared/data, not in the repository because of its
-// non-commercial licence). Skipped, with the reason printed, where the data is absent.
+// non-commercial licence). Skipped where the data is absent, unless CI is set: then it fails.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { GOLD_FILE, missing, titled } from '../helpers/requirements.js';
 import { describe, expect, it } from 'vitest';
 import { evaluate, parseGold } from '../../src/segment/evaluate.js';
 import { sentenceSpans } from '../../src/segment/split.js';
 
-const file = resolve(process.cwd(), '../shared/data/ud-uk-sentences.dev.jsonl');
-const present = existsSync(file);
-if (!present) console.warn(`segment.gold: skipped — ${file} not found (gold data lives outside the repo)`);
+const file = GOLD_FILE;
+const absent = missing('gold');
+const present = absent === undefined;
 
-describe.skipIf(!present)('quality on the UD Ukrainian dev set', () => {
+describe.skipIf(!present)(titled('quality on the UD Ukrainian dev set', absent), () => {
   const paragraphs = present ? parseGold(readFileSync(file, 'utf8'), file) : [];
   const overall = evaluate(paragraphs, (t) => sentenceSpans(t));
   const iu = evaluate(paragraphs.filter((p) => p.id.startsWith('IU:')), (t) => sentenceSpans(t));

@@ -9,18 +9,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createSegmenter, defaultRules, extendRules, splitSentences } from '../../src/segment/split.js';
 import { javaToJs } from '../../src/segment/java-regex.js';
 import { rulesToSrx, srxToRules, SrxError } from '../../src/segment/srx.js';
+import { missing, titled } from '../helpers/requirements.js';
+
+const noXmllint = missing('xmllint');
 
 const dir = mkdtempSync(join(tmpdir(), 'pereklad-srx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function hasXmllint(): boolean {
-  try {
-    execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('rulesToSrx', () => {
   const xml = rulesToSrx(defaultRules('uk'));
@@ -33,7 +28,7 @@ describe('rulesToSrx', () => {
     expect(xml).toMatch(/<rule break="no">\s*<beforebreak>[^<]+<\/beforebreak>\s*<afterbreak>/u);
   });
 
-  it.skipIf(!hasXmllint())('is well-formed XML according to xmllint', () => {
+  it.skipIf(noXmllint !== undefined)(titled('is well-formed XML according to xmllint', noXmllint), () => {
     const file = join(dir, 'uk.srx');
     writeFileSync(file, xml);
     expect(() => execFileSync('xmllint', ['--noout', file], { stdio: 'pipe' })).not.toThrow();
