@@ -2,6 +2,7 @@
 // distance. Characters rather than words because Ukrainian inflects: "у Мінську" and "у Мінська"
 // differ by one letter, which a word-level score would count as a whole different word.
 // A trigram index picks the few candidates worth the quadratic distance.
+import { distance } from 'fastest-levenshtein';
 
 /** Text as the memory compares it: case folded, whitespace collapsed, each inline code one
  *  placeholder character whatever it holds (a different URL is a placeable, not a new sentence). */
@@ -11,24 +12,10 @@ export function normalizeForMatch(text: string): string {
   return text.toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
-/** Levenshtein distance over UTF-16 units; two rows of memory. */
+/** Levenshtein distance over UTF-16 units (fastest-levenshtein: Myers' bit-parallel algorithm,
+ *  several times faster than the two-row dynamic programme on sentence-length texts). */
 export function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let previous = new Array<number>(b.length + 1);
-  let current = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length]!;
+  return distance(a, b);
 }
 
 /** Similarity in whole percent (0–100) of two normalized texts; 100 only when they are equal. */
@@ -46,10 +33,24 @@ export function trigrams(text: string): Set<string> {
   return out;
 }
 
+/** Trigrams shared with the query that a candidate needs for a Dice coefficient of MIN_DICE:
+ *  2s / (g + h) ≥ d with h ≥ s gives s ≥ g·d / (2 − d). */
+const MIN_DICE = 0.4;
+/** Postings read per lookup to find candidates: the rarest trigrams of the query are read first
+ *  and reading stops here, so a lookup costs about the same in a memory of a million sentences as
+ *  in one of ten thousand. A frequent trigram (" на", "ння") is in a large share of all sentences:
+ *  scanning its postings made every lookup cost in proportion to the memory. */
+const SCAN_BUDGET = 20_000;
+
 /** An inverted trigram index over items, each known by its normalized text. */
 export class TrigramIndex<T> {
+  /** Per trigram, the ids of the items holding it, ascending (ids are given in order of adding). */
   private readonly postings = new Map<string, number[]>();
   private readonly items: Array<{ item: T; text: string; size: number }> = [];
+
+  get size(): number {
+    return this.items.length;
+  }
 
   add(item: T, text: string): void {
     const id = this.items.length;
@@ -62,20 +63,33 @@ export class TrigramIndex<T> {
     }
   }
 
-  /** Items scoring at least `threshold`, best first, at most `limit`; the Dice coefficient of the
-   *  trigram sets bounds which ones are worth a Levenshtein distance. */
+  /** Items scoring at least `threshold`, best first, at most `limit`. Candidates come from the
+   *  query's rarest trigrams (prefix filtering: an item sharing enough trigrams for the Dice bound
+   *  holds at least one of the rarest g − s + 1), the most promising are counted exactly, and only
+   *  those within the Dice and length bounds pay for an edit distance. */
   search(text: string, threshold: number, limit: number): Array<{ item: T; score: number }> {
-    const grams = trigrams(text);
-    const shared = new Map<number, number>();
-    for (const gram of grams) for (const id of this.postings.get(gram) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
-    const candidates = [...shared]
-      .map(([id, count]) => ({ id, dice: (2 * count) / (grams.size + this.items[id]!.size) }))
-      .filter((c) => c.dice >= 0.4)
-      .sort((x, y) => y.dice - x.dice || x.id - y.id)
-      .slice(0, Math.max(limit * 8, 32));
+    const grams = [...trigrams(text)];
+    const lists = grams.map((g) => this.postings.get(g)).filter((l): l is number[] => l !== undefined).sort((a, b) => a.length - b.length);
+    if (lists.length === 0) return [];
+    const needed = Math.ceil((grams.length * MIN_DICE) / (2 - MIN_DICE));
+    const prefix = Math.max(1, grams.length - needed + 1);
+    const seen = new Map<number, number>();
+    let scanned = 0;
+    let read = 0;
+    for (; read < lists.length && read < prefix; read++) {
+      const list = lists[read]!;
+      if (read > 0 && scanned + list.length > SCAN_BUDGET) break;
+      for (const id of list) seen.set(id, (seen.get(id) ?? 0) + 1);
+      scanned += list.length;
+    }
+    const shortlist = [...seen].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, Math.max(limit * 8, 32));
+    const rest = lists.slice(read);
     const scored: Array<{ item: T; score: number; id: number }> = [];
-    for (const { id } of candidates) {
+    for (const [id, partial] of shortlist) {
       const entry = this.items[id]!;
+      let shared = partial;
+      for (const list of rest) if (holds(list, id)) shared++;
+      if ((2 * shared) / (grams.length + entry.size) < MIN_DICE) continue;
       const longest = Math.max(entry.text.length, text.length);
       // A length gap alone already caps the score: skip what cannot reach the threshold.
       if (longest > 0 && 100 * (1 - Math.abs(entry.text.length - text.length) / longest) < threshold) continue;
@@ -85,4 +99,18 @@ export class TrigramIndex<T> {
     scored.sort((x, y) => y.score - x.score || x.id - y.id);
     return scored.slice(0, limit).map(({ item, score }) => ({ item, score }));
   }
+}
+
+/** Whether an ascending list holds `id` (binary search). */
+function holds(list: readonly number[], id: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid]!;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }

@@ -34,3 +34,26 @@ describe('fuzzy matching', () => {
     expect(found.map((f) => f.score)).toEqual([...found.map((f) => f.score)].sort((a, b) => b - a));
   });
 });
+
+describe('fuzzy matching in a large memory', () => {
+  // Thirty thousand sentences that all share the frequent words of news prose: the index must
+  // still find the close ones through the rare trigrams (names, numbers), and read only a bounded
+  // part of its postings to do so.
+  const words = ['зустріч', 'відбулася', 'у', 'місті', 'на', 'тому', 'тижні', 'після', 'переговорів', 'делегації'];
+  const filler = (i: number): string => `${words.slice(0, 4 + (i % 6)).join(' ')} номер ${i} о ${i % 24} годині.`;
+  const index = new TrigramIndex<number>();
+  for (let i = 0; i < 30_000; i++) index.add(i, normalizeForMatch(filler(i)));
+  const target = 'Келлог зустрівся з Лукашенком у Мінську 21 червня 2025 року.';
+  index.add(-1, normalizeForMatch(target));
+
+  it('finds an edited sentence among them, and no filler for it', () => {
+    const found = index.search(normalizeForMatch('Келлог зустрівся з Лукашенком у Мінську 22 червня 2025 року.'), 70, 3);
+    expect(found.map((f) => f.item)).toEqual([-1]);
+    expect(found[0]!.score).toBeGreaterThanOrEqual(95);
+  });
+
+  it('still finds a filler sentence by its number', () => {
+    const found = index.search(normalizeForMatch(filler(12_345).replace('годині', 'годин')), 70, 3);
+    expect(found[0]?.item).toBe(12_345);
+  });
+});
