@@ -1,10 +1,13 @@
 // Linear time: inputs that make backtracking regexes explode must finish. These tests only
 // assert completion under vitest's timeout (raised here), not a speed: timing belongs in bench/.
+// Sizes are chosen so that a quadratic pass would take hours while a linear one takes well under a
+// second, and the timeout leaves room for a machine loaded many times over (it once ran out at
+// 20 s with runs of 2 MB under a load of 12 on 2 cores).
 
 import { describe, expect, it } from 'vitest';
 import { sentenceSpans } from '../../src/segment/split.js';
 
-const timeout = 20_000;
+const timeout = 60_000;
 
 describe('linear time', () => {
   it('segments 1 MB without a line break', () => {
@@ -13,20 +16,20 @@ describe('linear time', () => {
     expect(sentenceSpans(text).length).toBeGreaterThan(10_000);
   }, timeout);
 
-  it('segments a 10 MB paragraph with no sentence end', () => {
-    const text = 'слово '.repeat(10_000_000 / 6);
+  it('segments a 5 MB paragraph with no sentence end', () => {
+    const text = 'слово '.repeat(5_000_000 / 6);
     expect(sentenceSpans(text)).toHaveLength(1);
   }, timeout);
 
   it('survives long runs of the characters the scanner stops at', () => {
     for (const ch of ['.', '!', ')', '(', '\n', ' ', 'а', '.а', '. ', ':)', '1. А ', '!🇺🇦 ', '\n– а;', '1) ']) {
-      const text = ch.repeat(Math.ceil(2_000_000 / ch.length));
+      const text = ch.repeat(Math.ceil(500_000 / ch.length));
       expect(() => sentenceSpans(text)).not.toThrow();
     }
   }, timeout);
 
-  it('segments a 10 MB token with no whitespace at all', () => {
-    const text = 'a/b.c?d!'.repeat(10_000_000 / 8);
+  it('segments a 5 MB token with no whitespace at all', () => {
+    const text = 'a/b.c?d!'.repeat(5_000_000 / 8);
     expect(sentenceSpans(text)).toHaveLength(1);
   }, timeout);
 });
