@@ -13,7 +13,7 @@ import { DeepLGlossaries } from './deepl-glossary.js';
 import { checkTaggedAnswer } from './tags.js';
 import type { GlossarySet } from '../glossary/glossary.js';
 import { EngineAuthError, EngineError, QuotaExceededError } from '../errors.js';
-import { baseLanguage } from '../model.js';
+import { baseLanguage, type Fragment, type InlineCode } from '../model.js';
 
 /** Per-target-language options from the config (`deepl.languages`). */
 export interface DeepLLanguageOptions {
@@ -94,6 +94,7 @@ export class DeepLEngine implements Engine {
   readonly name = 'deepl';
   readonly paid = true;
   readonly pseudo = false;
+  /** `split413` counts requests split after a 413 or a 504. */
   readonly stats: EngineStats & { timeouts: number; retried429: number; split413: number } = { requests: 0, billedCharacters: 0, tokens: 0, timeouts: 0, retried429: 0, split413: 0 };
   private readonly client: deepl.DeepLClient;
   private readonly options: DeepLEngineOptions;
@@ -198,7 +199,7 @@ export class DeepLEngine implements Engine {
       request.indexes.forEach((index, k) => {
         const result = outcome.kind === 'failed'
           ? { content: [], failed: outcome.reason }
-          : this.resultFor(request.tagged, outcome.answers[k]!);
+          : this.resultFor(segments[index]!, request.tagged, outcome.answers[k]!);
         results[index] = result;
         done.push({ index, result });
       });
@@ -235,6 +236,9 @@ export class DeepLEngine implements Engine {
           if (request.indexes.length > 1) return { kind: 'split' };
           return { kind: 'failed', reason: 'DeepL refused this sentence as too large (413) even alone' };
         }
+        // DeepL's own time limit for a request (504): nothing was billed; the same size would time
+        // out again, so halves go instead.
+        if (/status code: 504\b/u.test(message) && request.indexes.length > 1) return { kind: 'split' };
         if (err instanceof deepl.TooManyRequestsError) {
           hooks.on429();
           this.stats.retried429++;
@@ -262,11 +266,12 @@ export class DeepLEngine implements Engine {
   }
 
   /** A sentence's result from its own answer: the text is always kept; damaged tags are flagged. */
-  private resultFor(tagged: boolean, answer: deepl.TextResult): EngineResult {
+  private resultFor(segment: EngineSegment, tagged: boolean, answer: deepl.TextResult): EngineResult {
     if (answer.text.trim() === '') return { content: [], failed: 'DeepL returned an empty translation' };
     if (!tagged) return { content: [answer.text] };
     const checked = checkTaggedAnswer(answer.text);
-    return checked.flags.length > 0 ? { content: checked.content, flags: checked.flags } : { content: checked.content };
+    const flags = [...checked.flags, ...pairOrder(checked.content, segment.codes)];
+    return flags.length > 0 ? { content: checked.content, flags } : { content: checked.content };
   }
 
   private textOptions(targetLang: string, request: PlannedRequest, glossaryId: string | undefined): deepl.TranslateTextOptions {
@@ -337,4 +342,19 @@ export class DeepLEngine implements Engine {
       return err;
     }
   }
+}
+
+/** A paired code (`**`…`**`, `<a>`…`</a>`) whose closing half came back before its opening half:
+ *  DeepL placed the placeholders so that the markup would not nest; a person must place it. */
+function pairOrder(content: readonly Fragment[], codes: readonly InlineCode[]): string[] {
+  const at = new Map<string, number>();
+  content.forEach((f, i) => { if (typeof f !== 'string' && !at.has(f.code)) at.set(f.code, i); });
+  const flags: string[] = [];
+  for (const code of codes) {
+    if (code.role !== 'open' || code.pair === undefined) continue;
+    const open = at.get(code.id);
+    const close = at.get(code.pair);
+    if (open !== undefined && close !== undefined && close < open) flags.push(`DeepL put the end of "${code.text}" before its start; place the markup by hand`);
+  }
+  return flags;
 }

@@ -73,6 +73,10 @@ export function selectEngine(choice: EngineChoice, config: PerekladConfig, env: 
     }));
     return deeplEngine;
   };
+  // Without a project id, every such project on the account shares the glossary "pereklad default".
+  const unnamedGlossary = (): { notice?: string } => (glossaries.glossaries.length > 0 && !config.deepl.projectId
+    ? { notice: 'DeepL glossary: set "deepl": {"projectId": "…"} in pereklad.config.json, so that projects sharing a DeepL account never share (and overwrite) one glossary; using "pereklad default"' }
+    : {});
   let llmEngine: Engine | undefined;
   const llm = (): Engine => {
     const settings = llmSettings(config, env);
@@ -91,7 +95,7 @@ export function selectEngine(choice: EngineChoice, config: PerekladConfig, env: 
   };
 
   switch (choice) {
-    case 'deepl': return { engine: deepl() };
+    case 'deepl': return { engine: deepl(), ...unnamedGlossary() };
     case 'llm': return { engine: llm() };
     case 'apertium': {
       const other = targets.filter((t) => !apertiumServes(t));
@@ -122,7 +126,7 @@ export function selectEngine(choice: EngineChoice, config: PerekladConfig, env: 
     };
   }
   const names = new Set(chosen.map((e) => e?.name ?? 'none'));
-  if (names.size === 1 && chosen[0]) return { engine: chosen[0] };
+  if (names.size === 1 && chosen[0]) return { engine: chosen[0], ...(key ? unnamedGlossary() : {}) };
   return {
     engine: new RoutedEngine(routes),
     notice: `auto: ${[...routes].map(([lang, e]) => `${lang} → ${e?.name ?? 'none (left for translators)'}`).join(', ')}`,

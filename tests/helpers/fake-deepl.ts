@@ -72,6 +72,11 @@ export interface FakeDeepLOptions {
    */
   charsPerSecond?: number;
   /**
+   * Referee: the server's own limit per request: a request whose work (see `charsPerSecond`) would
+   * take longer is answered 504 after this many ms, nothing billed.
+   */
+  serverTimeoutMs?: number;
+  /**
    * Referee: DeepL bills what it translated even when the client stopped waiting (a timed-out
    * request is paid for, and its retry is paid again). Default false (nothing billed on 499).
    */
@@ -771,7 +776,14 @@ export async function startFakeDeepL(options: FakeDeepLOptions = {}): Promise<Fa
       if (fault === 'count-mismatch') outputs = outputs.slice(0, -1);
 
       if (fault === 'slow') await sleep(slowMs);
-      if (options.charsPerSecond !== undefined) await sleep((total / options.charsPerSecond) * 1000);
+      if (options.charsPerSecond !== undefined) {
+        const work = (total / options.charsPerSecond) * 1000;
+        if (options.serverTimeoutMs !== undefined && work > options.serverTimeoutMs) {
+          await sleep(options.serverTimeoutMs);
+          throw new HttpError(504, 'Gateway Timeout', 'The request took too long to translate.');
+        }
+        await sleep(work);
+      }
       if (clientGone()) {
         // The work is done: DeepL bills it whether or not anyone is still listening.
         if (options.billAbandoned) {

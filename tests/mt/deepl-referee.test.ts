@@ -1,5 +1,5 @@
 // The referee: the DeepL engine in whole jobs against the fake on 127.0.0.1 with every documented
-// limit enforced (50 texts, 128 KiB → 413) and misbehaving the way DeepL users report (placeholders
+// limit enforced (50 texts, 128 KiB → 413, a time limit per request → 504) and misbehaving the way DeepL users report (placeholders
 // moved, dropped, doubled, changed; 429 storms; 503 on /v2/usage; answers slow near the timeout and
 // billed even when abandoned; 456 mid-job; kill -9). After each: every sentence is translated as
 // the fake translates it or flagged (or, when the language stopped, reported and left for the next
@@ -188,6 +188,19 @@ describe('DeepL engine against the referee', () => {
     expect(v.billed).toBeLessThanOrEqual(1.02 * v.unique);
   }, 30_000);
 
+  it('the server\'s own per-request time limit (504) splits the request; nothing is billed twice', async () => {
+    await start({ charsPerSecond: 4000, serverTimeoutMs: 400 });
+    await write(2, 10);
+    const inner = new DeepLEngine({ authKey: KEY, serverUrl: fake.url, maxRetries: 4, timeoutMs: 4000, backoffMs: 20, maxCharactersPerRequest: 100_000 });
+    const { summary } = await runJob(ws, new GlossaryEngine(inner, new GlossarySet()));
+    expect(summary.errors).toEqual([]);
+    expect(fake.requests.some((r) => r.status === 504)).toBe(true);
+    expect(inner.stats.split413).toBeGreaterThan(0);
+    const v = await verdict();
+    expect(v.untranslated + v.flagged + v.wrong.length).toBe(0);
+    expect(v.billed).toBe(v.unique);
+  }, 30_000);
+
   it('the referee catches requests sized past the timeout: their retries are billed again, and the report says so', async () => {
     await start({ charsPerSecond: 900, billAbandoned: true });
     await write(1);
@@ -246,6 +259,20 @@ describe('DeepL engine against the referee', () => {
     expect(v.billed - inFlight).toBeLessThanOrEqual(1.02 * v.unique);
     expect(await readdir(path.join(ws.dir, 'locales/en-GB'))).toContain('a0.xlf');
   }, 60_000);
+
+  it('a paired code whose end DeepL put before its start is flagged, the text kept', async () => {
+    // The referee swaps the two placeholders of each text.
+    await start({ translate: (text) => text.replace(/(<x id="\d+"\/>)(.*)(<x id="\d+"\/>)/u, '$3$2$1') });
+    const inner = new DeepLEngine({ authKey: KEY, serverUrl: fake.url, backoffMs: 20 });
+    const segment = {
+      content: ['Читайте ', { code: '1' }, 'тут', { code: '2' }, ' сьогодні.'],
+      codes: [{ id: '1', kind: 'markup' as const, text: '[', role: 'open' as const, pair: '2' }, { id: '2', kind: 'markup' as const, text: '](https://example.org)', role: 'close' as const, pair: '1' }],
+    };
+    const [result] = await inner.translate([segment], 'uk', 'en-GB');
+    expect(result!.failed).toBeUndefined();
+    expect(result!.content.filter((f) => typeof f !== 'string')).toEqual([{ code: '2' }, { code: '1' }]);
+    expect(result!.flags?.join(' ')).toMatch(/put the end of "\[" before its start/u);
+  });
 
   it('tag handling v1 against v2 on the referee: same requests and bill, v1 misplaces placeholders', async () => {
     const measure = async (version: 'v1' | 'v2') => {
