@@ -93,6 +93,8 @@ function restore(result: EngineResult, prepared: Prepared): EngineResult {
       content.push(fragment);
       continue;
     }
+    // A placeholder the engine doubled: the term is put back each time, and a person told.
+    if (seen.has(code.id)) flags.push(`protected ${code.kind === 'term' ? 'glossary term' : 'number'} "${code.text}" appears more than once in the translation`);
     seen.add(code.id);
     if (typeof content[content.length - 1] === 'string') content[content.length - 1] += code.text;
     else content.push(code.text);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
 import { startFakeDeepL, type FakeDeepL } from '../helpers/fake-deepl.js';
 import { selectEngine } from '../../src/mt/select.js';
-import { DEFAULT_CONFIG, type PerekladConfig } from '../../src/config.js';
+import { DEFAULT_CONFIG, validateConfig, type PerekladConfig } from '../../src/config.js';
 import { loadGlossaries } from '../../src/glossary/glossary.js';
 import { parseXliff } from '../../src/xliff/read.js';
 import { parseArticle } from '../../src/source/parse.js';
@@ -213,6 +213,18 @@ describe('DeepL engine', () => {
     expect(en.formality).toBeUndefined();
     // quality_optimized unless the config says otherwise, never what DeepL picks per key.
     expect(en.modelType).toBe('quality_optimized');
+  });
+
+  it('sends custom instructions and a style rule per language, validated in the config', async () => {
+    await ws.write('source-texts/l.txt', 'Зустріч відбулася у Мінську.\n');
+    const config = validateConfig({ deepl: { projectId: 'kyiv-desk', languages: { de: { customInstructions: ['Use British spelling of place names.'], styleId: 'style-1' } } } }, 'pereklad.config.json');
+    expect(config.deepl.projectId).toBe('kyiv-desk');
+    await runJob(ws, await engineFor(config, ['de']), ['de']);
+    const de = fake.requests.find((r) => r.targetLang === 'de')!;
+    expect(de.customInstructions).toEqual(['Use British spelling of place names.']);
+    expect(de.raw['style_id']).toBe('style-1');
+    expect(() => validateConfig({ deepl: { languages: { de: { customInstructions: Array.from({ length: 11 }, () => 'x') } } } }, 'pereklad.config.json')).toThrow(/at most 10 instructions/u);
+    expect(() => validateConfig({ deepl: { projectId: 'a b' } }, 'pereklad.config.json')).toThrow(/deepl\.projectId/u);
   });
 
   it('a dry run sends nothing and reports what would be billed, after asking for usage', async () => {
