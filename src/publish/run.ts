@@ -54,6 +54,9 @@ export async function runPublishJob(options: PublishJobOptions): Promise<Publish
   const source = new Map<string, ArticleStrings>();
   const byLang = new Map<string, TranslatedFile[]>();
   for (const file of collected.files) {
+    // A namespace of the site's strings is no article: translate and import write its own
+    // resource file (src/formats/i18next/), and it has no place in the articles namespace.
+    if (file.doc.article.metadata.i18next) continue;
     const { sourceLang } = file.doc.article;
     const sourceArticles = source.get(sourceLang) ?? new Map<string, Map<string, string>>();
     if (!sourceArticles.has(file.articleId)) sourceArticles.set(file.articleId, sourceStrings(file.doc));

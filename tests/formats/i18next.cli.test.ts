@@ -5,7 +5,7 @@ import { readFile, copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
 import { SAMPLE_ARTICLE, type Workspace } from '../helpers/workspace.js';
-import { siteProject } from './helpers.js';
+import { SITE_FIXTURE, siteProject } from './helpers.js';
 
 describe('site strings in status, review and qa', () => {
   let ws: Workspace;
@@ -39,5 +39,14 @@ describe('site strings in status, review and qa', () => {
   it('qa checks the namespace with the articles', async () => {
     const r = await runCli(['qa', '--to', 'pl'], ws.dir);
     expect(r.stdout).toMatch(/qa: 2 files/u);
+  });
+
+  it('publish leaves the namespace out of the articles it publishes and of the articles namespace', async () => {
+    const r = await runCli(['publish', '--to', 'pl', '--allow-mt'], ws.dir);
+    expect(r.stdout + r.stderr).not.toMatch(/site → pl/u);
+    const fallback = JSON.parse(await readFile(path.join(ws.dir, 'locales/uk/articles.json'), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(fallback)).toEqual(['2025-06/lukashenko-kellogg-minsk']);
+    // The site's own Ukrainian file is its source, untouched.
+    expect(await readFile(path.join(ws.dir, 'locales/uk/site.json'), 'utf8')).toBe(await readFile(SITE_FIXTURE, 'utf8'));
   });
 });

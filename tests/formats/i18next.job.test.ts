@@ -11,6 +11,7 @@ import type { Workspace } from '../helpers/workspace.js';
 import type { Engine, EngineResult, EngineSegment } from '../../src/mt/engine.js';
 import { parseXliff, codecFor } from '../../src/xliff/read.js';
 import { DEFAULT_SYNTAX } from '../../src/formats/i18next/syntax.js';
+import { runImport } from '../../src/import/import.js';
 import { orderedJson, siteProject, SITE_FIXTURE } from './helpers.js';
 
 /** Marks every text run, so a translation is told from its source; records what it was sent. */
@@ -106,5 +107,32 @@ describe('translate job over i18next namespaces', () => {
     const previous = after.targets.get('nav.search')?.matches?.find((m) => m.kind === 'previous');
     expect(previous?.target).toEqual(['Search the site']);
     expect(previous?.source).toEqual(['Пошук']);
+  });
+
+  it('import of a translator\'s file after the source changed: the changed key is stale (kept as a match), the others apply, the target file follows', async () => {
+    ws = await siteProject();
+    await runTranslateJob(job(ws, new MarkingEngine(), ['en-GB']));
+    const xliffFile = path.join(ws.dir, 'locales/en-GB/site.xlf');
+    const returned = parseXliff(await readFile(xliffFile, 'utf8'), 'site.xlf');
+    for (const [id, text] of [['nav.home', 'Home'], ['nav.news', 'News']] as const) {
+      returned.targets.set(id, { segmentId: id, state: 'translated', content: [text], provenance: { origin: 'human' }, flags: [] });
+    }
+    const returnedFile = await ws.write('returned/site.xlf', codecFor('1.2').write(returned));
+    const source = JSON.parse(await readFile(SITE_FIXTURE, 'utf8')) as { nav: Record<string, string> };
+    source.nav.home = 'На головну';
+    await ws.write('locales/uk/site.json', JSON.stringify(source, null, 2));
+
+    const refused = await runImport({ cwd: ws.dir, sourceDir: 'source-texts', localesDir: 'locales', inputs: [returnedFile], strings: job(ws, new MarkingEngine(), []).strings! });
+    expect(refused.applied).toBe(false);
+    expect(refused.problems.map((p) => [p.kind, p.unit])).toEqual([['stale', 'nav.home']]);
+
+    const partial = await runImport({ cwd: ws.dir, sourceDir: 'source-texts', localesDir: 'locales', inputs: [returnedFile], partial: true, strings: job(ws, new MarkingEngine(), []).strings! });
+    expect(partial.applied).toBe(true);
+    const target = JSON.parse(await readFile(path.join(ws.dir, 'locales/en-GB/site.json'), 'utf8')) as { nav: Record<string, string> };
+    expect(target.nav.news).toBe('News');
+    // The changed key has no translation of its new text yet: left out, so i18next falls back to Ukrainian.
+    expect(target.nav.home).toBeUndefined();
+    const stored = parseXliff(await readFile(xliffFile, 'utf8'), 'site.xlf');
+    expect(stored.targets.get('nav.home')?.matches?.some((m) => m.kind === 'previous' && m.target.join('') === 'Home')).toBe(true);
   });
 });
