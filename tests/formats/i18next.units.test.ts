@@ -25,6 +25,13 @@ describe('inline codes: everything i18next interprets', () => {
     expect(codesOf('ціна < 5 грн')).toEqual([]);
   });
 
+  it('the halves of a Trans or HTML element are one paired code; a lone half stays standalone', () => {
+    const { codes } = valueContent('<0>Читати <1>далі</1></0><br/> і </b>');
+    expect(codes.map((c) => [c.text, c.role, c.pair])).toEqual([
+      ['<0>', 'open', '4'], ['<1>', 'open', '3'], ['</1>', 'close', '2'], ['</0>', 'close', '1'], ['<br/>', undefined, undefined], ['</b>', undefined, undefined],
+    ]);
+  });
+
   it('a site with its own delimiters', () => {
     const syntax = { ...DEFAULT_SYNTAX, prefix: '__', suffix: '__', nestingPrefix: '$nest(' };
     expect(codesOf('Привіт, __name__! $nest(a.b) {{not}}', syntax)).toEqual(['placeholder:__name__', 'nesting:$nest(a.b)']);

@@ -88,7 +88,29 @@ export function valueContent(value: string, syntax: I18nextSyntax = DEFAULT_SYNT
     if (typeof f === 'string' && typeof merged[merged.length - 1] === 'string') merged[merged.length - 1] += f;
     else merged.push(f);
   }
+  pairTags(codes);
   return { content: merged, codes };
+}
+
+/** `<0>` … `</0>`, `<a …>` … `</a>`: the two halves of one element, marked as the model's paired
+ *  codes (role/pair), so engines and the skeleton know them as one element. Properly nested only;
+ *  a tag without its other half stays a standalone code. */
+function pairTags(codes: InlineCode[]): void {
+  const open: Array<{ code: InlineCode; name: string }> = [];
+  for (const code of codes) {
+    const role = code.kind === 'markup' ? tagRole(code.text) : undefined;
+    if (!role || role.role === 'empty') continue;
+    if (role.role === 'open') { open.push({ code, name: role.name }); continue; }
+    const at = open.map((o) => o.name).lastIndexOf(role.name);
+    if (at < 0) continue;
+    const opener = open[at]!.code;
+    // Tags opened inside and not closed cannot pair across this one.
+    open.length = at;
+    opener.role = 'open';
+    opener.pair = code.id;
+    code.role = 'close';
+    code.pair = opener.id;
+  }
 }
 
 /** Whether a value has anything to translate: a letter outside every code (`{{count}}`, `$t(a)`,
