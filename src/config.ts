@@ -88,16 +88,24 @@ export const DEFAULT_CONFIG: PerekladConfig = {
 // BCP 47 as DeepL and XLIFF use it: `de`, `en-GB`, `pt-BR`, `zh-Hans`.
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/u;
 
+/** A target language in its canonical BCP 47 form (`en-gb`, `EN-GB` → `en-GB`; `pt-br` → `pt-BR`),
+ *  so that a case slip never makes a second locales folder, a second XLIFF and a second bill. */
 export function checkTargetLanguage(lang: string, where: string): string {
-  if (!LANGUAGE_TAG.test(lang)) throw new UsageError(`${where}: "${lang}" is not a language tag such as en-GB or de`);
-  if (lang === 'uk') throw new UsageError(`${where}: uk is the source language; name a target such as en-GB`);
-  return lang;
+  let canonical: string | undefined;
+  try {
+    canonical = Intl.getCanonicalLocales(lang)[0];
+  } catch {
+    canonical = undefined;
+  }
+  if (canonical === undefined || !LANGUAGE_TAG.test(canonical)) throw new UsageError(`${where}: "${lang}" is not a language tag such as en-GB or de`);
+  if (canonical === 'uk') throw new UsageError(`${where}: uk is the source language; name a target such as en-GB`);
+  return canonical;
 }
 
 /** `--to en-GB,de`: the languages named, each checked; undefined when the flag was not given. */
 export function targetsFlag(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const langs = value.split(',').map((t) => t.trim()).filter(Boolean).map((t) => checkTargetLanguage(t, '--to'));
+  const langs = [...new Set(value.split(',').map((t) => t.trim()).filter(Boolean).map((t) => checkTargetLanguage(t, '--to')))];
   if (langs.length === 0) throw new UsageError('--to names no language');
   return langs;
 }
@@ -126,7 +134,7 @@ export function validateConfig(raw: unknown, file: string): PerekladConfig {
   if (input.include !== undefined) config.include = stringList(input.include, file, 'include');
   if (input.ignore !== undefined) config.ignore = stringList(input.ignore, file, 'ignore');
   if (input.targets !== undefined) {
-    config.targets = stringList(input.targets, file, 'targets').map((t) => checkTargetLanguage(t, `${file}: "targets"`));
+    config.targets = [...new Set(stringList(input.targets, file, 'targets').map((t) => checkTargetLanguage(t, `${file}: "targets"`)))];
     if (config.targets.length === 0) fail(file, 'targets', 'a non-empty list of languages');
   }
   if (input.engine !== undefined) {
@@ -183,7 +191,7 @@ function validateDeepLLanguages(value: unknown, file: string): Record<string, De
   const out: Record<string, DeepLLanguageConfig> = {};
   for (const [lang, raw] of Object.entries(value as Record<string, unknown>)) {
     const where = `deepl.languages.${lang}`;
-    checkTargetLanguage(lang, `${file}: "${where}"`);
+    const canonical = checkTargetLanguage(lang, `${file}: "${where}"`);
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) fail(file, where, 'an object with formality and/or modelType');
     const options = raw as Record<string, unknown>;
     const entry: DeepLLanguageConfig = {};
@@ -207,7 +215,7 @@ function validateDeepLLanguages(value: unknown, file: string): Record<string, De
       if (!MODEL_TYPES.includes(options.modelType as string)) fail(file, `${where}.modelType`, MODEL_TYPES.join(', '));
       entry.modelType = options.modelType as DeepLLanguageConfig['modelType'];
     }
-    out[lang] = entry;
+    out[canonical] = entry;
   }
   return out;
 }

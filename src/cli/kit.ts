@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import { loadConfig, targetsFlag } from '../config.js';
 import { UsageError } from '../errors.js';
-import type { Reporter } from '../job/reporter.js';
+import type { LanguageFigures, Reporter } from '../job/reporter.js';
+import { plural } from './output.js';
+import { sumFigures } from './summaries.js';
 import { KIT_KINDS, makeKit, type KitKind } from '../kit/kit.js';
 import type { XliffVersion } from '../xliff/codec.js';
 
@@ -28,6 +30,8 @@ export function registerKit(program: Command, run: (work: () => Promise<number>)
       if (flags.xliff !== undefined && kind === 'omegat') throw new UsageError('--xliff is for --for xliff: OmegaT 3.6 reads XLIFF 1.2 only');
       const langs = targetsFlag(flags.to) ?? config.targets;
       if (langs.length > 1 && flags.out !== undefined) throw new UsageError('--out names one folder: give one language with --to');
+      const perLanguage: Record<string, LanguageFigures> = {};
+      const lines: string[] = [];
       for (const lang of langs) {
         const summary = await makeKit({
           cwd, localesDir: flags.locales ?? config.localesDir, kind, lang, out: flags.out ?? `kits/${kind}-${lang}`, glossaryDir: config.glossaryDir,
@@ -35,8 +39,11 @@ export function registerKit(program: Command, run: (work: () => Promise<number>)
           ...(flags.xliff ? { xliffVersion: flags.xliff as XliffVersion } : {}),
         });
         const tm = kind === 'omegat' ? `; TMX: ${summary.mt} machine translations to post-edit (tm/mt, offered), ${summary.translated} unreviewed translations (tm/, offered), ${summary.enforce} reviewed (tm/enforce, inserted), ${summary.fuzzy} fuzzy (tm/)` : '';
-        reporter.info(`kit for ${kind} → ${lang}: ${summary.articles.length} article${summary.articles.length === 1 ? '' : 's'}${tm}; ${summary.out}`);
+        lines.push(`kit for ${kind} → ${lang}: ${plural(summary.articles.length, 'article')}${tm}; ${summary.out}`);
+        perLanguage[lang] = { articles: summary.articles.length };
       }
+      lines.push(`next: send the kit folder${langs.length === 1 ? '' : 's'} to translators; pereklad import the returned files`);
+      reporter.summary(lines, { languages: perLanguage, totals: sumFigures(perLanguage), next: ['pereklad import'] });
       return 0;
     }));
 }

@@ -3,7 +3,7 @@
 // (0 success, 1 job error, 2 bad usage).
 import { Command, CommanderError } from 'commander';
 import { PerekladError, UsageError } from '../errors.js';
-import { consoleReporter } from '../job/reporter.js';
+import { CliOutput } from './output.js';
 import { registerTranslate } from './translate.js';
 import { registerKit } from './kit.js';
 import { registerImport } from './import.js';
@@ -25,7 +25,9 @@ function exitCodeFor(err: unknown): number {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const reporter = consoleReporter;
+  const reporter = new CliOutput();
+  const started = performance.now();
+  let command = '';
   let pending: Promise<number> | undefined;
   const run = (work: () => Promise<number>): void => {
     pending = work();
@@ -35,6 +37,16 @@ async function main(argv: string[]): Promise<number> {
     .description('Translate Ukrainian news articles: sentence segmentation, machine translation, XLIFF for CAT tools, reassembled articles.')
     .version(PEREKLAD_TOOL.version)
     .showHelpAfterError('(run with --help for usage)')
+    // Every command takes these, before or after its name (`pereklad translate --json`).
+    .option('--json', 'print one machine-readable summary (JSON, docs/summary.schema.json) on standard output')
+    .option('--quiet', 'print only errors and the summary')
+    .option('--verbose', 'also print one line per article and language')
+    .configureHelp({ showGlobalOptions: true })
+    .hook('preAction', (_program, action) => {
+      const flags = program.opts<{ json?: boolean; quiet?: boolean; verbose?: boolean }>();
+      command = [action.parent !== program ? action.parent?.name() : undefined, action.name()].filter(Boolean).join(' ');
+      reporter.configure({ json: flags.json === true, quiet: flags.quiet === true, verbose: flags.verbose === true });
+    })
     .exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerTranslate(program, run, reporter);
@@ -46,20 +58,24 @@ async function main(argv: string[]): Promise<number> {
   registerTm(program, run, reporter);
   registerReview(program, run, reporter);
   registerPublish(program, run, reporter);
+  const finish = (code: number): number => {
+    if (command) reporter.finish(command, code, performance.now() - started);
+    return code;
+  };
   try {
     await program.parseAsync(argv);
     if (pending === undefined) return EXIT_OK;
-    return await pending;
+    return finish(await pending);
   } catch (err) {
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     if (err instanceof PerekladError) {
       reporter.error(`pereklad: ${err.message}`);
-      return exitCodeFor(err);
+      return finish(exitCodeFor(err));
     }
     reporter.error(`pereklad: unexpected failure: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-    return EXIT_JOB_ERROR;
+    return finish(EXIT_JOB_ERROR);
   }
 }
 

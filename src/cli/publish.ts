@@ -5,6 +5,7 @@ import { loadConfig, targetsFlag } from '../config.js';
 import { checkFormats, checkMinState, PUBLISH_FORMATS } from '../publish/config.js';
 import { runPublishJob } from '../publish/run.js';
 import type { Reporter } from '../job/reporter.js';
+import { plural, thousands } from './output.js';
 
 interface PublishFlags {
   to?: string;
@@ -12,8 +13,8 @@ interface PublishFlags {
   allowMt?: boolean;
   allowErrors?: boolean;
   format?: string;
-  dir?: string;
   out?: string;
+  locales?: string;
   config?: string;
 }
 
@@ -26,13 +27,13 @@ export function registerPublish(program: Command, run: (work: () => Promise<numb
     .option('--allow-mt', 'also publish unreviewed machine translation, clearly marked as machine translated')
     .option('--allow-errors', 'also publish sentences with an error-level QA finding (each is reported)')
     .option('--format <formats>', `formats to write, comma-separated: ${PUBLISH_FORMATS.join(',')} (default: all, or publish.formats)`)
-    .option('--dir <dir>', 'folder for the localized copies (default: publish, or publish.dir)')
-    .option('--out <dir>', 'the folder with the XLIFF files, where i18next resources are written too (default: locales)')
+    .option('--out <dir>', 'folder for the localized copies (default: publish, or publish.dir)')
+    .option('--locales <dir>', 'the locales folder with the XLIFF files, where i18next resources are written too (default: locales)')
     .option('--config <file>', 'configuration file (default: pereklad.config.json if present)')
     .addHelpText('after', `
-Copies go to <dir>/<lang>/<article>.txt|md|html with the source article, language, dates and
+Copies go to <out>/<lang>/<article>.txt|md|html with the source article, language, dates and
 translation provenance in front matter (text, Markdown) or <head> (HTML). i18next resources go to
-<out>/<lang>/<namespace>.json, with the source language as the fallback for what is not published.
+<locales>/<lang>/<namespace>.json, with the source language as the fallback for what is not published.
 Pseudo-translation is never published.
 
 Exit codes: 0 success (articles not ready are listed, not errors), 1 some XLIFF file could not be read, 2 bad usage.`)
@@ -46,17 +47,28 @@ Exit codes: 0 success (articles not ready are listed, not errors), 1 some XLIFF 
         : config.publish.formats;
       const summary = await runPublishJob({
         cwd,
-        localesDir: flags.out ?? config.localesDir, glossaryDir: config.glossaryDir,
+        localesDir: flags.locales ?? config.localesDir, glossaryDir: config.glossaryDir,
         ...(languages ? { languages } : {}),
-        publish: { ...config.publish, formats, ...(flags.dir !== undefined ? { dir: flags.dir } : {}) },
+        publish: { ...config.publish, formats, ...(flags.out !== undefined ? { dir: flags.out } : {}) },
         minState,
         allowMt: flags.allowMt === true,
         allowErrors: flags.allowErrors === true,
         reporter,
       });
-      const n = (count: number, what: string): string => `${count} ${what}${count === 1 ? '' : 's'}`;
-      reporter.info(`done: ${n(summary.published.length, 'article')} published, ${summary.notReady.length} not ready; ${n(summary.resources.length, 'i18next resource file')}` +
-        (summary.errors.length > 0 ? `; ${n(summary.errors.length, 'file')} could not be read` : ''));
+      const perLanguage: Record<string, { published: number; notReady: number; files: number }> = {};
+      const of = (lang: string) => (perLanguage[lang] ??= { published: 0, notReady: 0, files: 0 });
+      for (const p of summary.published) { of(p.lang).published++; of(p.lang).files += p.files.length; }
+      for (const p of summary.notReady) of(p.lang).notReady++;
+      const lines = Object.entries(perLanguage).map(([lang, f]) => `${lang}: ${plural(f.published, 'article')} published (${plural(f.files, 'file')}), ${thousands(f.notReady)} not ready`);
+      lines.push(`done: ${plural(summary.published.length, 'article')} published, ${thousands(summary.notReady.length)} not ready; ${plural(summary.resources.length, 'i18next resource file')}` +
+        (summary.errors.length > 0 ? `; ${plural(summary.errors.length, 'file')} could not be read` : ''));
+      if (summary.notReady.length > 0) lines.push('next: pereklad review (what blocks each article), or pereklad kit for translators');
+      reporter.summary(lines, {
+        languages: Object.fromEntries(Object.entries(perLanguage).map(([lang, f]) => [lang, { articles: f.published, filesWritten: f.files }])),
+        filesWritten: summary.published.reduce((n, p) => n + p.files.length, 0) + summary.resources.length,
+        details: { published: summary.published.length, notReady: summary.notReady.length, resources: summary.resources },
+        ...(summary.notReady.length > 0 ? { next: ['pereklad review'] } : {}),
+      });
       return summary.errors.length > 0 ? 1 : 0;
     }));
 }

@@ -1,36 +1,50 @@
 // `pereklad qa`: the quality checks over every XLIFF of the project, as a linter would report them.
 import type { Command } from 'commander';
 import { loadConfig, targetsFlag } from '../config.js';
-import type { Reporter } from '../job/reporter.js';
+import type { LanguageFigures, Reporter } from '../job/reporter.js';
+import { NoTranslationsError } from '../review/collect.js';
+import { plural } from './output.js';
+import { sumFigures } from './summaries.js';
 import { runProjectQa } from '../qa/project.js';
 import { countBySeverity } from '../qa/run.js';
+import { localesOption, refuseOut } from './options.js';
 
-interface QaFlags { to?: string; out?: string; config?: string; untranslated?: boolean }
+interface QaFlags { to?: string; out?: string; locales?: string; config?: string; untranslated?: boolean }
 
 export function registerQa(program: Command, run: (work: () => Promise<number>) => void, reporter: Reporter): void {
-  program
-    .command('qa')
+  localesOption(program
+    .command('qa'))
     .description('run the quality checks on the XLIFF files: flags go into the XLIFF (notes CAT tools show) and a findings report beside each review copy')
     .option('--to <langs>', 'only these target languages, comma-separated (default: every language under the locales folder)')
-    .option('--out <dir>', 'the locales folder (default: locales)')
     .option('--config <file>', 'configuration file (default: pereklad.config.json if present)')
     .option('--untranslated', 'also list segments without a translation')
     .addHelpText('after', '\nExit codes: 0 no errors (warnings allowed), 1 some finding is an error, 2 bad usage.')
     .action((flags: QaFlags) => run(async () => {
+      refuseOut(flags.out, 'qa');
       const cwd = process.cwd();
       const { config } = await loadConfig(cwd, flags.config);
       const languages = targetsFlag(flags.to);
-      const results = await runProjectQa({ cwd, localesDir: flags.out ?? config.localesDir, glossaryDir: config.glossaryDir, ...(languages ? { languages } : {}) });
+      const results = await runProjectQa({ cwd, localesDir: flags.locales ?? config.localesDir, glossaryDir: config.glossaryDir, ...(languages ? { languages } : {}) });
+      // A CI step that checks nothing must not pass: no XLIFF at all is an error, not "0 errors".
+      if (results.length === 0) throw new NoTranslationsError(`no XLIFF files${languages ? ` for ${languages.join(', ')}` : ''} under ${flags.locales ?? config.localesDir}/; run \`pereklad translate\` first`);
       let errors = 0;
       let warnings = 0;
+      const perLanguage: Record<string, LanguageFigures> = {};
       for (const r of results) {
         const shown = r.findings.filter((f) => flags.untranslated || f.check !== 'untranslated');
         for (const f of shown) reporter.info(`${r.file}: ${f.segmentId}: ${f.severity} ${f.check}: ${f.message}`);
         const counts = countBySeverity(shown);
         errors += counts.error;
         warnings += counts.warning;
+        const figures = (perLanguage[r.lang] ??= { articles: 0, qaErrors: 0, qaWarnings: 0 });
+        figures.articles = (figures.articles ?? 0) + 1;
+        figures.qaErrors = (figures.qaErrors ?? 0) + counts.error;
+        figures.qaWarnings = (figures.qaWarnings ?? 0) + counts.warning;
       }
-      reporter.info(`qa: ${results.length} file${results.length === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+      const lines = Object.entries(perLanguage).map(([lang, f]) => `${lang}: ${plural(f.articles ?? 0, 'file')}, ${plural(f.qaErrors ?? 0, 'error')}, ${plural(f.qaWarnings ?? 0, 'warning')}`);
+      lines.push(`qa: ${plural(results.length, 'file')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+      if (errors + warnings > 0) lines.push('next: pereklad review (the findings beside each sentence)');
+      reporter.summary(lines, { languages: perLanguage, totals: sumFigures(perLanguage), ...(errors + warnings > 0 ? { next: ['pereklad review'] } : {}) });
       return errors > 0 ? 1 : 0;
     }));
 }

@@ -11,6 +11,7 @@ import { decodeArticle, readArticleText } from '../source/read.js';
 import { parseArticle } from '../source/parse.js';
 import { allSegments } from '../model.js';
 import type { Reporter } from '../job/reporter.js';
+import { UsageError } from '../errors.js';
 
 interface Flags { config?: string; out?: string }
 
@@ -27,7 +28,9 @@ export function registerSegment(program: Command, run: (work: () => Promise<numb
       const text = file ? await readArticleText(path.resolve(cwd, file), file) : decodeArticle(readFileSync(0), 'standard input');
       // Split exactly as translate does: metadata left out, paragraphs, quoted foreign text as it is.
       const article = parseArticle(text, 'segment', file ?? 'stdin', 'uk', rules);
-      for (const segment of allSegments(article)) reporter.info(segment.text.replace(/\s*\n\s*/gu, ' '));
+      const sentences = [...allSegments(article)].map((segment) => segment.text.replace(/\s*\n\s*/gu, ' '));
+      for (const sentence of sentences) reporter.info(sentence);
+      reporter.summary([], { details: { sentences } });
       return 0;
     }));
   program
@@ -40,9 +43,13 @@ export function registerSegment(program: Command, run: (work: () => Promise<numb
       const { config } = await loadConfig(cwd, flags.config);
       const srx = rulesToSrx(await loadProjectRules(cwd, config.segmentation));
       if (flags.out) {
-        await writeIfChanged(path.resolve(cwd, flags.out), srx);
-        reporter.info(`wrote ${flags.out}`);
-      } else process.stdout.write(srx);
+        const written = await writeIfChanged(path.resolve(cwd, flags.out), srx);
+        reporter.summary([`wrote ${flags.out}`], { filesWritten: Number(written), details: { file: flags.out } });
+      } else {
+        if (reporter.json) throw new UsageError('--json prints the summary on standard output: give the SRX a file with --out');
+        process.stdout.write(srx);
+        reporter.summary([], {});
+      }
       return 0;
     }));
 }

@@ -6,7 +6,8 @@ import type { Command } from 'commander';
 import { loadConfig, targetsFlag } from '../config.js';
 import { PerekladError } from '../errors.js';
 import type { Article } from '../model.js';
-import type { Reporter } from '../job/reporter.js';
+import type { LanguageFigures, Reporter } from '../job/reporter.js';
+import { plural, thousands } from './output.js';
 import { xliffPath } from '../job/files.js';
 import { Journal } from '../job/journal.js';
 import { discoverArticles } from '../source/discover.js';
@@ -17,12 +18,14 @@ import { billableCharacters, contentKey } from '../mt/engine.js';
 import { DEFAULT_TM_DIR, loadMemory } from '../memory/store.js';
 import { leverageLanguage } from '../memory/leverage.js';
 import { planNamespaces } from '../formats/i18next/job.js';
+import { localesOption, refuseOut } from './options.js';
 
 interface StatusFlags {
   to?: string;
   config?: string;
   source?: string;
   out?: string;
+  locales?: string;
   tm?: string;
 }
 
@@ -36,25 +39,25 @@ export interface StatusCounts {
 }
 
 function describe(c: StatusCounts): string {
-  return `${c.segments} segments: ${c.new} new, ${c.mt} MT, ${c.translated} translated, ${c.reviewed} reviewed, ${c.final} final`;
+  return `${plural(c.segments, 'segment')}: ${thousands(c.new)} new, ${thousands(c.mt)} MT, ${thousands(c.translated)} translated, ${thousands(c.reviewed)} reviewed, ${thousands(c.final)} final`;
 }
 
 export function registerStatus(program: Command, run: (work: () => Promise<number>) => void, reporter: Reporter): void {
-  program
-    .command('status')
+  localesOption(program
+    .command('status'))
     .description('per article and language: segments new, MT, translated, reviewed, final; and what MT would bill to finish')
     .option('--to <langs>', 'target languages, comma-separated (default from the config)')
     .option('--config <file>', 'configuration file (default: pereklad.config.json if present)')
     .option('--source <dir>', 'folder with the source articles (default: source-texts)')
-    .option('--out <dir>', 'folder with XLIFF (default: locales)')
     .option('--tm <dir>', `folder of imported TMX files (default: ${DEFAULT_TM_DIR})`)
     .action((flags: StatusFlags) => run(async () => {
+      refuseOut(flags.out, 'status');
       const cwd = process.cwd();
       const rel = (p: string): string => path.relative(cwd, p) || '.';
       const { config } = await loadConfig(cwd, flags.config);
       const targets = targetsFlag(flags.to) ?? config.targets;
       const sourceDir = path.resolve(cwd, flags.source ?? config.sourceDir);
-      const localesDir = path.resolve(cwd, flags.out ?? config.localesDir);
+      const localesDir = path.resolve(cwd, flags.locales ?? config.localesDir);
       const load = await loadMemory({ cwd, localesDir, tmDir: path.resolve(cwd, flags.tm ?? DEFAULT_TM_DIR) });
       const journal = await Journal.open(localesDir);
       const segmentation = await loadProjectRules(cwd, config.segmentation);
@@ -84,8 +87,10 @@ export function registerStatus(program: Command, run: (work: () => Promise<numbe
       const strings = await planNamespaces({ cwd, localesDir, strings: config.strings, exclude: [config.publish.i18next.namespace], targets, articleIds: new Set(files.map((f) => f.id)) });
       for (const message of strings.errors) { errors++; reporter.error(`error: ${message}`); }
       for (const ns of strings.namespaces) articles.push({ file: { id: ns.id }, article: ns.articles.get(targets[0]!)!, perLanguage: ns.articles, label: `${ns.id} (strings)` });
+      const figuresByLanguage: Record<string, LanguageFigures> = {};
       for (const lang of targets) {
         const wanted = new Map<string, number>();
+        const inLanguage: StatusCounts = { segments: 0, new: 0, mt: 0, translated: 0, reviewed: 0, final: 0 };
         for (const { file, article: shared, perLanguage, label } of articles) {
           const article = perLanguage?.get(lang) ?? shared;
           const loaded = load.xliff.get(xliffPath(localesDir, lang, file.id));
@@ -108,13 +113,19 @@ export function registerStatus(program: Command, run: (work: () => Promise<numbe
               else counts.translated++;
             }
           }
-          for (const k of Object.keys(total) as Array<keyof StatusCounts>) total[k] += counts[k];
-          reporter.info(`${label ?? file.id} → ${lang}: ${describe(counts)}`);
+          for (const k of Object.keys(total) as Array<keyof StatusCounts>) { total[k] += counts[k]; inLanguage[k] += counts[k]; }
+          reporter.detail(`${label ?? file.id} → ${lang}: ${describe(counts)}`);
         }
+        const bill = [...wanted.values()].reduce((a, b) => a + b, 0);
         toSend += wanted.size;
-        toBill += [...wanted.values()].reduce((a, b) => a + b, 0);
+        toBill += bill;
+        figuresByLanguage[lang] = { ...inLanguage, sentSegments: wanted.size, billedCharacters: bill };
       }
-      reporter.info(`total: ${describe(total)}; to finish, MT would be sent ${toSend} distinct segments and bill ${toBill} characters`);
+      const lines = Object.entries(figuresByLanguage).map(([lang, f]) => `${lang}: ${describe(f as StatusCounts)}; to finish, ${plural(f.sentSegments ?? 0, 'distinct segment')} to MT, ${thousands(f.billedCharacters ?? 0)} characters`);
+      lines.push(`total: ${describe(total)}; to finish, MT would be sent ${thousands(toSend)} distinct segments and bill ${thousands(toBill)} characters`);
+      const next = total.new > 0 ? 'pereklad translate' : total.mt + total.translated > 0 ? 'pereklad review' : 'pereklad publish';
+      lines.push(`next: ${next}`);
+      reporter.summary(lines, { languages: figuresByLanguage, totals: { ...total, sentSegments: toSend, billedCharacters: toBill }, next: [next] });
       return errors > 0 ? 1 : 0;
     }));
 }

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig, targetsFlag } from '../config.js';
-import { BadInputError } from '../errors.js';
+import { BadInputError, UsageError } from '../errors.js';
+import { NoTranslationsError } from '../review/collect.js';
+import { plural } from './output.js';
 import type { Reporter } from '../job/reporter.js';
 import { readIfExists, writeAtomic } from '../job/files.js';
 import { decodeUtf8, DEFAULT_TM_DIR, loadMemory } from '../memory/store.js';
@@ -15,6 +17,7 @@ import { readTmx, writeTmx } from '../memory/tmx.js';
 interface TmFlags {
   config?: string;
   out?: string;
+  locales?: string;
   tm?: string;
   to?: string;
 }
@@ -41,13 +44,15 @@ export function registerTm(program: Command, run: (work: () => Promise<number>) 
       const existing = await readIfExists(dest);
       if (existing !== text) await writeAtomic(dest, text);
       const langs = [...new Set(read.entries.map((e) => e.lang))].sort();
-      reporter.info(`${existing === text ? 'already imported' : existing === undefined ? 'imported' : 'replaced'}: ${read.entries.length} translation${read.entries.length === 1 ? '' : 's'} (${langs.join(', ')}) in ${path.relative(cwd, dest)}` +
-        (read.problems.length > 0 ? `; ${read.problems.length} unit${read.problems.length === 1 ? '' : 's'} skipped` : ''));
+      reporter.summary([`${existing === text ? 'already imported' : existing === undefined ? 'imported' : 'replaced'}: ${read.entries.length} translation${read.entries.length === 1 ? '' : 's'} (${langs.join(', ')}) in ${path.relative(cwd, dest)}` +
+        (read.problems.length > 0 ? `; ${read.problems.length} unit${read.problems.length === 1 ? '' : 's'} skipped` : '')],
+      { filesWritten: existing === text ? 0 : 1, details: { translations: read.entries.length, languages: langs, skipped: read.problems.length, file: path.relative(cwd, dest) } });
       return 0;
     }));
   tm.command('export')
     .description('write the whole translation memory (XLIFF under locales/ and imported TMX) as TMX 1.4b')
     .option('--out <file>', 'write to this file instead of standard output')
+    .option('--locales <dir>', 'the locales folder (default: locales, or localesDir in the config)')
     .option('--to <langs>', 'only these target languages, comma-separated')
     .option('--tm <dir>', `folder of imported TMX files (default: ${DEFAULT_TM_DIR})`)
     .option('--config <file>', 'configuration file (default: pereklad.config.json if present)')
@@ -55,15 +60,22 @@ export function registerTm(program: Command, run: (work: () => Promise<number>) 
       const cwd = process.cwd();
       const { config } = await loadConfig(cwd, flags.config);
       const langs = targetsFlag(flags.to);
-      const load = await loadMemory({ cwd, localesDir: path.resolve(cwd, config.localesDir), tmDir: path.resolve(cwd, flags.tm ?? DEFAULT_TM_DIR) });
+      if (reporter.json && !flags.out) throw new UsageError('--json prints the summary on standard output: give the TMX a file with --out');
+      const load = await loadMemory({ cwd, localesDir: path.resolve(cwd, flags.locales ?? config.localesDir), tmDir: path.resolve(cwd, flags.tm ?? DEFAULT_TM_DIR) });
       for (const problem of load.problems) reporter.warn(`warning: ${problem.message}; left out`);
       const entries = exportableEntries(load.memory.all(), langs);
+      // An empty export is a mistake (wrong folder, wrong --to), not a TMX file a CI step should ship.
+      if (entries.length === 0) throw new NoTranslationsError(`the translation memory holds no translation${langs ? ` for ${langs.join(', ')}` : ''} (XLIFF under ${flags.locales ?? config.localesDir}/, TMX under ${flags.tm ?? DEFAULT_TM_DIR}/); nothing exported`);
       const tmx = writeTmx(entries);
+      const result = { filesWritten: flags.out ? 1 : 0, details: { translations: entries.length, ...(flags.out ? { file: flags.out } : {}) } };
       if (flags.out) {
         await writeAtomic(path.resolve(cwd, flags.out), tmx);
-        reporter.warn(`exported ${entries.length} translation${entries.length === 1 ? '' : 's'} to ${flags.out}`);
+        reporter.summary([`exported ${plural(entries.length, 'translation')} to ${flags.out}`], result);
       } else {
+        // The TMX itself is standard output: the summary goes to standard error (or into --json).
         process.stdout.write(tmx);
+        reporter.warn(`exported ${plural(entries.length, 'translation')}`);
+        reporter.summary([], result);
       }
       return 0;
     }));

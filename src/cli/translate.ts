@@ -6,6 +6,9 @@ import { selectEngine } from '../mt/select.js';
 import { loadGlossaries } from '../glossary/glossary.js';
 import path from 'node:path';
 import { runTranslateJob } from '../job/translate.js';
+import { translateSummary } from './summaries.js';
+import { localesOption, refuseOut } from './options.js';
+import { checkEngineTargets } from '../mt/targets.js';
 import { loadProjectRules } from '../segment/project.js';
 import { DEFAULT_TM_DIR } from '../memory/store.js';
 import type { Reporter } from '../job/reporter.js';
@@ -19,14 +22,15 @@ interface TranslateFlags {
   config?: string;
   source?: string;
   out?: string;
+  locales?: string;
   include?: string[];
   ignore?: string[];
   tm?: string;
 }
 
 export function registerTranslate(program: Command, run: (work: () => Promise<number>) => void, reporter: Reporter): void {
-  program
-    .command('translate')
+  localesOption(program
+    .command('translate'))
     .description('segment the articles in the source folder, machine-translate what is new, write XLIFF per article and language, and rebuild review copies')
     .option('--to <langs>', 'target languages, comma-separated, as DeepL names them (e.g. en-GB,de,pl)')
     .option('--engine <name>', `MT engine: ${ENGINE_CHOICES.join('|')} (auto: per language, deepl when DEEPL_AUTH_KEY is set, else llm when configured, else apertium for ru, else none)`)
@@ -34,7 +38,6 @@ export function registerTranslate(program: Command, run: (work: () => Promise<nu
     .option('--dry-run', 'send nothing and write nothing; report what would be translated and billed')
     .option('--config <file>', 'configuration file (default: pereklad.config.json if present)')
     .option('--source <dir>', 'folder with the source articles (default: source-texts)')
-    .option('--out <dir>', 'folder for XLIFF and review copies (default: locales)')
     .option('--include <glob...>', 'only articles matching these globs (relative to the source folder)')
     .option('--ignore <glob...>', 'skip articles matching these globs')
     .option('--tm <dir>', `folder of imported TMX files that join the translation memory (default: ${DEFAULT_TM_DIR})`)
@@ -47,6 +50,8 @@ Environment:
 
 Exit codes: 0 success, 1 some article or language failed, 2 bad usage.`)
     .action((flags: TranslateFlags) => run(async () => {
+      const started = performance.now();
+      refuseOut(flags.out, 'translate');
       const cwd = process.cwd();
       const { config } = await loadConfig(cwd, flags.config);
       const targets = targetsFlag(flags.to) ?? config.targets;
@@ -56,12 +61,13 @@ Exit codes: 0 success, 1 some article or language failed, 2 bad usage.`)
       if (xliffVersion !== '1.2' && xliffVersion !== '2.0') throw new UsageError(`--xliff must be 1.2 or 2.0, not "${flags.xliff}"`);
       const glossaries = await loadGlossaries(path.resolve(cwd, config.glossaryDir), (p) => path.relative(cwd, p));
       const { engine, notice } = selectEngine(engineChoice, config, process.env, targets, glossaries);
+      await checkEngineTargets(engine, targets, path.resolve(cwd, flags.locales ?? config.localesDir), reporter);
       if (notice) reporter.warn(notice);
       if (engine) reporter.info(`engine: ${engine.name}${flags.dryRun ? ' (dry run: nothing is sent or written)' : ''}`);
       const summary = await runTranslateJob({
         cwd,
         sourceDir: flags.source ?? config.sourceDir,
-        localesDir: flags.out ?? config.localesDir,
+        localesDir: flags.locales ?? config.localesDir,
         include: flags.include ?? config.include,
         ignore: flags.ignore ?? config.ignore,
         targets,
@@ -76,16 +82,8 @@ Exit codes: 0 success, 1 some article or language failed, 2 bad usage.`)
         stringsExclude: [config.publish.i18next.namespace],
         ...(flags.tm ? { tmDir: flags.tm } : {}),
       });
-      const verb = flags.dryRun ? 'would send' : 'sent';
-      const billed = engine?.paid ? `, ${summary.billedCharacters} ${flags.dryRun ? 'would be billed' : 'billed'}` : engine ? ' (not billed)' : '';
-      reporter.info(
-        `${flags.dryRun ? 'dry run' : 'done'}: ${summary.articles} article${summary.articles === 1 ? '' : 's'}, ` +
-        (summary.namespaces > 0 ? `${summary.namespaces} namespace${summary.namespaces === 1 ? '' : 's'} of site strings, ` : '') + `${summary.segments} segments, ` +
-        `${targets.length} language${targets.length === 1 ? '' : 's'}; ${summary.reused} reused; ${verb} ${summary.sentSegments} segments (${summary.sentCharacters} characters) to MT${billed}` +
-        (flags.dryRun ? '' : `; ${summary.untranslated} left untranslated`) +
-        (summary.flagged > 0 ? `; ${summary.flagged} flagged for review` : '') +
-        (summary.errors.length > 0 ? `; ${summary.errors.length} error${summary.errors.length === 1 ? '' : 's'}` : ''),
-      );
+      const closing = translateSummary(summary, { dryRun: flags.dryRun === true, paid: engine?.paid === true, engine: engine !== null, languages: targets.length, elapsedMs: performance.now() - started });
+      reporter.summary(closing.lines, closing.result);
       return summary.errors.length > 0 ? 1 : 0;
     }));
 }

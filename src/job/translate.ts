@@ -15,13 +15,16 @@ import type { XliffVersion } from '../xliff/codec.js';
 import { assembleArticle } from '../assemble/assemble.js';
 import { crashPoint, reviewPath, writeIfChanged, xliffPath } from './files.js';
 import { Journal } from './journal.js';
-import type { Reporter } from './reporter.js';
+import { IncrementalIndex, settingsHash, sha256 } from './incremental.js';
+import { PEREKLAD_TOOL } from '../xliff/codec.js';
+import type { LanguageFigures, Reporter } from './reporter.js';
 import { PerekladError, QuotaExceededError } from '../errors.js';
-import { DEFAULT_TM_DIR, loadMemory } from '../memory/store.js';
+import { DEFAULT_TM_DIR, loadMemory, type MemoryLoad } from '../memory/store.js';
 import { leverageLanguage } from '../memory/leverage.js';
 import { emptyTarget } from '../xliff/codec.js';
 import { checkCodes } from '../qa/codes.js';
 import { qaStep } from '../qa/step.js';
+import { countBySeverity } from '../qa/run.js';
 import { DEFAULT_GLOSSARY_DIR, glossaryTerms } from '../qa/glossary.js';
 import { namespaceContext, planNamespaces, targetResource } from '../formats/i18next/job.js';
 import type { StringsConfig } from '../formats/i18next/project.js';
@@ -72,6 +75,11 @@ export interface TranslateJobSummary {
   untranslated: number;
   flagged: number;
   errors: string[];
+  /** The same figures per target language, with QA counts and files written. */
+  languages: Record<string, LanguageFigures>;
+  filesWritten: number;
+  /** Paid answers taken from the journal of an interrupted run instead of being bought again. */
+  resumedAnswers: number;
 }
 
 interface PlannedLanguage {
@@ -92,6 +100,8 @@ interface Planned {
   languages: Map<string, PlannedLanguage>;
   /** Set for an i18next namespace: its target resource file is written beside the XLIFF. */
   resource?: Resource;
+  /** The source text's hash, for the incremental index (articles only). */
+  source?: string;
 }
 
 export async function runTranslateJob(options: TranslateJobOptions): Promise<TranslateJobSummary> {
@@ -102,7 +112,7 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
   const rel = (p: string): string => path.relative(options.cwd, p) || '.';
   const summary: TranslateJobSummary = {
     articles: 0, namespaces: 0, failedArticles: 0, segments: 0, reused: 0, sentSegments: 0, sentCharacters: 0,
-    billedCharacters: 0, untranslated: 0, flagged: 0, errors: [],
+    billedCharacters: 0, untranslated: 0, flagged: 0, errors: [], languages: {}, filesWritten: 0, resumedAnswers: 0,
   };
   const fail = (message: string): void => {
     summary.errors.push(message);
@@ -115,17 +125,53 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
   // The translation memory: every XLIFF under the locales folder and every TMX under tm/. An
   // unreadable file is left out with one line naming file and line; an article's own unreadable
   // XLIFF is also never overwritten (its language is skipped below, as an error).
-  const memoryLoad = await loadMemory({ cwd: options.cwd, localesDir, tmDir: path.resolve(options.cwd, options.tmDir ?? DEFAULT_TM_DIR) });
-  const ownXliff = new Set(files.flatMap((f) => options.targets.map((lang) => xliffPath(localesDir, lang, f.id))));
-  for (const [abs, loaded] of memoryLoad.xliff) if (loaded.error && !ownXliff.has(abs)) reporter.warn(`warning: ${loaded.error.message}; left out of the translation memory`);
-  for (const problem of memoryLoad.problems) if (!problem.file.endsWith('.xlf')) reporter.warn(`warning: ${problem.message}; left out of the translation memory`);
+  // Loaded only when some article needs planning: an unchanged re-run reads no XLIFF at all.
+  let memoryLoad: MemoryLoad | undefined;
+  const memory = async (): Promise<MemoryLoad> => {
+    if (memoryLoad) return memoryLoad;
+    memoryLoad = await loadMemory({ cwd: options.cwd, localesDir, tmDir: path.resolve(options.cwd, options.tmDir ?? DEFAULT_TM_DIR) });
+    const ownXliff = new Set(files.flatMap((f) => options.targets.map((lang) => xliffPath(localesDir, lang, f.id))));
+    for (const [abs, loaded] of memoryLoad.xliff) if (loaded.error && !ownXliff.has(abs)) reporter.warn(`warning: ${loaded.error.message}; left out of the translation memory`);
+    for (const problem of memoryLoad.problems) if (!problem.file.endsWith('.xlf')) reporter.warn(`warning: ${problem.message}; left out of the translation memory`);
+    return memoryLoad;
+  };
   const journal = await Journal.open(localesDir);
   const termsFor = glossaryTerms(path.resolve(options.cwd, options.glossaryDir ?? DEFAULT_GLOSSARY_DIR));
   if (journal.damaged.length > 0) reporter.warn(`warning: ${rel(journal.file)}: lines ${journal.damaged.join(', ')} are damaged and not used`);
+  // What an article and language was made with: any change here redoes it (src/job/incremental.ts).
+  const index = await IncrementalIndex.open(localesDir);
+  const engineFor = (lang: string): Engine | null => (options.engine?.forTarget ? options.engine.forTarget(lang) : options.engine);
+  const settings = new Map<string, string>();
+  for (const lang of options.targets) {
+    settings.set(lang, settingsHash({
+      tool: PEREKLAD_TOOL.version, xliff: options.xliffVersion, engine: engineFor(lang)?.name ?? null,
+      rules: options.segmentation ?? null, formats: options.formats ?? null, glossary: await termsFor(lang),
+    }));
+  }
+  /** The languages of an article that need no work, with what each counts. */
+  const unchanged = async (id: string, source: string): Promise<Map<string, LanguageFigures>> => {
+    const known = new Map<string, LanguageFigures>();
+    for (const lang of options.targets) {
+      const figures = await index.unchanged(lang, id, source, settings.get(lang)!, xliffPath(localesDir, lang, id), reviewPath(localesDir, lang, id));
+      // Units left for translators are tried again whenever an engine serves the language.
+      if (figures && ((figures.untranslated ?? 0) === 0 || engineFor(lang) === null)) known.set(lang, figures);
+    }
+    return known;
+  };
+  const countKnown = (known: Map<string, LanguageFigures>): void => {
+    for (const [lang, f] of known) {
+      const reused = (f.segments ?? 0) - (f.untranslated ?? 0);
+      add((summary.languages[lang] ??= emptyFigures()), { articles: 1, segments: f.segments ?? 0, reused, untranslated: f.untranslated ?? 0, qaErrors: f.qaErrors ?? 0, qaWarnings: f.qaWarnings ?? 0 });
+      summary.reused += reused;
+      summary.untranslated += f.untranslated ?? 0;
+    }
+  };
+  let skipped = 0;
 
   // What one language of an article already has: carried over, from the memory, or nothing.
-  const planLanguage = (article: Article, lang: string): PlannedLanguage => {
+  const planLanguage = async (article: Article, lang: string): Promise<PlannedLanguage> => {
     const xliffFile = xliffPath(localesDir, lang, article.id);
+    const memoryLoad = await memory();
     const loaded = memoryLoad.xliff.get(xliffFile);
     if (loaded?.error) {
       fail(`${loaded.error.message}; ${article.id} → ${lang} skipped, the file is left as it is`);
@@ -140,14 +186,26 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
 
   // Plan: parse every article and see what each language already has.
   const planned: Planned[] = [];
+  reporter.progress?.begin('plan', files.length, 'articles');
   for (const file of files) {
+    reporter.progress?.update(planned.length + skipped + summary.failedArticles);
     const display = rel(file.absPath);
     try {
       const text = await readArticleText(file.absPath, display);
+      const source = sha256(text);
+      const known = await unchanged(file.id, source);
+      // The languages that need no work are counted from the index, not planned or rewritten.
+      countKnown(known);
+      if (known.size === options.targets.length) {
+        // Nothing to do at all: the article is not even parsed, and none of its XLIFF read.
+        skipped++;
+        summary.segments += known.values().next().value?.segments ?? 0;
+        continue;
+      }
       const article = readArticle(text, file.id, file.relPath, { rules: options.segmentation, config: options.formats });
       const languages = new Map<string, PlannedLanguage>();
-      for (const lang of options.targets) languages.set(lang, planLanguage(article, lang));
-      planned.push({ file, article, languages });
+      for (const lang of options.targets) if (!known.has(lang)) languages.set(lang, await planLanguage(article, lang));
+      planned.push({ file, article, languages, source });
       summary.segments += article.blocks.reduce((n, b) => n + (b.kind === 'foreign' ? 0 : b.segments.length), 0);
     } catch (err) {
       if (!(err instanceof PerekladError)) throw err;
@@ -155,26 +213,28 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
       fail(err.message);
     }
   }
-  summary.articles = planned.length;
+  summary.articles = planned.length + skipped;
   // The site's own strings: each namespace planned per language, as its plural groups are.
   if (options.strings) {
     const strings = await planNamespaces({ cwd: options.cwd, localesDir, strings: options.strings, exclude: options.stringsExclude ?? [], targets: options.targets, articleIds: new Set(files.map((f) => f.id)) });
     for (const message of strings.errors) { summary.failedArticles++; fail(message); }
     for (const ns of strings.namespaces) {
       for (const [lang, article] of ns.articles) {
-        planned.push({ file: { id: ns.id, relPath: ns.relPath, absPath: ns.absPath }, article, languages: new Map([[lang, planLanguage(article, lang)]]), resource: ns.resource });
+        planned.push({ file: { id: ns.id, relPath: ns.relPath, absPath: ns.absPath }, article, languages: new Map([[lang, await planLanguage(article, lang)]]), resource: ns.resource });
         summary.segments += article.blocks.length;
       }
     }
     summary.namespaces = strings.namespaces.length;
   }
   if (files.length === 0 && summary.namespaces === 0) reporter.warn(`warning: no articles found in ${rel(sourceDir)}`);
+  reporter.progress?.end();
   crashPoint('plan');
 
   for (const lang of options.targets) {
     // `auto` may serve each language with another engine (src/mt/select.ts): the rest of this loop —
     // journal, provenance, the report — speaks of the engine that serves this language.
-    const engine = options.engine?.forTarget ? options.engine.forTarget(lang) : options.engine;
+    const engine = engineFor(lang);
+    const figures = (summary.languages[lang] ??= emptyFigures());
     // Each distinct segment content is sent once per language, whichever articles hold it, with the
     // text of the (first) article that holds it as context, never another article's (src/mt/deepl-requests.ts).
     const wanted = new Map<string, EngineSegment>();
@@ -202,17 +262,36 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
       translations.set(key, answer.content);
       if (answer.flags.length > 0) mtFlags.set(key, answer.flags);
       wanted.delete(key);
+      summary.resumedAnswers++;
     }
     const requests = [...wanted.values()];
     let stoppedBy: PerekladError | undefined;
     if (engine && requests.length > 0) {
       const record = journal.recorder(lang, engine.name, requests);
+      // Progress over this language's segments: requests started minus answered is what is in flight.
+      const requestsBefore = engine.stats?.requests ?? 0;
+      const billedBefore = engine.stats?.billedCharacters ?? 0;
+      let answered = 0;
+      let batches = 0;
+      if (!options.dryRun) reporter.progress?.begin(`${lang} MT`, requests.length, 'segments');
       const run = await runEngine(engine, requests, 'uk', lang, {
         dryRun: options.dryRun,
         reporter,
         // A segment the engine could not translate is not journaled: it stays for translators.
-        onBatch: (done) => record(done.filter(({ result }) => !result.failed)),
+        onBatch: (done) => {
+          answered += done.length;
+          batches++;
+          reporter.progress?.update(answered, {
+            inFlight: Math.max(0, (engine.stats?.requests ?? 0) - requestsBefore - batches),
+            billed: (engine.stats?.billedCharacters ?? 0) - billedBefore,
+          });
+          return record(done.filter(({ result }) => !result.failed));
+        },
       });
+      reporter.progress?.end();
+      figures.sentSegments = run.sentSegments;
+      figures.sentCharacters = run.sentCharacters;
+      figures.billedCharacters = run.billedCharacters;
       summary.sentSegments += run.sentSegments;
       summary.sentCharacters += run.sentCharacters;
       summary.billedCharacters += run.billedCharacters;
@@ -235,7 +314,10 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
     const date = now().toISOString().replace(/\.\d{3}Z$/u, 'Z');
     const glossary = await termsFor(lang);
     let writeFailed = false;
-    for (const { file, article, languages, resource } of planned) {
+    let written = 0;
+    reporter.progress?.begin(`${lang} XLIFF`, planned.length, 'articles');
+    for (const { file, article, languages, resource, source } of planned) {
+      reporter.progress?.update(written++);
       const plan = languages.get(lang);
       if (!plan) continue;
       const { kept, matches, skip, previousText, previousWritten } = plan;
@@ -271,35 +353,59 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
       try {
         // Keep the previous `written` date when nothing else changed, so an unchanged re-run rewrites nothing.
         const doc: TranslatedArticle = { article, targetLang: lang, written: previousWritten ?? date, targets };
-        await qaStep(doc, { localesDir, glossary });
+        const qa = countBySeverity((await qaStep(doc, { localesDir, glossary })).filter((f) => f.check !== 'untranslated'));
         let xml = codec.write(doc);
         if (previousText !== undefined && xml !== previousText && previousWritten !== undefined) xml = codec.write({ ...doc, written: date });
-        await writeIfChanged(xliffFile, xml);
+        const wroteXliff = await writeIfChanged(xliffFile, xml);
         crashPoint('xliff');
         // The review copy is rebuilt from the XLIFF as written (the file's exact bytes), not from `doc`.
         const stored = parseXliff(xml, rel(xliffFile));
         const assembled = assembleArticle(stored);
         // A namespace's "review copy" is its target resource file, which the site loads.
         const output = resource ? targetResource(options.cwd, localesDir, options.strings!, resource, stored) : { file: reviewPath(localesDir, lang, file.id), text: assembled.text };
-        await writeIfChanged(output.file, output.text);
+        const wroteOutput = await writeIfChanged(output.file, output.text);
         crashPoint('review');
         summary.untranslated += assembled.untranslated;
         summary.reused += reused;
         summary.flagged += flagged;
+        const files = Number(wroteXliff) + Number(wroteOutput);
+        summary.filesWritten += files;
+        add(figures, {
+          articles: 1, segments: assembled.segments, reused, machineTranslated: machine, untranslated: assembled.untranslated,
+          flagged, qaErrors: qa.error, qaWarnings: qa.warning, filesWritten: files,
+        });
         const parts = [`${assembled.segments} segments`];
         if (reused > 0) parts.push(`${reused} reused`);
         if (machine > 0) parts.push(`${machine} machine-translated (${engine!.name})`);
         if (flagged > 0) parts.push(`${flagged} flagged`);
         if (assembled.untranslated > 0) parts.push(`${assembled.untranslated} untranslated`);
-        reporter.info(`${file.id} → ${lang}: ${parts.join(', ')}; ${rel(xliffFile)}`);
+        reporter.detail(`${file.id} → ${lang}: ${parts.join(', ')}; ${rel(xliffFile)}`);
+        if (source !== undefined) {
+          await index.record(lang, file.id, source, settings.get(lang)!, { file: xliffFile, text: xml }, output,
+            { segments: assembled.segments, untranslated: assembled.untranslated, qaErrors: qa.error, qaWarnings: qa.warning });
+        }
       } catch (err) {
         if (!(err instanceof PerekladError)) throw err;
         writeFailed = true;
+        index.forget(lang, file.id);
         fail(err.message);
       }
     }
+    reporter.progress?.end();
     // Every XLIFF of this language now holds what the journal kept for it.
     if (!writeFailed) await journal.settle(lang);
+    await index.save();
   }
   return summary;
+}
+
+function emptyFigures(): LanguageFigures {
+  return {
+    articles: 0, segments: 0, reused: 0, machineTranslated: 0, untranslated: 0, flagged: 0,
+    sentSegments: 0, sentCharacters: 0, billedCharacters: 0, qaErrors: 0, qaWarnings: 0, filesWritten: 0,
+  };
+}
+
+function add(into: LanguageFigures, more: LanguageFigures): void {
+  for (const [key, value] of Object.entries(more) as Array<[keyof LanguageFigures, number]>) into[key] = (into[key] ?? 0) + value;
 }

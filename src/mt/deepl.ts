@@ -117,6 +117,15 @@ export class DeepLEngine implements Engine {
     this.glossaries = options.glossaries ? new DeepLGlossaries(this.client, options.glossaries, options.projectId) : undefined;
   }
 
+  async targetLanguages(): Promise<string[]> {
+    try {
+      return (await this.client.getTargetLanguages()).map((l) => l.code);
+    } catch (err) {
+      const error = toDeepLError(err);
+      throw error instanceof EngineError ? error : new EngineError(`DeepL's target languages could not be read: ${oneLine(error.message)}`);
+    }
+  }
+
   /**
    * GET /v2/usage, read directly: deepl-node's getUsage drops the key-level fields
    * (`api_key_character_count/limit`). One attempt with a short timeout: the check is advisory.

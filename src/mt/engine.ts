@@ -80,6 +80,8 @@ export interface Engine {
   estimate?(segments: EngineSegment[], sourceLang: string, targetLang: string): { requests: number; billedCharacters: number };
   /** The account's usage before a job, for engines with a quota. */
   usage?(): Promise<EngineUsage>;
+  /** The target languages the engine translates into, as it names them (DeepL getTargetLanguages). */
+  targetLanguages?(): Promise<string[]>;
 }
 
 /** Characters an engine bills for a segment: its text outside inline codes (DeepL bills source

@@ -22,9 +22,11 @@ interface Prepared {
 
 export class GlossaryEngine implements Engine {
   readonly usage?: Engine['usage'];
+  readonly targetLanguages?: Engine['targetLanguages'];
 
   constructor(readonly inner: Engine, private readonly glossaries: GlossarySet) {
     if (inner.usage) this.usage = () => inner.usage!();
+    if (inner.targetLanguages) this.targetLanguages = () => inner.targetLanguages!();
   }
 
   get name(): string { return this.inner.name; }

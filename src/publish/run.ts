@@ -91,7 +91,7 @@ export async function runPublishJob(options: PublishJobOptions): Promise<Publish
         ...(copy.meta.provenance.machineTranslated ? [`${gate.machine.size} machine-translated sentence${gate.machine.size === 1 ? '' : 's'}, marked as machine translation`] : []),
         ...(gate.overriddenErrors.length > 0 ? [`published with ${gate.overriddenErrors.length} QA error${gate.overriddenErrors.length === 1 ? '' : 's'} because --allow-errors was given (${[...new Set(gate.overriddenErrors.map((f) => f.segmentId))].join(', ')})`] : []),
       ];
-      reporter.info(`published: ${articleId} → ${lang}: ${written.join(', ')}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
+      reporter.detail(`published: ${articleId} → ${lang}: ${written.join(', ')}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
     }
     const file = path.join(localesRoot, lang, `${publish.i18next.namespace}.json`);
     await writeIfChanged(file, resourceJson(strings, publish.i18next.keys));

@@ -26,7 +26,7 @@ export interface ReviewJobSummary {
   pages: number;
   /** Path of the index page, relative to the working folder. */
   index: string;
-  counts: ReviewCounts[];
+  counts: Array<ReviewCounts & { lang: string }>;
   errors: string[];
 }
 
@@ -49,15 +49,15 @@ export async function runReviewJob(options: ReviewJobOptions): Promise<ReviewJob
   const root = path.resolve(cwd, localesDir);
   const findingsFor = findingsWithGlossaries(cwd, options.glossaryDir);
   const entries: IndexEntry[] = [];
-  const counts: ReviewCounts[] = [];
+  const counts: Array<ReviewCounts & { lang: string }> = [];
   for (const { lang, articleId, doc } of collected.files) {
     const view = reviewView(doc, await findingsFor(doc));
     const page = reviewPagePath(lang, articleId);
     await writeIfChanged(path.join(root, page), renderReviewPage(view, ui, { index: relativeUrl(page, REVIEW_INDEX) }));
     entries.push({ articleId, lang, href: relativeUrl(REVIEW_INDEX, page), counts: view.counts });
-    counts.push(view.counts);
+    counts.push({ ...view.counts, lang });
     const c = view.counts;
-    reporter.info(`${articleId} → ${lang}: ${path.relative(cwd, path.join(root, page))} (${c.donePercent} % reviewed, ${c.attention} need attention${c.errors > 0 ? `, ${c.errors} QA error${c.errors === 1 ? '' : 's'}` : ''})`);
+    reporter.detail(`${articleId} → ${lang}: ${path.relative(cwd, path.join(root, page))} (${c.donePercent} % reviewed, ${c.attention} need attention${c.errors > 0 ? `, ${c.errors} QA error${c.errors === 1 ? '' : 's'}` : ''})`);
   }
   entries.sort((a, b) => a.articleId.localeCompare(b.articleId) || a.lang.localeCompare(b.lang));
   const generated = (options.now?.() ?? new Date()).toISOString();

@@ -42,7 +42,7 @@ describe('pereklad translate (CLI)', () => {
   });
 
   it('without a DeepL key runs end to end, leaves units for translators and says how to switch DeepL on', async () => {
-    const r = await runCli(['translate'], ws.dir);
+    const r = await runCli(['translate', '--verbose'], ws.dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/DEEPL_AUTH_KEY/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -74,7 +74,7 @@ describe('pereklad translate (CLI)', () => {
   it('--dry-run writes nothing and reports what would be sent', async () => {
     const r = await runCli(['translate', '--engine', 'pseudo', '--dry-run'], ws.dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/dry run: 1 article.*would send \d+ segments \(\d+ characters\)/);
+    expect(r.stdout).toMatch(/dry run: 1 article.*would send [\d,]+ segments \([\d,]+ characters\)/);
     expect(await listFiles(path.join(ws.dir, 'locales'))).toEqual([]);
   });
 
@@ -96,7 +96,7 @@ describe('pereklad translate (CLI)', () => {
     await ws.write('source-texts/latin1.txt', Uint8Array.from([...Buffer.from('Перший рядок.\nДругий '), 0xe9, 0x74, 0xe9]));
     await ws.write('source-texts/nul.txt', Buffer.concat([Buffer.from('Текст.\n\nЩе'), Buffer.from([0]), Buffer.from(' текст.')]));
     await ws.write('source-texts/good.txt', 'Добрий день. Це друга стаття.\n');
-    const r = await runCli(['translate', '--engine', 'pseudo'], ws.dir);
+    const r = await runCli(['translate', '--engine', 'pseudo', '--verbose'], ws.dir);
     expect(r.code).toBe(1);
     const errors = r.stderr.trim().split('\n');
     expect(errors).toHaveLength(4);

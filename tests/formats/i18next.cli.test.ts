@@ -13,14 +13,14 @@ describe('site strings in status, review and qa', () => {
     ws = await siteProject();
     await mkdir(path.join(ws.dir, 'source-texts/2025-06'), { recursive: true });
     await copyFile(SAMPLE_ARTICLE, path.join(ws.dir, 'source-texts/2025-06/lukashenko-kellogg-minsk.txt'));
-    const r = await runCli(['translate', '--to', 'pl', '--engine', 'pseudo'], ws.dir);
+    const r = await runCli(['translate', '--to', 'pl', '--engine', 'pseudo', '--verbose'], ws.dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^site → pl: 49 segments, 49 machine-translated \(pseudo\); locales\/pl\/site\.xlf$/mu);
   }, 60_000);
   afterAll(() => ws.cleanup());
 
   it('status shows each namespace beside the articles, per language with its own plural forms', async () => {
-    const r = await runCli(['status', '--to', 'pl,en-GB'], ws.dir);
+    const r = await runCli(['status', '--to', 'pl,en-GB', '--verbose'], ws.dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^2025-06\/lukashenko-kellogg-minsk → pl: \d+ segments/mu);
     expect(r.stdout).toContain('site (strings) → pl: 49 segments: 0 new, 49 MT, 0 translated, 0 reviewed, 0 final');
@@ -29,7 +29,7 @@ describe('site strings in status, review and qa', () => {
   });
 
   it('review writes one page per namespace, each key a labelled unit', async () => {
-    const r = await runCli(['review', '--to', 'pl', '--lang', 'en'], ws.dir);
+    const r = await runCli(['review', '--to', 'pl', '--lang', 'en', '--verbose'], ws.dir);
     expect(r.code, r.stderr).toBe(0);
     const page = await readFile(path.join(ws.dir, 'locales/pl/review/site.html'), 'utf8');
     for (const key of ['nav.home', 'comments.count_few', 'newsletter.consent']) expect(page).toContain(`data-segment="${key}"`);

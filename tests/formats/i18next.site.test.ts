@@ -40,7 +40,7 @@ describe('site strings (i18next) through translate with DeepL', () => {
   beforeAll(async () => {
     ws = await siteProject();
     fake = await startFakeDeepL({ keys: [KEY] });
-    const r = await runCli(['translate', '--to', LANGS.map((l) => l.lang).join(',')], ws.dir, { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: fake.url });
+    const r = await runCli(['translate', '--to', LANGS.map((l) => l.lang).join(','), '--verbose'], ws.dir, { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: fake.url });
     stdout = r.stdout;
     expect(r.code, r.stderr).toBe(0);
   }, 60_000);

@@ -45,7 +45,7 @@ describe('translate with DeepL (deepl-node against a local DeepL-compatible serv
       expect(q.tagHandling).toBe(q.texts.some((t) => t.includes('<x id=')) ? 'xml' : undefined);
     }
     expect(r.stdout).toMatch(new RegExp(`billed`));
-    expect(r.stdout).toContain(`${fake.billedCharacters} billed`);
+    expect(r.stdout).toContain(`${fake.billedCharacters.toLocaleString('en-US')} billed`);
 
     const xliffText = await readFile(path.join(ws.dir, 'locales/en-GB/2025-06/lukashenko-kellogg-minsk.xlf'), 'utf8');
     expect(xliffText).toContain('state="needs-review-translation"');

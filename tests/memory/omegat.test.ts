@@ -35,7 +35,7 @@ describe.skipIf(skip)(`TMX export in OmegaT 3.6${skip ? ` (skipped: ${unavailabl
 
   it('OmegaT inserts every exported translation into the matching segments', async () => {
     // OmegaT 3.6 translates the text of <target>: give it the units with the source copied there.
-    const blank = await runCli(['translate', '--engine', 'none', '--out', 'blank'], ws.dir);
+    const blank = await runCli(['translate', '--engine', 'none', '--locales', 'blank'], ws.dir);
     expect(blank.code).toBe(0);
     const expected = new Map<string, string>();
     const outDir = path.join(ws.dir, 'omegat-out');

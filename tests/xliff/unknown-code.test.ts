@@ -23,7 +23,7 @@ describe('a target with an inline code its source lacks', () => {
     const line = text.slice(0, text.indexOf('id="9"')).split('\n').length;
     expect(() => parseXliff(text, 'a.xlf')).toThrow(BadInputError);
     expect(() => parseXliff(text, 'a.xlf')).toThrow(new RegExp(`a\\.xlf:${line}.*inline code.*id="9"`, 'u'));
-    const review = await runCli(['review'], ws.dir);
+    const review = await runCli(['review', '--verbose'], ws.dir);
     expect(review.code).toBe(1);
     expect(review.stderr).toMatch(/a\.xlf:\d+.*inline code/u);
     expect(review.stderr).not.toMatch(/unexpected failure/u);

@@ -1,0 +1,131 @@
+// The incremental index: for each article and language, what a finished job last made of it —
+// the source's hash, the settings it was made with (segmentation rules, glossary, engine, XLIFF
+// version, pereklad's version), and a stamp of the XLIFF and the review copy it wrote — kept in
+// <locales>/.pereklad/index.json beside the journal, written atomically.
+//
+// It is a cache, never a source of truth: an article is skipped only when its source hashes the
+// same, its settings are the same, and both output files are still exactly the ones recorded (same
+// size, modification time and inode, else the same content hash). Anything else — a missing,
+// damaged or stale index, an edited source, a hand-edited XLIFF, a deleted review copy, new rules
+// or glossary — means the article is planned in full, as if there were no index. Deleting the file
+// only costs time. An entry is recorded only after both files of a language were written, so a job
+// killed half-way leaves at worst entries that no longer match, i.e. work redone.
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import type { LanguageFigures } from './reporter.js';
+import { readIfExists, writeAtomic } from './files.js';
+
+export const INDEX_FILE = path.join('.pereklad', 'index.json');
+const VERSION = 1;
+
+interface FileStamp {
+  size: number;
+  mtimeNs: string;
+  ino: string;
+  sha256: string;
+}
+
+interface IndexEntry {
+  source: string;
+  settings: string;
+  xliff: FileStamp;
+  copy: FileStamp;
+  /** What the summary counts for this article and language when it is skipped. */
+  figures: Pick<LanguageFigures, 'segments' | 'untranslated' | 'qaErrors' | 'qaWarnings'>;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** A stable hash of settings (RegExp as its source, keys in the order given). */
+export function settingsHash(settings: unknown): string {
+  return sha256(JSON.stringify(settings, (_key, value: unknown) => (value instanceof RegExp ? `/${value.source}/${value.flags}` : value)));
+}
+
+async function stampOf(file: string, text?: string): Promise<FileStamp | undefined> {
+  try {
+    const st = await stat(file, { bigint: true });
+    return { size: Number(st.size), mtimeNs: st.mtimeNs.toString(), ino: st.ino.toString(), sha256: sha256(text ?? (await readFile(file, 'utf8'))) };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** Whether `file` is still what `stamp` recorded: by stat when nothing moved, else by content. */
+async function still(file: string, stamp: FileStamp): Promise<'same' | 'touched' | 'changed'> {
+  let st;
+  try {
+    st = await stat(file, { bigint: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'changed';
+    throw err;
+  }
+  if (Number(st.size) !== stamp.size) return 'changed';
+  if (st.mtimeNs.toString() === stamp.mtimeNs && st.ino.toString() === stamp.ino) return 'same';
+  // Touched or copied back: the content decides (and the stamp is refreshed).
+  return sha256(await readFile(file, 'utf8')) === stamp.sha256 ? 'touched' : 'changed';
+}
+
+const keyOf = (lang: string, articleId: string): string => `${lang}\u0000${articleId}`;
+
+export class IncrementalIndex {
+  private dirty = false;
+
+  private constructor(readonly file: string, private readonly entries: Map<string, IndexEntry>, private damaged: boolean) {}
+
+  static async open(localesDir: string): Promise<IncrementalIndex> {
+    const file = path.join(localesDir, INDEX_FILE);
+    const text = await readIfExists(file);
+    const entries = new Map<string, IndexEntry>();
+    if (text === undefined) return new IncrementalIndex(file, entries, false);
+    try {
+      const parsed = JSON.parse(text) as { v?: unknown; entries?: unknown };
+      if (parsed.v !== VERSION || parsed.entries === null || typeof parsed.entries !== 'object') throw new Error('not an index');
+      for (const [key, entry] of Object.entries(parsed.entries as Record<string, IndexEntry>)) {
+        if (typeof entry?.source === 'string' && typeof entry.settings === 'string' && entry.xliff && entry.copy && entry.figures) entries.set(key, entry);
+      }
+      return new IncrementalIndex(file, entries, false);
+    } catch {
+      // Damaged: as if absent. The next save replaces it.
+      return new IncrementalIndex(file, new Map(), true);
+    }
+  }
+
+  /** The figures of an article and language that need no work, or undefined when it must be planned. */
+  async unchanged(lang: string, articleId: string, source: string, settings: string, xliffFile: string, copyFile: string): Promise<IndexEntry['figures'] | undefined> {
+    const entry = this.entries.get(keyOf(lang, articleId));
+    if (!entry || entry.source !== source || entry.settings !== settings) return undefined;
+    const x = await still(xliffFile, entry.xliff);
+    if (x === 'changed') return undefined;
+    const c = await still(copyFile, entry.copy);
+    if (c === 'changed') return undefined;
+    if (x === 'touched') entry.xliff = (await stampOf(xliffFile)) ?? entry.xliff;
+    if (c === 'touched') entry.copy = (await stampOf(copyFile)) ?? entry.copy;
+    if (x === 'touched' || c === 'touched') this.dirty = true;
+    return entry.figures;
+  }
+
+  /** After both files of an article and language were written (or found as they should be). */
+  async record(lang: string, articleId: string, source: string, settings: string, xliff: { file: string; text: string }, copy: { file: string; text: string }, figures: IndexEntry['figures']): Promise<void> {
+    const xs = await stampOf(xliff.file, xliff.text);
+    const cs = await stampOf(copy.file, copy.text);
+    if (!xs || !cs) return this.forget(lang, articleId);
+    this.entries.set(keyOf(lang, articleId), { source, settings, xliff: xs, copy: cs, figures });
+    this.dirty = true;
+  }
+
+  forget(lang: string, articleId: string): void {
+    if (this.entries.delete(keyOf(lang, articleId))) this.dirty = true;
+  }
+
+  async save(): Promise<void> {
+    if (!this.dirty && !this.damaged) return;
+    const entries = Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    await writeAtomic(this.file, `${JSON.stringify({ v: VERSION, entries })}\n`);
+    this.dirty = false;
+    this.damaged = false;
+  }
+}

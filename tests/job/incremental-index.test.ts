@@ -1,0 +1,111 @@
+// The incremental index never makes a job skip work it should do: after an edited source, a
+// hand-edited XLIFF, a deleted review copy, other segmentation rules or another glossary, and with
+// the index deleted, damaged or pointing at the wrong files, exactly the right articles are redone
+// (and an unchanged one is not even parsed).
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { runTranslateJob } from '../../src/job/translate.js';
+import { collectingReporter } from '../../src/job/reporter.js';
+import { INDEX_FILE } from '../../src/job/incremental.js';
+import { defaultRules, extendRules } from '../../src/segment/split.js';
+import type { SegmentationRules } from '../../src/segment/split.js';
+import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
+import { RecordingEngine, reviewSegment, xlf } from '../memory/helpers.js';
+
+const ARTICLES: Record<string, string> = {
+  a: 'Перша новина про зустріч у Мінську. Делегації обговорили торгівлю.\n',
+  b: 'Друга новина з Києва. Редакція перевіряє кожне повідомлення.\n',
+  c: 'Третя новина про погоду. Синоптики обіцяють дощ.\n',
+};
+
+describe('incremental index', () => {
+  let ws: Workspace;
+  let engine: RecordingEngine;
+  beforeEach(async () => {
+    ws = await makeWorkspace();
+    for (const [id, text] of Object.entries(ARTICLES)) await ws.write(`source-texts/${id}.txt`, text);
+    engine = new RecordingEngine();
+  });
+  afterEach(async () => { await ws.cleanup(); });
+
+  /** The articles a run planned and wrote (one detail line each per language), sorted. */
+  async function redone(options: { segmentation?: SegmentationRules; targets?: string[]; articles?: number } = {}): Promise<string[]> {
+    const reporter = collectingReporter();
+    const summary = await runTranslateJob({
+      cwd: ws.dir, sourceDir: 'source-texts', localesDir: 'locales', targets: options.targets ?? ['en-GB'],
+      engine, xliffVersion: '1.2', dryRun: false, reporter, ...(options.segmentation ? { segmentation: options.segmentation } : {}),
+    });
+    expect(summary.errors).toEqual([]);
+    // Skipped or not, every article is counted.
+    expect(summary.articles).toBe(options.articles ?? Object.keys(ARTICLES).length);
+    return reporter.lines.filter((l) => l.includes(' → ')).map((l) => l.split(' → ')[0]!).sort();
+  }
+
+  it('an unchanged re-run plans nothing; each kind of change redoes exactly the articles it touches', async () => {
+    expect(await redone()).toEqual(['a', 'b', 'c']);
+    const first = await runSummary();
+    expect(await redone()).toEqual([]);
+    // The figures of a skipped run are those of a full one.
+    const again = await runSummary();
+    expect({ ...again, reused: undefined }).toEqual({ ...first, reused: undefined });
+
+    await ws.write('source-texts/b.txt', 'Друга новина з Києва. Редакція перевіряє кожне нове повідомлення.\n');
+    expect(await redone()).toEqual(['b']);
+    expect(engine.sent.filter((s) => s.includes('нове'))).toHaveLength(1);
+
+    // A translator's edit in the XLIFF: c is read again, and the edit kept.
+    await reviewSegment(xlf(ws.dir, 'en-GB', 'c'), 'p1-1', ['Third news item about the weather.'], 'reviewed');
+    expect(await redone()).toEqual(['c']);
+    expect(await readFile(path.join(ws.dir, 'locales/en-GB/review/c.txt'), 'utf8')).toContain('Third news item about the weather.');
+
+    await rm(path.join(ws.dir, 'locales/en-GB/review/a.txt'));
+    expect(await redone()).toEqual(['a']);
+
+    // Touched but identical files are still recognised.
+    const same = await readFile(xlf(ws.dir, 'en-GB', 'b'), 'utf8');
+    await writeFile(xlf(ws.dir, 'en-GB', 'b'), same);
+    expect(await redone()).toEqual([]);
+
+    await ws.write('source-texts/d.txt', 'Четверта новина.\n');
+    expect(await redone({ articles: 4 })).toEqual(['d']);
+    // A new language: every article for it, none twice.
+    expect(await redone({ targets: ['en-GB', 'de'], articles: 4 })).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('other segmentation rules or another glossary redo every article they apply to', async () => {
+    await redone({ targets: ['en-GB', 'de'] });
+    const rules = extendRules(defaultRules(), { abbreviations: { title: ['новина'] } });
+    expect(await redone({ targets: ['en-GB', 'de'], segmentation: rules })).toEqual(['a', 'a', 'b', 'b', 'c', 'c']);
+    expect(await redone({ targets: ['en-GB', 'de'], segmentation: rules })).toEqual([]);
+    await ws.write('glossaries/uk-en.tsv', 'Мінськ\tMinsk\n');
+    // Only the language the glossary serves.
+    expect(await redone({ targets: ['en-GB', 'de'], segmentation: rules })).toEqual(['a', 'b', 'c']);
+  });
+
+  it('a deleted, damaged or wrong index only costs time', async () => {
+    await redone();
+    const index = path.join(ws.dir, 'locales', INDEX_FILE);
+    const saved = await readFile(index, 'utf8');
+    await rm(index);
+    expect(await redone()).toEqual(['a', 'b', 'c']);
+    await writeFile(index, '{"v":1,"entries":{"en-GB\\u0000a": {"source": 5}');
+    expect(await redone()).toEqual(['a', 'b', 'c']);
+    expect(await redone()).toEqual([]);
+    // An index whose entry for b is a's (right stamps, wrong source): b is redone, a is not.
+    const parsed = JSON.parse(saved) as { v: number; entries: Record<string, unknown> };
+    parsed.entries['en-GB\u0000b'] = parsed.entries['en-GB\u0000a'];
+    await writeFile(index, JSON.stringify(parsed));
+    expect(await redone()).toEqual(['b']);
+    // An index from before an edit (stale): the edited article is redone.
+    await writeFile(index, saved);
+    await ws.write('source-texts/a.txt', 'Перша новина про зустріч у Варшаві. Делегації обговорили торгівлю.\n');
+    expect(await redone()).toEqual(['a']);
+  });
+
+  async function runSummary(): Promise<Record<string, number | undefined>> {
+    const reporter = collectingReporter();
+    const summary = await runTranslateJob({ cwd: ws.dir, sourceDir: 'source-texts', localesDir: 'locales', targets: ['en-GB'], engine, xliffVersion: '1.2', dryRun: false, reporter });
+    return { ...summary.languages['en-GB'], filesWritten: undefined, machineTranslated: undefined, sentSegments: undefined, sentCharacters: undefined, billedCharacters: undefined };
+  }
+});
