@@ -92,7 +92,8 @@ export class Journal {
       }
       if (added.length === 0) return;
       await this.append(added);
-      this.lines.push(...added);
+      // One push per line: spreading a batch of 150,000 answers into push() overflows the stack.
+      for (const line of added) this.lines.push(line);
       for (const line of added) this.index.set(indexKey(line.lang, line.engine, line.key), line);
       crashPoint('journal');
     };
@@ -126,7 +127,8 @@ export class Journal {
     crashPoint('settle');
     if (rest.length === 0) await rm(this.file, { force: true });
     else await writeAtomic(this.file, rest.map((l) => JSON.stringify(l)).join('\n') + '\n');
-    this.lines.splice(0, this.lines.length, ...rest);
+    this.lines.length = 0;
+    for (const line of rest) this.lines.push(line);
     for (const key of [...this.index.keys()]) if (key.startsWith(`${lang}\u0000`)) this.index.delete(key);
     this.damaged.splice(0);
     this.torn = undefined;

@@ -21,6 +21,16 @@ describe('job journal', () => {
     expect(reopened.lookup('de', 'deepl', contentKey(['Перше. Друге.']))).toEqual({ content: ['Erstens. Zweitens.'], flags: ['sentence marker 1 was lost'] });
   });
 
+  it('journals one batch of 200,000 answers (a free engine answers a whole archive at once)', async () => {
+    ws = await makeWorkspace();
+    const journal = await Journal.open(ws.dir);
+    const requests = Array.from({ length: 200_000 }, (_, i) => ({ content: [`Речення ${i}.`], codes: [] }));
+    await journal.recorder('de', 'pseudo', requests)(requests.map((r, index) => ({ index, result: { content: r.content } })));
+    expect(journal.lookup('de', 'pseudo', contentKey(['Речення 199999.']))?.content).toEqual(['Речення 199999.']);
+    await journal.settle('de');
+    expect(existsSync(path.join(ws.dir, JOURNAL_FILE))).toBe(false);
+  });
+
   it('keeps every recorded answer across a torn append, and settles per language', async () => {
     ws = await makeWorkspace();
     const journal = await Journal.open(ws.dir);
