@@ -30,7 +30,8 @@ function parsed(r: CliResult): Summary {
 }
 
 async function files(dir: string): Promise<string[]> {
-  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  // The project's files, not the run's bookkeeping in .pereklad/ (the incremental index).
+  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && !e.parentPath.includes('.pereklad')).map((e) => path.join(e.parentPath, e.name));
 }
 
 describe('--json, --quiet and --verbose', () => {
@@ -104,7 +105,10 @@ describe('--json, --quiet and --verbose', () => {
     expect(quiet.stdout).toMatch(/^en-GB: 3 articles, [\d,]+ segments: [\d,]+ reused, 1 machine-translated/mu);
     expect(quiet.stdout).toMatch(/^done: 3 articles/mu);
     expect(quiet.stderr).toBe('');
+    await ws.write('source-texts/newer.txt', 'Ще новіша новина.\n');
     const verbose = await runCli(['translate', '--engine', 'pseudo', '--to', 'en-GB', '--verbose'], ws.dir);
-    expect(verbose.stdout).toMatch(/^new → en-GB: 1 segments, 1 reused/mu);
+    // Only the article that needed work has a line: the others were not even planned.
+    expect(verbose.stdout).toMatch(/^newer → en-GB: 1 segments, 1 machine-translated/mu);
+    expect(verbose.stdout).not.toMatch(/^new → en-GB/mu);
   });
 });

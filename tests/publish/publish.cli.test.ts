@@ -74,7 +74,7 @@ describe('pereklad publish (CLI)', () => {
     await editAll((id, numbers) => ({ state: 'translated', text: `Machine sentence ${id} ${numbers}.`, provenance: { origin: 'mt', engine: 'deepl' } }));
     const without = await runCli(['publish', '--to', 'en-GB'], ws.dir);
     expect(without.stderr).toMatch(/--allow-mt publishes those/);
-    const r = await runCli(['publish', '--to', 'en-GB', '--allow-mt', '--format', 'txt'], ws.dir);
+    const r = await runCli(['publish', '--to', 'en-GB', '--allow-mt', '--format', 'txt', '--verbose'], ws.dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/marked as machine translation/);
     const txt = await readFile(path.join(ws.dir, 'publish/en-GB', `${SAMPLE_ID}.txt`), 'utf8');
