@@ -153,8 +153,9 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
     const known = new Map<string, LanguageFigures>();
     for (const lang of options.targets) {
       const figures = await index.unchanged(lang, id, source, settings.get(lang)!, xliffPath(localesDir, lang, id), reviewPath(localesDir, lang, id));
-      // Units left for translators are tried again whenever an engine serves the language.
-      if (figures && ((figures.untranslated ?? 0) === 0 || engineFor(lang) === null)) known.set(lang, figures);
+      // A unit without a translation is always planned again: an engine, an imported TMX or another
+      // article's new translation (an exact match) may fill it now, and none of those is in the index.
+      if (figures && (figures.untranslated ?? 0) === 0) known.set(lang, figures);
     }
     return known;
   };

@@ -109,3 +109,26 @@ describe('incremental index', () => {
     return { ...summary.languages['en-GB'], filesWritten: undefined, machineTranslated: undefined, sentSegments: undefined, sentCharacters: undefined, billedCharacters: undefined };
   }
 });
+
+describe('incremental index and untranslated units', () => {
+  it('an article with units left for translators is planned again, so a later exact match fills them', async () => {
+    const ws = await makeWorkspace();
+    try {
+      await ws.write('source-texts/a.txt', 'Спільне речення для обох статей.\n');
+      const run = async (engine: RecordingEngine | null, include?: string[]) => {
+        const reporter = collectingReporter();
+        const summary = await runTranslateJob({ cwd: ws.dir, sourceDir: 'source-texts', localesDir: 'locales', targets: ['en-GB'], engine, xliffVersion: '1.2', dryRun: false, reporter, ...(include ? { include } : {}) });
+        return summary;
+      };
+      expect((await run(null)).untranslated).toBe(1);
+      // Another article with the same sentence gets a translation; a, unchanged, must take it.
+      await ws.write('source-texts/b.txt', 'Спільне речення для обох статей.\n');
+      await run(new RecordingEngine(), ['b.txt']);
+      const again = await run(null);
+      expect(again.untranslated).toBe(0);
+      expect(await readFile(path.join(ws.dir, 'locales/en-GB/review/a.txt'), 'utf8')).toMatch(/^EN:/u);
+    } finally {
+      await ws.cleanup();
+    }
+  });
+});
