@@ -1,8 +1,9 @@
 // assemble: the translated article rebuilt from what an XLIFF file holds — its skeleton and
-// targets — with the source's layout. Segments without a translation fall back to the source
-// text and are counted, so an editor knows the copy is incomplete.
+// targets — with the source's layout, in the source's format (src/formats/write.ts). Segments
+// without a translation fall back to the source text and are counted, so an editor knows the
+// copy is incomplete.
 import type { TranslatedArticle } from '../model.js';
-import { contentText } from '../model.js';
+import { writeTranslated } from '../formats/write.js';
 
 export interface AssembledArticle {
   text: string;
@@ -13,26 +14,5 @@ export interface AssembledArticle {
 }
 
 export function assembleArticle(doc: TranslatedArticle): AssembledArticle {
-  const { article } = doc;
-  let text = article.leading + article.metadataText;
-  let untranslated = 0;
-  let segments = 0;
-  for (const block of article.blocks) {
-    text += block.before;
-    for (const segment of block.segments) {
-      const target = doc.targets.get(segment.id);
-      if (block.kind === 'foreign') {
-        text += segment.text;
-      } else {
-        segments++;
-        if (target?.content) text += contentText(target.content, segment.codes);
-        else {
-          untranslated++;
-          text += segment.text;
-        }
-      }
-      text += segment.after;
-    }
-  }
-  return { text: text + article.trailing, untranslated, segments };
+  return writeTranslated(doc.article, (segment) => doc.targets.get(segment.id)?.content);
 }

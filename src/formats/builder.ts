@@ -37,6 +37,7 @@ export class ArticleBuilder {
     private readonly source: string,
     private readonly sourceLang: string,
     private readonly rules: SegmentationRules | undefined,
+    private readonly options: { softBreaks?: boolean } = {},
   ) {}
 
   /** The text `[start, end)` (offsets into the source) as a block; markup inside it by offsets.
@@ -64,7 +65,7 @@ export class ArticleBuilder {
       kind,
       lang: language.lang,
       before: this.source.slice(this.cursor, start),
-      segments: segmentWithMarkup(id, text, spans, language.lang, language.lang === this.sourceLang ? this.rules : undefined),
+      segments: segmentWithMarkup(id, text, spans, language.lang, language.lang === this.sourceLang ? this.rules : undefined, this.options.softBreaks ?? false),
       ...(options.context !== undefined ? { context: options.context } : {}),
     });
     this.cursor = end;
@@ -101,29 +102,74 @@ function plainText(source: string, start: number, end: number, markup: readonly 
 
 interface Region { start: number; end: number }
 
+// What the segmenter reads in place of a code: paired markup is nothing (`**Увага!**` is the
+// sentence `Увага!`), a hard break or a quote's `>` is a space, an entity its character; other
+// codes their own text, so URLs and handles look to it as they always did.
+const ENTITY_CHARS: Record<string, string> = { nbsp: '\u00a0', mdash: '—', ndash: '–', laquo: '«', raquo: '»', hellip: '…', quot: '"', apos: "'", amp: '&', lt: '<', gt: '>', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', bdquo: '„' };
+
+function stand(m: MarkupSpan, text: string): string {
+  const source = text.slice(m.start, m.end);
+  if (m.role !== undefined) return '';
+  if (m.kind === 'break' || (m.kind === 'markup' && /^[\s>]*$/u.test(source))) return ' ';
+  if (m.kind === 'entity') {
+    const name = source.slice(1, -1);
+    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16) || 0x20);
+    if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10) || 0x20);
+    return ENTITY_CHARS[name] ?? 'x';
+  }
+  return source;
+}
+
+/** Sentence spans of `text` (offsets into it) found on the text as the segmenter should read it. */
+function sentenceSpansAround(text: string, sorted: readonly MarkupSpan[], lang: string, rules: SegmentationRules | undefined, softBreaks: boolean): Array<{ start: number; end: number }> {
+  let plain = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let at = 0;
+  const copy = (upTo: number): void => {
+    for (; at < upTo; at++) { plain += softBreaks && (text[at] === '\n' || text[at] === '\r') ? ' ' : text[at]; from.push(at); to.push(at + 1); }
+  };
+  for (const m of sorted) {
+    if (m.start < at) continue;
+    copy(m.start);
+    const stands = stand(m, text);
+    if (stands === text.slice(m.start, m.end)) copy(m.end);
+    else for (const ch of stands) { plain += ch; from.push(m.start); to.push(m.end); }
+    at = m.end;
+  }
+  copy(text.length);
+  return sentenceSpans(plain, lang, rules).map((s) => ({ start: from[s.start]!, end: to[s.end - 1]! }));
+}
+
 /** Sentences of a block whose markup is given by offsets into `text`. A boundary inside a code or
  *  between the halves of a pair is dropped (the sentences stay one unit): OmegaT and xliff-check
  *  both accept a unit whose `<g>` holds two sentences, while a pair cut in two needs `<bx>`/`<ex>`
  *  in two units that no CAT tool lets a translator keep balanced. */
-export function segmentWithMarkup(blockId: string, text: string, markup: readonly MarkupSpan[], lang: string, rules?: SegmentationRules): Segment[] {
+/** `softBreaks`: a line break inside a block is a space (Markdown, HTML), not the end of a line
+ *  the plain-text segmenter may read as a headline's. */
+export function segmentWithMarkup(blockId: string, text: string, markup: readonly MarkupSpan[], lang: string, rules?: SegmentationRules, softBreaks = false): Segment[] {
   const sorted = markup.map((m, i) => ({ ...m, index: i })).sort((a, b) => a.start - b.start);
-  const raw = sentenceSpans(text, lang, rules).map((s) => ({ ...s }));
-  // A sentence that ends right before closing markup (`**Увага!**`) takes the markup with it.
-  for (let i = 0; i < raw.length - 1; i++) {
+  const raw = sentenceSpansAround(text, sorted, lang, rules, softBreaks);
+  // A sentence that ends right before closing markup (`**Увага!**`) takes the markup with it, and
+  // one that starts right after opening markup takes that.
+  for (let i = 0; i < raw.length; i++) {
     const span = raw[i]!;
-    let moved = true;
-    while (moved) {
+    const floor = i > 0 ? raw[i - 1]!.end : 0;
+    for (let moved = true; moved;) {
       moved = false;
       for (const m of sorted) {
-        if (m.start === span.end && m.role === 'close') { span.end = m.end; moved = true; }
+        if (m.role === 'close' && m.start === span.end) { span.end = m.end; moved = true; }
+        if (m.role === 'open' && m.end === span.start && m.start >= floor) { span.start = m.start; moved = true; }
       }
     }
-    const next = raw[i + 1]!;
-    if (next.start < span.end) {
-      next.start = span.end;
-      while (next.start < next.end && WHITESPACE.test(text[next.start]!)) next.start++;
-    }
+    const next = raw[i + 1];
+    if (next && next.start < span.end) next.start = span.end;
   }
+  // Nothing of the block may fall outside its sentences: leading or trailing markup joins them.
+  const first = raw[0];
+  const last = raw[raw.length - 1];
+  if (first) first.start = 0;
+  if (last) last.end = text.length;
   const spans = raw.filter((s) => s.end > s.start);
   const regions: Region[] = [];
   for (const m of sorted) {
@@ -133,7 +179,9 @@ export function segmentWithMarkup(blockId: string, text: string, markup: readonl
   const merged: Array<{ start: number; end: number }> = [];
   for (const span of spans) {
     const last = merged[merged.length - 1];
-    if (last && regions.some((r) => r.start < span.start && r.end > last.end)) last.end = span.end;
+    // A code or pair that crosses the end of the previous sentence or the start of this one ties
+    // them; one wholly between them stays there, in the whitespace kept after the first.
+    if (last && regions.some((r) => (r.start < last.end && r.end > last.end) || (r.start < span.start && r.end > span.start))) last.end = span.end;
     else merged.push({ start: span.start, end: span.end });
   }
   if (merged.length === 0) merged.push({ start: 0, end: text.length });

@@ -6,6 +6,8 @@ import { BadInputError } from '../errors.js';
 import type { SegmentationRules } from '../segment/split.js';
 import { DEFAULT_FORMATS_CONFIG, type ArticleFormat, type FormatsConfig } from './format.js';
 import { textFormat } from './text.js';
+import { markdownFormat } from './markdown.js';
+import { htmlFormat } from './html.js';
 
 const formats = new Map<string, ArticleFormat>();
 
@@ -13,7 +15,7 @@ export function registerFormat(format: ArticleFormat): void {
   formats.set(format.name, format);
 }
 
-[textFormat].forEach(registerFormat);
+[textFormat, markdownFormat, htmlFormat].forEach(registerFormat);
 
 export function formatNames(): string[] {
   return [...formats.keys()];

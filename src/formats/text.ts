@@ -6,7 +6,7 @@ import type { ArticleFormat } from './format.js';
 
 export const textFormat: ArticleFormat = {
   name: 'text',
-  extensions: ['.txt', '.md'],
+  extensions: ['.txt'],
   read: (text, context) => parseArticle(text, context.id, context.path, context.sourceLang, context.rules),
   escapeText: (text) => text,
 };

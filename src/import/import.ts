@@ -151,6 +151,12 @@ function textOfReturned(c: ReturnedContent): string {
   return c.content.map((f) => (typeof f === 'string' ? f : c.codes[Number(f.code)]?.text ?? '')).join('');
 }
 
+/** The id of the segment's `index`-th code in source order (its codes as the XLIFF wrote them). */
+function codeIdAt(segment: Segment, index: number): string | undefined {
+  const placed = segment.content.filter((f): f is { code: string } => typeof f !== 'string');
+  return placed[index]?.code;
+}
+
 /** The returned target in the segment's own code ids; notes for codes the tool changed or invented. */
 function resolveTarget(unit: ReturnedUnit, target: ReturnedContent, segment: Segment): { content: Content; notes: string[] } {
   const notes: string[] = [];
@@ -158,6 +164,18 @@ function resolveTarget(unit: ReturnedUnit, target: ReturnedContent, segment: Seg
   for (const f of target.content) {
     if (typeof f === 'string') { content.push(f); continue; }
     const code = target.codes[Number(f.code)]!;
+    if (code.role !== undefined) {
+      // A half of a pair is known by the pair's id and its role (both halves may read `**`): it is
+      // the segment's code at the same place among the codes of the unit's returned source.
+      const at = unit.source.codes.findIndex((c) => c.role === code.role && c.id === code.id);
+      const own = at >= 0 ? segment.codes.find((c) => c.id === codeIdAt(segment, at)) : undefined;
+      if (!own) {
+        notes.push(`the CAT tool returned a paired tag (id ${code.id}) that the source does not have; it was removed`);
+        continue;
+      }
+      content.push({ code: own.id });
+      continue;
+    }
     // The tool's code refers to a source code by id; its text should be that code's text.
     const inSource = unit.source.codes.find((c) => c.id !== '' && c.id === code.id) ?? unit.source.codes.find((c) => c.text === code.text);
     const own = segment.codes.find((c) => c.text === inSource?.text) ?? segment.codes.find((c) => c.text === code.text);

@@ -13,7 +13,9 @@ import { kindFromTypeName } from '../xliff/codec.js';
 import { fromMemoqStatus, fromTradosConfirmation, fromXliff12Returned, fromXliff20Returned, lowestState } from '../xliff/states.js';
 
 /** A code inside returned content: by the id the tool wrote and the text it holds. */
-export interface ReturnedCode { id: string; text: string; kind: InlineCode['kind'] }
+/** `role`: a half of a paired code (`<g>`/`<pc>` read as open and close, `<bx>`/`<sc>` open,
+ *  `<ex>`/`<ec>` close), its id the id of the pair's open half, as tools keep it. */
+export interface ReturnedCode { id: string; text: string; kind: InlineCode['kind']; role?: 'open' | 'close' }
 
 /** Content whose codes refer to `codes` of the same unit's source. */
 export interface ReturnedContent { content: Content; codes: ReturnedCode[] }
@@ -56,8 +58,8 @@ function readContent(element: XmlElement, file: string, data: Map<string, string
     if (typeof content[content.length - 1] === 'string') content[content.length - 1] += t;
     else content.push(t);
   };
-  const code = (id: string, text: string, type: string | undefined): void => {
-    codes.push({ id, text, kind: kindFromTypeName(type) });
+  const code = (id: string, text: string, type: string | undefined, role?: 'open' | 'close'): void => {
+    codes.push({ id, text, kind: kindFromTypeName(type), ...(role ? { role } : {}) });
     content.push({ code: String(codes.length - 1) });
   };
   const walk = (el: XmlElement, depth: number): void => {
@@ -72,10 +74,24 @@ function readContent(element: XmlElement, file: string, data: Map<string, string
           code(child.attrs.id ?? '', text, child.attrs.ctype ?? child.attrs.subType);
           break;
         }
-        case 'x': case 'bx': case 'ex': case 'bpt': case 'ept': case 'it': case 'sc': case 'ec':
+        case 'bx': case 'sc':
+          code(child.attrs.id ?? child.attrs.rid ?? '', child.attrs['equiv-text'] ?? child.attrs.disp ?? '', child.attrs.ctype ?? child.attrs.subType, 'open');
+          break;
+        case 'ex':
+          code(child.attrs.rid ?? child.attrs.id ?? '', child.attrs['equiv-text'] ?? '', child.attrs.ctype, 'close');
+          break;
+        case 'ec':
+          code(child.attrs.startRef ?? child.attrs.id ?? '', child.attrs.disp ?? '', child.attrs.subType, 'close');
+          break;
+        case 'x': case 'bpt': case 'ept': case 'it':
           code(child.attrs.id ?? child.attrs.rid ?? '', child.attrs['equiv-text'] ?? child.attrs.equiv ?? textOf(child), child.attrs.ctype ?? child.attrs.subType);
           break;
-        case 'mrk': case 'g': case 'pc':
+        case 'g': case 'pc':
+          code(child.attrs.id ?? '', '', child.attrs.ctype ?? child.attrs.subType, 'open');
+          walk(child, depth + 1);
+          code(child.attrs.id ?? '', '', child.attrs.ctype ?? child.attrs.subType, 'close');
+          break;
+        case 'mrk':
           walk(child, depth + 1);
           break;
         case 'sub':

@@ -4,6 +4,7 @@ import type { CopyMetadata, CopyParagraph, CopyRun, LocalizedCopy } from './copy
 import { paragraphText, runText } from './copy.js';
 import { escapeHtml as h } from '../review/html.js';
 import type { PublishFormat } from './config.js';
+import { escapeMarkdownText } from '../formats/escape.js';
 
 const MACHINE_NOTICE = 'Machine translation: this article was translated automatically and has not been fully reviewed by an editor.';
 
@@ -38,15 +39,10 @@ export function renderText(copy: LocalizedCopy): string {
   return `${frontMatter(copy.meta)}\n${notice}${copy.paragraphs.map(paragraphText).join('\n\n')}\n`;
 }
 
-// Markdown: CommonMark reads these anywhere in a line (emphasis, links, code, HTML, entities,
-// GFM tables and strikethrough)…
-const MD_INLINE = /[\\`*_[\]<>|~&]/gu;
-// …and these only where a line starts (headings, lists, quotes, breaks, setext underlines).
+// Markdown: escapeMarkdownText covers what CommonMark reads anywhere in a line; these it reads
+// only where a line starts (headings, lists, quotes, breaks, setext underlines).
 const MD_LINE_START = /^([#+\-=>])|^(\d{1,9})([.)])/u;
-
-export function escapeMarkdownText(text: string): string {
-  return text.replace(MD_INLINE, (ch) => `\\${ch}`);
-}
+export { escapeMarkdownText };
 
 function markdownRun(run: CopyRun): string {
   if ('text' in run) return escapeMarkdownText(run.text);

@@ -5,6 +5,7 @@ import type { Article, Content, InlineCode, ProtectedKind, Segment, TargetSegmen
 import { BadInputError } from '../errors.js';
 import { attrs, escapeText, type XmlElement } from './xml.js';
 import type { Skeleton } from './skeleton.js';
+import { ctypeOf, kindFromStandardType, type20 } from './paired.js';
 
 export type XliffVersion = '1.2' | '2.0';
 
@@ -21,6 +22,8 @@ export function codeTypeName(kind: ProtectedKind): string {
 }
 const KINDS: readonly ProtectedKind[] = STORED_KINDS;
 export function kindFromTypeName(name: string | undefined): ProtectedKind {
+  const standard = kindFromStandardType(name);
+  if (standard !== undefined) return standard as ProtectedKind;
   const bare = (name ?? '').replace(/^(?:x-|pereklad:)/u, '');
   return (KINDS as readonly string[]).includes(bare) ? (bare as ProtectedKind) : 'url';
 }
@@ -59,11 +62,20 @@ export function emptyTarget(segmentId: string): TargetSegment {
 }
 
 /** An inline element that stands for a protected span, as one XLIFF version writes it. */
-export interface InlineCodeElement { id: string | undefined; text: string; kind: ProtectedKind }
+export interface InlineCodeElement {
+  id: string | undefined;
+  text: string;
+  kind: ProtectedKind;
+  /** A half of a paired code, and its partner's id when the element names it. */
+  role?: 'open' | 'close';
+  pair?: string;
+}
 
 /** How a version writes inline content: which elements are codes, which are read through. */
 export interface InlineDialect {
   code(element: XmlElement): InlineCodeElement | undefined;
+  /** An element that is a pair around its content (1.2 `<g>`, 2.0 `<pc>`): its two halves. */
+  paired?(element: XmlElement): { open: InlineCodeElement; close: InlineCodeElement } | undefined;
   /** Elements whose content is read as if they were not there (segment markers, paired tags). */
   wrappers: ReadonlySet<string>;
 }
@@ -73,6 +85,23 @@ export interface InlineDialect {
 export function readInline(element: XmlElement, dialect: InlineDialect, sourceCodes: readonly InlineCode[] | undefined, file: string): ReadSource {
   const content: Content = [];
   const found: InlineCode[] = [];
+  const emit = (code: InlineCodeElement, child: XmlElement): void => {
+    let id: string;
+    if (sourceCodes) {
+      // Halves of a pair share their text (`**`): only their ids tell them apart.
+      const known = code.role !== undefined
+        ? sourceCodes.find((c) => c.id === code.id && c.role === code.role)
+        : sourceCodes.find((c) => c.id === code.id) ?? sourceCodes.find((c) => c.text === code.text);
+      // A code the source does not have cannot be written back as any text: refuse the file
+      // here, where its line is known, rather than fail later in review or publish.
+      if (!known) throw new BadInputError(file, `a target holds an inline code (<${child.name} id="${code.id ?? ''}">) that its source does not have`, child.line);
+      id = known.id;
+    } else {
+      id = code.id && !found.some((c) => c.id === code.id) ? code.id : String(found.length + 1);
+      found.push({ id, kind: code.kind, text: code.text, ...(code.role ? { role: code.role } : {}), ...(code.pair !== undefined ? { pair: code.pair } : {}) });
+    }
+    content.push({ code: id });
+  };
   const walk = (el: XmlElement): void => {
     for (const child of el.children) {
       if (typeof child === 'string') {
@@ -80,20 +109,18 @@ export function readInline(element: XmlElement, dialect: InlineDialect, sourceCo
         else content.push(child);
         continue;
       }
+      const pair = dialect.paired?.(child);
+      if (pair) {
+        // In a target the close is the source's partner of the open, whatever id the tool gave it.
+        const open = sourceCodes?.find((c) => c.id === pair.open.id && c.role === 'open');
+        emit(pair.open, child);
+        walk(child);
+        emit(open?.pair !== undefined ? { ...pair.close, id: open.pair } : pair.close, child);
+        continue;
+      }
       const code = dialect.code(child);
       if (code) {
-        let id: string;
-        if (sourceCodes) {
-          const known = sourceCodes.find((c) => c.id === code.id) ?? sourceCodes.find((c) => c.text === code.text);
-          // A code the source does not have cannot be written back as any text: refuse the file
-          // here, where its line is known, rather than fail later in review or publish.
-          if (!known) throw new BadInputError(file, `a target holds an inline code (<${child.name} id="${code.id ?? ''}">) that its source does not have`, child.line);
-          id = known.id;
-        } else {
-          id = code.id && !found.some((c) => c.id === code.id) ? code.id : String(found.length + 1);
-          found.push({ id, kind: code.kind, text: code.text });
-        }
-        content.push({ code: id });
+        emit(code, child);
       } else if (dialect.wrappers.has(child.name)) {
         walk(child);
       } else {
@@ -102,6 +129,12 @@ export function readInline(element: XmlElement, dialect: InlineDialect, sourceCo
     }
   };
   walk(element);
+  // A close names its open (`<ec startRef>`, `<ex rid>`); the open learns its partner here.
+  for (const code of found) {
+    if (code.role !== 'close' || code.pair === undefined) continue;
+    const open = found.find((c) => c.id === code.pair && c.role === 'open');
+    if (open && open.pair === undefined) open.pair = code.id;
+  }
   return { content, codes: sourceCodes ? [...sourceCodes] : found };
 }
 
@@ -120,10 +153,10 @@ export function writeInline(content: Content, codes: readonly InlineCode[], code
 
 /** XLIFF 1.2: the protected text itself inside `<ph>`. */
 export function ph12(code: InlineCode): string {
-  return `<ph${attrs({ id: code.id, ctype: codeTypeName(code.kind) })}>${escapeText(code.text)}</ph>`;
+  return `<ph${attrs({ id: code.id, ctype: ctypeOf(code) })}>${escapeText(code.text)}</ph>`;
 }
 
 /** XLIFF 2.0: an empty `<ph>` carrying the text as `equiv`/`disp`, pointing at `<data>` when the unit has it. */
 export function ph20(code: InlineCode, id: string, dataRef?: string): string {
-  return `<ph${attrs({ id, dataRef, type: 'other', subType: `pereklad:${code.kind}`, equiv: code.text, disp: code.text })}/>`;
+  return `<ph${attrs({ id, dataRef, type: type20(code), subType: `pereklad:${code.kind}`, equiv: code.text, disp: code.text })}/>`;
 }

@@ -6,14 +6,27 @@ import type { Content, InlineCode, TargetSegment, TranslatedArticle } from '../m
 import { BadInputError } from '../errors.js';
 import { attrs, childElements, escapeText, firstChild, textOf, unitsIn, type XmlElement } from './xml.js';
 import { parseSkeleton, skeletonOf, SKELETON_MEDIA_TYPE } from './skeleton.js';
-import { articleFromSkeleton, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, ph12, readInline, writeInline, type InlineDialect, type ReadSource, type XliffCodec } from './codec.js';
+import { articleFromSkeleton, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, ph12, readInline, type InlineCodeElement, type InlineDialect, type ReadSource, type XliffCodec } from './codec.js';
 import { fromXliff12, toXliff12 } from './states.js';
+import { writePairedInline, ctypeOf, type CodeWriters } from './paired.js';
+import type { Skeleton } from './skeleton.js';
 import { altTransXml, matchesToWrite, readAltTrans, splitMtOriginal } from './matches.js';
 
 export const XLIFF12_NS = 'urn:oasis:names:tc:xliff:document:1.2';
 
+// Paired codes: `<g>` around a well-nested pair, `<bx>`/`<ex>` (linked by `rid`, the markup as
+// `equiv-text`) otherwise. `<g>` carries no text, so the markup itself is in the skeleton's `pairs`.
+const WRITERS_12: CodeWriters = {
+  standalone: ph12,
+  open: (code) => `<g${attrs({ id: code.id, ctype: ctypeOf(code) })}>`,
+  close: () => '</g>',
+  isolated: (code) => code.role === 'open'
+    ? `<bx${attrs({ id: code.id, rid: code.id, ctype: ctypeOf(code), 'equiv-text': code.text })}/>`
+    : `<ex${attrs({ id: code.id, rid: code.pair ?? code.id, 'equiv-text': code.text })}/>`,
+};
+
 function contentXml(content: Content, codes: readonly InlineCode[]): string {
-  return writeInline(content, codes, ph12);
+  return writePairedInline(content, codes, WRITERS_12);
 }
 
 /** Phase name for an engine on a day: a target's provenance is its phase. */
@@ -79,15 +92,32 @@ export const xliff12: XliffCodec = {
   },
 };
 
-const DIALECT_12: InlineDialect = {
-  code: (el) => el.name === 'ph' ? { id: el.attrs.id, text: textOf(el), kind: kindFromTypeName(el.attrs.ctype) }
-    : el.name === 'x' ? { id: el.attrs.id, text: el.attrs['equiv-text'] ?? '', kind: kindFromTypeName(el.attrs.ctype) }
-    : undefined,
-  wrappers: new Set(['mrk', 'g']),
-};
+type SkeletonPairs = NonNullable<Skeleton['pairs']>[string];
 
-function readContent(element: XmlElement, codes: InlineCode[] | undefined, file: string): ReadSource {
-  return readInline(element, DIALECT_12, codes, file);
+/** The 1.2 dialect for one unit; `pairs` is the skeleton's markup for its paired codes. */
+function dialect12(pairs: SkeletonPairs | undefined, file: string): InlineDialect {
+  const half = (el: XmlElement, id: string | undefined, role: 'open' | 'close'): InlineCodeElement => {
+    const entry = pairs?.find(([pid, , r]) => pid === id && r === role);
+    if (!entry && pairs !== undefined) throw new BadInputError(file, `<${el.name} id="${id ?? ''}"> is a paired code the skeleton does not hold`, el.line);
+    return { id, text: entry?.[1] ?? el.attrs['equiv-text'] ?? '', kind: kindFromTypeName(entry?.[4] ?? el.attrs.ctype), role, ...(entry ? { pair: entry[3] } : {}) };
+  };
+  return {
+    code: (el) => el.name === 'ph' ? { id: el.attrs.id, text: textOf(el), kind: kindFromTypeName(el.attrs.ctype) }
+      : el.name === 'x' ? { id: el.attrs.id, text: el.attrs['equiv-text'] ?? '', kind: kindFromTypeName(el.attrs.ctype) }
+      : el.name === 'bx' ? half(el, el.attrs.id ?? el.attrs.rid, 'open')
+      : el.name === 'ex' ? half(el, el.attrs.id, 'close')
+      : undefined,
+    paired: (el) => {
+      if (el.name !== 'g') return undefined;
+      const open = half(el, el.attrs.id, 'open');
+      return { open, close: half(el, open.pair, 'close') };
+    },
+    wrappers: new Set(['mrk']),
+  };
+}
+
+function readContent(element: XmlElement, codes: InlineCode[] | undefined, file: string, pairs?: SkeletonPairs): ReadSource {
+  return readInline(element, dialect12(pairs, file), codes, file);
 }
 
 export function readXliff12(root: XmlElement, file: string): TranslatedArticle {
@@ -115,10 +145,11 @@ export function readXliff12(root: XmlElement, file: string): TranslatedArticle {
     if (sources.has(id)) throw new BadInputError(file, `duplicate unit id "${id}"`, unit.line);
     const sourceEl = firstChild(unit, 'source');
     if (!sourceEl) throw new BadInputError(file, `unit "${id}" has no <source>`, unit.line);
-    const source = readContent(sourceEl, undefined, file);
+    const pairs = skeleton.pairs?.[id];
+    const source = readContent(sourceEl, undefined, file, pairs);
     sources.set(id, source);
     const targetEl = firstChild(unit, 'target');
-    const target = targetEl ? readContent(targetEl, source.codes, file).content : undefined;
+    const target = targetEl ? readContent(targetEl, source.codes, file, pairs).content : undefined;
     const hasTarget = target !== undefined && target.length > 0;
     const phase = targetEl?.attrs['phase-name'] ? phases.get(targetEl.attrs['phase-name']) : undefined;
     const flags = childElements(unit, 'note').filter((n) => n.attrs.from === 'pereklad').map(textOf);

@@ -6,8 +6,9 @@ import type { Content, InlineCode, TargetSegment, TranslatedArticle } from '../m
 import { BadInputError } from '../errors.js';
 import { attrs, childElements, escapeText, firstChild, textOf, unitsIn, type XmlElement } from './xml.js';
 import { parseSkeleton, skeletonOf } from './skeleton.js';
-import { articleFromSkeleton, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, ph20, readInline, writeInline, type InlineDialect, type ReadSource, type XliffCodec } from './codec.js';
+import { articleFromSkeleton, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, ph20, readInline, type InlineDialect, type ReadSource, type XliffCodec } from './codec.js';
 import { fromXliff20, toXliff20 } from './states.js';
+import { type20, writePairedInline } from './paired.js';
 import { matchesToWrite, mtcMatchesXml, readMtcMatches, splitMtOriginal } from './matches.js';
 
 export const XLIFF20_NS = 'urn:oasis:names:tc:xliff:document:2.0';
@@ -20,10 +21,27 @@ function phId(segmentIndex: number, codeId: string): string {
   return `s${segmentIndex}c${codeId}`;
 }
 
+// Paired codes: `<pc>` around a well-nested pair, `<sc>`/`<ec>` otherwise (`isolated` when the
+// partner is missing or out of order); the markup is in <originalData>, and in `disp` for tools.
 function contentXml(content: Content, codes: readonly InlineCode[], segmentIndex: number): string {
-  return writeInline(content, codes, (code) => {
-    const id = phId(segmentIndex, code.id);
-    return ph20(code, id, `d${id}`);
+  const id = (code: InlineCode): string => phId(segmentIndex, code.id);
+  const kind = (code: InlineCode): Record<string, string> => ({ type: type20(code), subType: `pereklad:${code.kind}` });
+  const order = new Map<string, number>();
+  content.forEach((f, k) => { if (typeof f !== 'string' && !order.has(f.code)) order.set(f.code, k); });
+  return writePairedInline(content, codes, {
+    standalone: (code) => ph20(code, id(code), `d${id(code)}`),
+    open: (code, close) => `<pc${attrs({ id: id(code), dataRefStart: `d${id(code)}`, dataRefEnd: `d${id(close)}`, ...kind(code), dispStart: code.text, dispEnd: close.text })}>`,
+    close: () => '</pc>',
+    isolated: (code, partner) => {
+      const here = order.get(code.id) ?? 0;
+      const there = partner ? order.get(partner.id) : undefined;
+      if (code.role === 'open') {
+        return `<sc${attrs({ id: id(code), dataRef: `d${id(code)}`, ...kind(code), disp: code.text, isolated: there !== undefined && there > here ? undefined : 'yes' })}/>`;
+      }
+      return there !== undefined && there < here && partner
+        ? `<ec${attrs({ startRef: id(partner), dataRef: `d${id(code)}`, ...kind(code), disp: code.text })}/>`
+        : `<ec${attrs({ id: id(code), dataRef: `d${id(code)}`, ...kind(code), disp: code.text, isolated: 'yes' })}/>`;
+    },
   });
 }
 
@@ -80,14 +98,31 @@ export const xliff20: XliffCodec = {
 
 // A unit's <ph> elements point at its <originalData> by dataRef; their ids carry the segment prefix.
 function dialect20(data: ReadonlyMap<string, string>): InlineDialect {
+  const bare = (id: string | undefined): string | undefined => (id ?? '').replace(/^d?s\d+c/u, '') || undefined;
+  const text = (ref: string | undefined, fallback: string | undefined): string => (ref !== undefined ? data.get(ref) : undefined) ?? fallback ?? '';
   return {
     code: (el) => {
-      if (el.name !== 'ph') return undefined;
-      const ref = el.attrs.dataRef;
-      const text = (ref !== undefined ? data.get(ref) : undefined) ?? el.attrs.equiv ?? '';
-      return { id: (el.attrs.id ?? '').replace(/^s\d+c/u, '') || undefined, text, kind: kindFromTypeName(el.attrs.subType) };
+      const kind = kindFromTypeName(el.attrs.subType);
+      if (el.name === 'ph') return { id: bare(el.attrs.id), text: text(el.attrs.dataRef, el.attrs.equiv), kind };
+      if (el.name === 'sc') return { id: bare(el.attrs.id), text: text(el.attrs.dataRef, el.attrs.disp), kind, role: 'open' };
+      if (el.name === 'ec') {
+        const id = bare(el.attrs.dataRef) ?? bare(el.attrs.id);
+        const open = bare(el.attrs.startRef);
+        return { id, text: text(el.attrs.dataRef, el.attrs.disp), kind, role: 'close', ...(open !== undefined ? { pair: open } : {}) };
+      }
+      return undefined;
     },
-    wrappers: new Set(['mrk', 'pc']),
+    paired: (el) => {
+      if (el.name !== 'pc') return undefined;
+      const kind = kindFromTypeName(el.attrs.subType);
+      const openId = bare(el.attrs.id);
+      const closeId = bare(el.attrs.dataRefEnd) ?? openId;
+      return {
+        open: { id: openId, text: text(el.attrs.dataRefStart, el.attrs.dispStart), kind, role: 'open', ...(closeId !== undefined ? { pair: closeId } : {}) },
+        close: { id: closeId, text: text(el.attrs.dataRefEnd, el.attrs.dispEnd), kind, role: 'close', ...(openId !== undefined ? { pair: openId } : {}) },
+      };
+    },
+    wrappers: new Set(['mrk']),
   };
 }
 

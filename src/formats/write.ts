@@ -1,0 +1,44 @@
+// Writing a translation back in its source's format: the source's own bytes for everything that
+// is not translated text (skeleton, inline codes), and each target text run escaped for the place
+// it goes. A run that also stands in the segment's source is written as the source had it (already
+// in the format's syntax), so the identity translation gives the source back byte for byte.
+import type { Article, Content, Segment } from '../model.js';
+import { contentText } from '../model.js';
+import { formatOf } from './registry.js';
+
+export interface WrittenDocument {
+  text: string;
+  /** Translatable segments written in the source language because they have no target. */
+  untranslated: number;
+  segments: number;
+}
+
+/** The article with every segment that has a target (`targetOf`) translated. `targetLang` lets the
+ *  format mark the document's language (HTML `lang`/`dir`); without it the document is left as is. */
+export function writeTranslated(article: Article, targetOf: (segment: Segment) => Content | undefined, targetLang?: string): WrittenDocument {
+  const format = formatOf(article);
+  let text = article.leading + article.metadataText;
+  let untranslated = 0;
+  let segments = 0;
+  for (const block of article.blocks) {
+    text += block.before;
+    let written = '';
+    let source = '';
+    for (const segment of block.segments) {
+      source += segment.text + segment.after;
+      const target = block.kind === 'foreign' ? undefined : targetOf(segment);
+      if (block.kind !== 'foreign') {
+        segments++;
+        if (!target) untranslated++;
+      }
+      if (!target) { written += segment.text + segment.after; continue; }
+      const sourceRuns = new Set(segment.content.filter((f): f is string => typeof f === 'string'));
+      const escaped = target.map((f) => (typeof f === 'string' && !sourceRuns.has(f) ? format.escapeText(f, block) : f));
+      written += contentText(escaped, segment.codes) + segment.after;
+    }
+    text += format.finishBlock ? format.finishBlock(written, block, source) : written;
+  }
+  text += article.trailing;
+  if (targetLang !== undefined && format.finishDocument) text = format.finishDocument(text, targetLang);
+  return { text, untranslated, segments };
+}

@@ -1,0 +1,52 @@
+// Paired codes in XLIFF when a translation damaged them: a well-nested pair is <g>/<pc>, a half
+// without its partner or a pair crossing another is <bx>/<ex> (1.2) or <sc>/<ec> (2.0); every
+// such target is still valid XLIFF and reads back as it was written.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readArticle } from '../../src/formats/registry.js';
+import { codecFor, parseXliff } from '../../src/xliff/read.js';
+import type { Content, TranslatedArticle } from '../../src/model.js';
+import { xliffCheck, xliffCheckUnavailable } from '../helpers/xliff-check.js';
+
+const article = readArticle('Уряд **ухвалив** [рішення](/news/a) сьогодні.\n', 'a', 'a.md');
+const segment = article.blocks[0]!.segments[0]!;
+const ids = segment.codes.map((c) => `${c.id}:${c.kind}/${c.role}`);
+const [b1, b2, l1, l2] = segment.codes.map((c) => ({ code: c.id }));
+
+const damaged: Record<string, Content> = {
+  'close of a pair lost': ['Government ', b1!, 'adopted ', l1!, 'decision', l2!, ' today.'],
+  'pairs crossing': ['Government ', b1!, 'adopted ', l1!, 'decision', b2!, l2!, ' today.'],
+  'a pair reversed': ['Government ', b2!, 'adopted', b1!, ' ', l1!, 'decision', l2!, ' today.'],
+};
+
+function withTarget(content: Content): TranslatedArticle {
+  return { article, targetLang: 'en-GB', written: '2026-12-01T00:00:00Z', targets: new Map([[segment.id, { segmentId: segment.id, state: 'translated', content, provenance: { origin: 'human' }, flags: [] }]]) };
+}
+
+const dirs: string[] = [];
+afterAll(async () => { for (const d of dirs) await rm(d, { recursive: true, force: true }); });
+
+describe('paired codes in XLIFF', () => {
+  it('reads Markdown emphasis and links as two pairs', () => {
+    expect(ids).toEqual(['1:bold/open', '2:bold/close', '3:link/open', '4:link/close']);
+  });
+
+  describe.each(['1.2', '2.0'] as const)('XLIFF %s', (version) => {
+    it.each(Object.entries(damaged))('%s: written with isolated halves, valid, read back as written', async (_name, content) => {
+      const xml = codecFor(version).write(withTarget(content));
+      expect(xml).toMatch(version === '1.2' ? /<(?:bx|ex) /u : /<(?:sc|ec) /u);
+      const back = parseXliff(xml, 'a.xlf');
+      expect(back.targets.get(segment.id)?.content).toEqual(content);
+      expect(back.article).toEqual(article);
+      if (xliffCheckUnavailable()) return;
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'pereklad-paired-'));
+      dirs.push(dir);
+      const file = path.join(dir, `a.${version}.xlf`);
+      await writeFile(file, xml);
+      const check = xliffCheck([file]);
+      expect(check.status, check.output).toBe(0);
+    });
+  });
+});
