@@ -7,6 +7,7 @@ import type { Article, Block, BlockKind, Content, InlineCode, MarkupKind, Segmen
 import { sentenceSpans, type SegmentationRules } from '../segment/split.js';
 import { protectSpans } from '../protect/protect.js';
 import { blockLanguage } from '../source/parse.js';
+import { entityChar } from './escape.js';
 
 /** One piece of markup inside a block, by absolute offsets in the source. */
 export interface MarkupSpan {
@@ -105,18 +106,12 @@ interface Region { start: number; end: number }
 // What the segmenter reads in place of a code: paired markup is nothing (`**Увага!**` is the
 // sentence `Увага!`), a hard break or a quote's `>` is a space, an entity its character; other
 // codes their own text, so URLs and handles look to it as they always did.
-const ENTITY_CHARS: Record<string, string> = { nbsp: '\u00a0', mdash: '—', ndash: '–', laquo: '«', raquo: '»', hellip: '…', quot: '"', apos: "'", amp: '&', lt: '<', gt: '>', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', bdquo: '„' };
 
 function stand(m: MarkupSpan, text: string): string {
   const source = text.slice(m.start, m.end);
   if (m.role !== undefined) return '';
   if (m.kind === 'break' || (m.kind === 'markup' && /^[\s>]*$/u.test(source))) return ' ';
-  if (m.kind === 'entity') {
-    const name = source.slice(1, -1);
-    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16) || 0x20);
-    if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10) || 0x20);
-    return ENTITY_CHARS[name] ?? 'x';
-  }
+  if (m.kind === 'entity') return entityChar(source) ?? 'x';
   return source;
 }
 

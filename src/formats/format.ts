@@ -7,7 +7,7 @@
 // that is not translatable text in the blocks' `before`/the article's `trailing`, and every markup
 // character inside a sentence as an inline code holding its exact source text, so that the
 // identity reassembly (`articleSourceText`) gives the file back byte for byte in every format.
-import type { Article, Block } from '../model.js';
+import type { Article, Block, InlineCode } from '../model.js';
 import type { SegmentationRules } from '../segment/split.js';
 
 /** Per-project format options (`formats` in pereklad.config.json, src/formats/config.ts). */
@@ -42,6 +42,9 @@ export interface ArticleFormat {
   /** A run of translated text (never a source run) as this format must write it to read it back
    *  as the same text: Markdown escapes its syntax characters, HTML its `<` and `&`. */
   escapeText(text: string, block: Block): string;
+  /** A code's text where a translation put a new text run right after it, for syntax whose
+   *  meaning the following characters change (a GFM bare URL grows over them). Its own text when absent. */
+  codeBeforeRun?(code: InlineCode, run: string): string;
   /** A whole block's translated text, after escaping, for syntax that escaping per run cannot
    *  fix (a YAML plain scalar that needs quotes). Identity when absent. */
   finishBlock?(text: string, block: Block, sourceText: string): string;

@@ -221,6 +221,14 @@ export const markdownFormat: ArticleFormat = {
       default: return escapeMarkdownText(text);
     }
   },
+  // A GFM bare URL (`www.…`, `https://…` without `<>`) ends where its characters end: a translation
+  // that writes text right after it would lengthen the link, so it is written as an explicit link.
+  codeBeforeRun(code, run) {
+    const bare = code.kind === 'link' && code.role === undefined && !/^[<[]/u.test(code.text);
+    if (!bare || /^\s/u.test(run)) return code.text;
+    const url = /^[a-z][a-z0-9+.-]*:/iu.test(code.text) ? code.text : /@/u.test(code.text) && !code.text.includes('/') ? `mailto:${code.text}` : `http://${code.text}`;
+    return `[${escapeMarkdownText(code.text)}](<${url}>)`;
+  },
   finishBlock(text, block, sourceText) {
     if (block.context !== 'yaml-plain' || text === sourceText || yamlPlainSafe(text)) return text;
     return JSON.stringify(text);

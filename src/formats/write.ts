@@ -3,7 +3,6 @@
 // it goes. A run that also stands in the segment's source is written as the source had it (already
 // in the format's syntax), so the identity translation gives the source back byte for byte.
 import type { Article, Content, Segment } from '../model.js';
-import { contentText } from '../model.js';
 import { formatOf } from './registry.js';
 
 export interface WrittenDocument {
@@ -33,8 +32,15 @@ export function writeTranslated(article: Article, targetOf: (segment: Segment) =
       }
       if (!target) { written += segment.text + segment.after; continue; }
       const sourceRuns = new Set(segment.content.filter((f): f is string => typeof f === 'string'));
-      const escaped = target.map((f) => (typeof f === 'string' && !sourceRuns.has(f) ? format.escapeText(f, block) : f));
-      written += contentText(escaped, segment.codes) + segment.after;
+      target.forEach((f, k) => {
+        const next = target[k + 1];
+        const fresh = (run: unknown): run is string => typeof run === 'string' && !sourceRuns.has(run);
+        if (typeof f === 'string') { written += fresh(f) ? format.escapeText(f, block) : f; return; }
+        const code = segment.codes.find((c) => c.id === f.code);
+        if (!code) throw new Error(`inline code ${f.code} has no source span`);
+        written += fresh(next) && format.codeBeforeRun ? format.codeBeforeRun(code, next) : code.text;
+      });
+      written += segment.after;
     }
     text += format.finishBlock ? format.finishBlock(written, block, source) : written;
   }

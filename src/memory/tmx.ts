@@ -48,12 +48,30 @@ export function toOmegatNotation(source: Content, target: Content, codes: readon
   const strip = sEdge.join('\u0000') === tEdge.join('\u0000');
   const sourceBody = strip ? source.slice(s.lead, s.trail) : source;
   const targetBody = strip ? target.slice(t.lead, t.trail) : target;
+  // OmegaT numbers its tags in source order, a pair (`<g>` … `</g>` in the XLIFF) taking one
+  // number for both halves, shown `<g0>` … `</g0>`; a placeholder is `<letter N/>`.
   const names = new Map<string, string>();
+  const paired = new Set<string>();
+  let n = 0;
   for (const f of sourceBody) {
-    if (typeof f !== 'string' && !names.has(f.code)) names.set(f.code, `${omegatLetter(codes.find((c) => c.id === f.code)?.text ?? '')}${names.size}`);
+    if (typeof f === 'string' || names.has(f.code)) continue;
+    const code = codes.find((c) => c.id === f.code);
+    if (code?.role === 'open' && code.pair !== undefined) {
+      names.set(code.id, `g${n}`);
+      names.set(code.pair, `g${n}`);
+      paired.add(code.id);
+      paired.add(code.pair);
+    } else if (code?.role === undefined) names.set(f.code, `${omegatLetter(code?.text ?? '')}${n}`);
+    else continue;
+    n++;
   }
+  const tagOf = (id: string): string => {
+    const name = names.get(id) ?? `f${id}`;
+    if (!paired.has(id)) return `<${name}/>`;
+    return codes.find((c) => c.id === id)?.role === 'close' ? `</${name}>` : `<${name}>`;
+  };
   const render = (content: Content): string => {
-    const text = content.map((f) => (typeof f === 'string' ? f : `<${names.get(f.code) ?? `f${f.code}`}/>`)).join('');
+    const text = content.map((f) => (typeof f === 'string' ? f : tagOf(f.code))).join('');
     return strip ? text.trim() : text;
   };
   return { source: render(sourceBody), target: render(targetBody) };

@@ -11,7 +11,7 @@
 import type { EngineSegment } from './engine.js';
 import { billableCharacters } from './engine.js';
 import { contentToTaggedXml } from './tags.js';
-import type { Content } from '../model.js';
+import type { Content, InlineCode } from '../model.js';
 
 /** DeepL answers 413 above this request body size. */
 export const DEEPL_MAX_BODY_BYTES = 128 * 1024;
@@ -56,9 +56,9 @@ export function fixedBodyBytes(params: Record<string, string | undefined>): numb
 /** A sentence as DeepL receives it: XML with `<x id="N"/>` placeholders when it carries inline
  *  codes (sent with tag_handling=xml), its plain text otherwise (sent without tag handling, so
  *  `&` and `<` are text, not markup). */
-export function sentenceText(content: Content): { text: string; tagged: boolean } {
+export function sentenceText(content: Content, codes: readonly InlineCode[] = []): { text: string; tagged: boolean } {
   const tagged = content.some((f) => typeof f !== 'string');
-  return { text: tagged ? contentToTaggedXml(content) : content.join(''), tagged };
+  return { text: tagged ? contentToTaggedXml(content, codes) : content.join(''), tagged };
 }
 
 export interface PlannedRequest {
@@ -101,7 +101,7 @@ export function planRequests(segments: readonly EngineSegment[], options: PlanOp
     const articleId = segment.context?.articleId ?? `\u0000${index}`;
     let byKind = groups.get(articleId);
     if (!byKind) groups.set(articleId, (byKind = new Map()));
-    const { text, tagged } = sentenceText(segment.content);
+    const { text, tagged } = sentenceText(segment.content, segment.codes);
     let list = byKind.get(tagged);
     if (!list) byKind.set(tagged, (list = []));
     list.push({ index, textBytes: formBytes('text', text), chars: billableCharacters(segment.content) });
@@ -183,7 +183,7 @@ export function contextFor(segments: readonly EngineSegment[], indexes: readonly
 export function minimumRequests(segments: readonly EngineSegment[], options: Pick<PlanOptions, 'maxCharacters' | 'maxTexts'>): number {
   const counts = new Map<string, { texts: number; chars: number }>();
   segments.forEach((segment, index) => {
-    const key = `${segment.context?.articleId ?? `\u0000${index}`}\u0000${sentenceText(segment.content).tagged}`;
+    const key = `${segment.context?.articleId ?? `\u0000${index}`}\u0000${sentenceText(segment.content, segment.codes).tagged}`;
     const c = counts.get(key) ?? { texts: 0, chars: 0 };
     c.texts++;
     c.chars += billableCharacters(segment.content);

@@ -225,7 +225,7 @@ export class DeepLEngine implements Engine {
     request: PlannedRequest, segments: readonly EngineSegment[], sourceLang: string, targetLang: string, glossaryId: string | undefined,
     hooks: { onAnswer: () => void; on429: () => void; stopped: () => boolean },
   ): Promise<Outcome> {
-    const texts = request.indexes.map((i) => sentenceText(segments[i]!.content).text);
+    const texts = request.indexes.map((i) => sentenceText(segments[i]!.content, segments[i]!.codes).text);
     const textOptions = this.textOptions(targetLang, request, glossaryId);
     const maxAttempts = Math.max(1, this.options.maxRetries ?? 5);
     let failures = 0;
@@ -326,7 +326,7 @@ export class DeepLEngine implements Engine {
   private halves(request: PlannedRequest, segments: readonly EngineSegment[], targetLang: string, glossaryId: string | undefined): PlannedRequest[] {
     const mid = Math.ceil(request.indexes.length / 2);
     return [request.indexes.slice(0, mid), request.indexes.slice(mid)].map((indexes) => {
-      const textBytes = indexes.reduce((n, i) => n + formBytes('text', sentenceText(segments[i]!.content).text), 0);
+      const textBytes = indexes.reduce((n, i) => n + formBytes('text', sentenceText(segments[i]!.content, segments[i]!.codes).text), 0);
       const room = DEEPL_MAX_BODY_BYTES - SAFETY_BYTES - this.fixedBytes(targetLang, request.tagged, glossaryId) - textBytes;
       return { ...request, indexes, context: request.context ? contextFor(segments, indexes, room) : '' };
     });

@@ -123,7 +123,7 @@ export class LlmEngine implements Engine {
       let current: number[] = [];
       let size = 0;
       for (const i of indexes) {
-        const length = contentToTaggedXml(segments[i]!.content).length;
+        const length = contentToTaggedXml(segments[i]!.content, segments[i]!.codes).length;
         if (current.length > 0 && size + length > max) {
           batches.push(current);
           current = [];
@@ -143,7 +143,7 @@ export class LlmEngine implements Engine {
     const glossary = this.options.glossaries?.forTarget(targetLang);
     const terms = new Map<string, string>();
     const sentences = batch.map((index) => {
-      const xml = contentToTaggedXml(segments[index]!.content);
+      const xml = contentToTaggedXml(segments[index]!.content, segments[index]!.codes);
       if (glossary) for (const m of findTerms(xml, glossary)) terms.set(m.entry.source, m.entry.target);
       return { id: String(index), text: xml };
     });

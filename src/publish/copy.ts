@@ -2,6 +2,8 @@
 // protected spans restored — and the metadata a site needs to show where it came from.
 import type { BlockKind, InlineCode, Content, TranslatedArticle } from '../model.js';
 import type { GateResult } from './gate.js';
+import { isMarkupKind } from '../model.js';
+import { entityChar } from '../formats/escape.js';
 
 /** A run of a paragraph: plain text, or a protected span (URL, handle, …) kept as the source had it. */
 export type CopyRun = { text: string } | { code: InlineCode };
@@ -87,12 +89,21 @@ export function localizedCopy(doc: TranslatedArticle, gate: GateResult, publishe
         qaErrorsPublished: new Set(gate.overriddenErrors.map((f) => f.segmentId)).size,
       },
     },
-    paragraphs,
+    // Translatable attributes (alt text, front-matter fields) belong to their document, not to
+    // the running text of a plain copy.
+    paragraphs: paragraphs.filter((p) => p.kind !== 'attribute'),
   };
 }
 
+/** A run as readers see it: markup of the source format (`**`, `<a href…>`) is not text; an
+ *  entity is its character, a hard break a line break. */
 export function runText(run: CopyRun): string {
-  return 'text' in run ? run.text : run.code.text;
+  if ('text' in run) return run.text;
+  const { kind, text } = run.code;
+  if (!isMarkupKind(kind)) return text;
+  if (kind === 'entity') return entityChar(text) ?? text;
+  if (kind === 'break') return '\n';
+  return '';
 }
 
 /** A paragraph as plain text: whitespace inside it as the source had it, without leading or trailing space. */

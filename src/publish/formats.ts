@@ -5,6 +5,7 @@ import { paragraphText, runText } from './copy.js';
 import { escapeHtml as h } from '../review/html.js';
 import type { PublishFormat } from './config.js';
 import { escapeMarkdownText } from '../formats/escape.js';
+import { isMarkupKind } from '../model.js';
 
 const MACHINE_NOTICE = 'Machine translation: this article was translated automatically and has not been fully reviewed by an editor.';
 
@@ -47,6 +48,7 @@ export { escapeMarkdownText };
 function markdownRun(run: CopyRun): string {
   if ('text' in run) return escapeMarkdownText(run.text);
   const { kind, text } = run.code;
+  if (isMarkupKind(kind)) return escapeMarkdownText(runText(run));
   // A URL with a scheme, or an e-mail address, becomes an autolink, where nothing is escaped.
   if ((kind === 'url' && /^[a-z][a-z0-9+.-]*:\/\/[^\s<>]+$/iu.test(text)) || (kind === 'email' && /^[^\s<>@]+@[^\s<>@]+$/u.test(text))) return `<${text}>`;
   return escapeMarkdownText(text);
@@ -85,12 +87,14 @@ export function cutAtWord(text: string, max: number): string {
   return `${cut.replace(/[\s,;:–—-]+$/u, '')}…`;
 }
 
-export function renderHtml(copy: LocalizedCopy): string {
+/** `body`: the article's HTML when it was rendered already (Markdown through micromark); the page
+ *  around it is the same. */
+export function renderHtml(copy: LocalizedCopy, body?: string): string {
   const { meta } = copy;
   const p = meta.provenance;
   // The first paragraph is the article's headline (a news article's first line): it is the
   // page's <h1>, and its <title> cut at a word boundary so no word is broken in a browser tab.
-  const first = copy.paragraphs.find((x) => x.kind === 'paragraph');
+  const first = copy.paragraphs.find((x) => x.kind !== 'foreign');
   const headline = first ? paragraphText(first) : '';
   const title = headline !== '' ? cutAtWord(headline, TITLE_MAX) : meta.articleId;
   const metas: [string, string][] = [
@@ -118,7 +122,7 @@ ${metas.map(([name, content]) => `<meta name="${h(name)}" content="${h(content)}
 </head>
 <body>
 <article>
-${notice}${copy.paragraphs.map((p) => (p === first ? `<h1>${h(headline).replace(/\r\n|\r|\n/gu, '<br>\n')}</h1>` : htmlParagraph(p))).join('\n')}
+${notice}${body ?? copy.paragraphs.map((p) => (p === first ? `<h1>${h(headline).replace(/\r\n|\r|\n/gu, '<br>\n')}</h1>` : htmlParagraph(p))).join('\n')}
 </article>
 </body>
 </html>

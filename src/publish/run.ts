@@ -9,7 +9,7 @@ import type { Reporter } from '../job/reporter.js';
 import type { PublishConfig, PublishFormat } from './config.js';
 import { describeBlockers, publishGate, type GateOptions } from './gate.js';
 import { localizedCopy } from './copy.js';
-import { RENDERERS } from './formats.js';
+import { renderPublished } from './per-format.js';
 import { resourceJson, sourceStrings, targetStrings, type ArticleStrings } from './i18next.js';
 
 export interface PublishJobOptions extends GateOptions {
@@ -83,7 +83,7 @@ export async function runPublishJob(options: PublishJobOptions): Promise<Publish
       const written: string[] = [];
       for (const format of publish.formats) {
         const file = publishedPath(publishRoot, lang, articleId, format);
-        await writeIfChanged(file, RENDERERS[format](copy));
+        await writeIfChanged(file, renderPublished(format, doc, copy));
         written.push(rel(file));
       }
       summary.published.push({ articleId, lang, files: written, machineTranslated: copy.meta.provenance.machineTranslated });

@@ -5,6 +5,7 @@ import type { Content, InlineCode } from '../model.js';
 import { findProtectedSpans } from '../protect/protect.js';
 import { formatFlag, type QaFinding } from './findings.js';
 import type { SegmentView } from './view.js';
+import { pairedCodeMessages } from './paired.js';
 
 function codeCountMessages(content: Content, codes: readonly InlineCode[]): string[] {
   const seen = new Map<string, number>();
@@ -12,8 +13,9 @@ function codeCountMessages(content: Content, codes: readonly InlineCode[]): stri
   const messages: string[] = [];
   for (const code of codes) {
     const count = seen.get(code.id) ?? 0;
-    if (count === 0) messages.push(`protected ${code.kind} "${code.text}" is missing from the translation`);
-    if (count > 1) messages.push(`protected ${code.kind} "${code.text}" appears ${count} times in the translation`);
+    const what = code.role !== undefined ? `${code.kind} tag` : `protected ${code.kind}`;
+    if (count === 0) messages.push(`${what} "${code.text}" is missing from the translation`);
+    if (count > 1) messages.push(`${what} "${code.text}" appears ${count} times in the translation`);
   }
   return messages;
 }
@@ -32,12 +34,14 @@ export function checkCodes(content: Content, codes: readonly InlineCode[]): { co
     kept.push(f);
   }
   for (const message of codeCountMessages(kept, codes)) flags.push(formatFlag({ check: 'codes', severity: 'error', message }));
+  for (const message of pairedCodeMessages(kept, codes)) flags.push(formatFlag({ check: 'xmltags', severity: 'error', message }));
   return { content: kept, flags };
 }
 
 export function checkProtectedSpans(view: SegmentView): QaFinding[] {
   const findings: QaFinding[] = codeCountMessages(view.target, view.segment.codes)
     .map((message) => ({ segmentId: view.segment.id, check: 'codes', severity: 'error', message }));
+  for (const message of pairedCodeMessages(view.target, view.segment.codes)) findings.push({ segmentId: view.segment.id, check: 'xmltags', severity: 'error', message });
   const sourcePlain = new Set(findProtectedSpans(view.sourcePlain).map((s) => view.sourcePlain.slice(s.start, s.end)));
   for (const span of findProtectedSpans(view.targetPlain)) {
     const text = view.targetPlain.slice(span.start, span.end);

@@ -7,7 +7,9 @@ export type QaCheck =
   | 'codes' | 'urls' | 'numbers' | 'dates' | 'glossary' | 'brackets' | 'quotes' | 'endpunc'
   | 'whitespace' | 'startcaps' | 'unchanged' | 'untranslated' | 'length' | 'script' | 'language'
   /** i18next resources (src/formats/i18next/qa.ts). */
-  | 'plurals' | 'nesting' | 'markup';
+  | 'plurals' | 'nesting' | 'markup'
+  /** Paired tags of Markdown and HTML articles unbalanced, reordered or overlapping (src/qa/paired.ts). */
+  | 'xmltags';
 
 export interface QaFinding {
   segmentId: string;

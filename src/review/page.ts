@@ -76,11 +76,11 @@ function machineEdit(seg: SegmentView, ui: UiText): string {
 
 function segmentItem(seg: SegmentView, view: ReviewView, ui: UiText): string {
   const target = seg.target !== undefined
-    ? `<p class="text">${h(seg.target)}</p>`
+    ? `<p class="text">${seg.targetHtml ?? h(seg.target)}</p>`
     : `<p class="missing">${h(ui.t('noTranslation'))}</p>`;
   const classes = ['seg', `state-${seg.state}`, ...(seg.attention ? ['attention'] : []), ...(seg.findings.some((f) => f.severity === 'error') ? ['has-error'] : [])];
   return `<li class="${classes.join(' ')}" id="seg-${safeId(seg.id)}" data-segment="${h(seg.id)}" data-state="${seg.state}" tabindex="-1" aria-label="${h(ui.t('segmentLabel', { id: seg.id }))}: ${h(ui.t(`state.${seg.state}`))}">
-<div class="src" lang="${h(view.sourceLang)}"><p><span class="segid" aria-hidden="true">${h(seg.id)}</span>${h(seg.source)}</p></div>
+<div class="src" lang="${h(view.sourceLang)}"><p><span class="segid" aria-hidden="true">${h(seg.id)}</span>${seg.sourceHtml ?? h(seg.source)}</p></div>
 <div class="tgt" lang="${h(view.targetLang)}">${segmentInfo(seg, ui)}${target}${findingsList(seg, ui)}${machineEdit(seg, ui)}</div>
 </li>`;
 }

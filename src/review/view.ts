@@ -6,6 +6,7 @@ import { contentText } from '../model.js';
 import type { FindingsBySegment, ReviewFinding } from './findings.js';
 import { bestMemoryMatch, editedMachineText } from './suggestions.js';
 import { wordDiff, type DiffPart } from './diff.js';
+import { formattedHtml } from './formatted.js';
 
 /** What an editor distinguishes: the model's states, with machine output not yet touched by a
  *  person (`mt`) told apart from a person's translation. */
@@ -19,6 +20,9 @@ export interface SegmentView {
   after: string;
   /** Undefined when there is no translation yet. */
   target?: string;
+  /** Source and target as formatted HTML, for segments with markup (src/review/formatted.ts). */
+  sourceHtml?: string;
+  targetHtml?: string;
   state: DisplayState;
   origin?: 'mt' | 'human';
   engine?: string;
@@ -84,6 +88,10 @@ export function reviewView(doc: TranslatedArticle, findings: FindingsBySegment):
       const own = findings.get(segment.id) ?? [];
       const view: SegmentView = { id: segment.id, source: segment.text, after: segment.after, state, findings: own, attention: state === 'new' || state === 'mt' || state === 'translated' || own.length > 0 };
       if (target?.content) view.target = contentText(target.content, segment.codes);
+      const sourceHtml = formattedHtml(segment.content, segment.codes);
+      if (sourceHtml !== undefined) view.sourceHtml = sourceHtml;
+      const targetHtml = target?.content ? formattedHtml(target.content, segment.codes) : undefined;
+      if (targetHtml !== undefined) view.targetHtml = targetHtml;
       if (target?.content && target.provenance) {
         view.origin = target.provenance.origin;
         if (target.provenance.engine !== undefined) view.engine = target.provenance.engine;
