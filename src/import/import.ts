@@ -147,6 +147,17 @@ interface Project {
   resource?: Resource;
 }
 
+/** A segment's text as a returned source reads: a paired tag (`<g>`, `<pc>`) carries no markup of
+ *  its own there, so the halves of pairs are left out on both sides of the comparison. */
+function returnedText(segment: Segment): string {
+  if (!segment.codes.some((c) => c.role !== undefined)) return segment.text;
+  return segment.content.map((f) => {
+    if (typeof f === 'string') return f;
+    const code = segment.codes.find((c) => c.id === f.code);
+    return code?.role !== undefined ? '' : code?.text ?? '';
+  }).join('');
+}
+
 function textOfReturned(c: ReturnedContent): string {
   return c.content.map((f) => (typeof f === 'string' ? f : c.codes[Number(f.code)]?.text ?? '')).join('');
 }
@@ -331,7 +342,7 @@ function applyToProject(project: Project, date: string, problem: (p: ImportProbl
   for (const block of doc.article.blocks) {
     for (const segment of block.segments) {
       segments.set(segment.id, { segment, foreign: block.kind === 'foreign' });
-      byText.set(segment.text, [...(byText.get(segment.text) ?? []), segment]);
+      byText.set(returnedText(segment), [...(byText.get(returnedText(segment)) ?? []), segment]);
     }
   }
   const targets = new Map(doc.targets);
@@ -349,7 +360,7 @@ function applyToProject(project: Project, date: string, problem: (p: ImportProbl
       const sourceText = textOfReturned(unit.source);
       const byId = unit.id !== undefined ? segments.get(unit.id) : undefined;
       let segment: Segment | undefined;
-      if (byId && byId.segment.text === sourceText) segment = byId.segment;
+      if (byId && returnedText(byId.segment) === sourceText) segment = byId.segment;
       else if (byText.get(sourceText)?.length === 1) segment = byText.get(sourceText)![0];
       if (!segment) {
         if (!unit.translate) continue;

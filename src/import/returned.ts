@@ -74,14 +74,16 @@ function readContent(element: XmlElement, file: string, data: Map<string, string
           code(child.attrs.id ?? '', text, child.attrs.ctype ?? child.attrs.subType);
           break;
         }
+        // Halves of pairs are known by id and role; their markup is the project's, never the tool's
+        // (text '' as for <g>, so a returned source compares the same whichever form the tool kept).
         case 'bx': case 'sc':
-          code(child.attrs.id ?? child.attrs.rid ?? '', child.attrs['equiv-text'] ?? child.attrs.disp ?? '', child.attrs.ctype ?? child.attrs.subType, 'open');
+          code(child.attrs.id ?? child.attrs.rid ?? '', '', child.attrs.ctype ?? child.attrs.subType, 'open');
           break;
         case 'ex':
-          code(child.attrs.rid ?? child.attrs.id ?? '', child.attrs['equiv-text'] ?? '', child.attrs.ctype, 'close');
+          code(child.attrs.rid ?? child.attrs.id ?? '', '', child.attrs.ctype, 'close');
           break;
         case 'ec':
-          code(child.attrs.startRef ?? child.attrs.id ?? '', child.attrs.disp ?? '', child.attrs.subType, 'close');
+          code(child.attrs.startRef ?? child.attrs.id ?? '', '', child.attrs.subType, 'close');
           break;
         case 'x': case 'bpt': case 'ept': case 'it':
           code(child.attrs.id ?? child.attrs.rid ?? '', child.attrs['equiv-text'] ?? child.attrs.equiv ?? textOf(child), child.attrs.ctype ?? child.attrs.subType);

@@ -45,7 +45,10 @@ export function toOmegatNotation(source: Content, target: Content, codes: readon
   const t = edges(target);
   const sEdge = idsIn([...source.slice(0, s.lead), ...source.slice(s.trail)]);
   const tEdge = idsIn([...target.slice(0, t.lead), ...target.slice(t.trail)]);
-  const strip = sEdge.join('\u0000') === tEdge.join('\u0000');
+  // OmegaT cannot hide one half of a tag pair: edges are stripped only with both halves in them.
+  const halves = new Set(sEdge);
+  const pairsWhole = codes.every((c) => c.role === undefined || c.pair === undefined || halves.has(c.id) === halves.has(c.pair));
+  const strip = sEdge.join('\u0000') === tEdge.join('\u0000') && pairsWhole;
   const sourceBody = strip ? source.slice(s.lead, s.trail) : source;
   const targetBody = strip ? target.slice(t.lead, t.trail) : target;
   // OmegaT numbers its tags in source order, a pair (`<g>` … `</g>` in the XLIFF) taking one

@@ -65,5 +65,14 @@ export function checkTaggedAnswer(xml: string): { content: Content; flags: strin
   const closed = (xml.match(/<\/x\s*>/gu) ?? []).length;
   if (strange.length > 0) flags.push(`DeepL returned markup that was not sent (${strange.slice(0, 3).join(' ')}); it was dropped — check the text`);
   if (opened !== closed) flags.push('DeepL returned an inline placeholder broken open (an unclosed <x>); check where the protected text belongs');
+  // A tag pair travels as one <g> element; an answer whose `</g>` comes before its `<g>`, or that
+  // leaves one open, has lost where the formatting belongs.
+  let depth = 0;
+  let broken = false;
+  for (const m of xml.matchAll(/<(\/?)g\b[^>]*>/gu)) {
+    depth += m[1] === '/' ? -1 : 1;
+    if (depth < 0) broken = true;
+  }
+  if (broken || depth !== 0) flags.push('DeepL returned a tag pair broken open (a <g> closed before it opened, or left open); check where the formatting belongs');
   return { content: taggedXmlToContent(xml.replace(/<\/x\s*>/gu, '').replace(/<x(\s+id\s*=\s*"[^"]*")\s*>/gu, '<x$1/>')), flags };
 }
