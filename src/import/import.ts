@@ -147,8 +147,8 @@ interface Project {
   resource?: Resource;
 }
 
-/** A segment's text as a returned source reads: a paired tag (`<g>`, `<pc>`) carries no markup of
- *  its own there, so the halves of pairs are left out on both sides of the comparison. */
+/** A segment's text as a returned source reads when its pairs came back as `<g>`/`<pc>`, which
+ *  carry no markup of their own: the halves of pairs left out (a `<ph>` pair keeps its text). */
 function returnedText(segment: Segment): string {
   if (!segment.codes.some((c) => c.role !== undefined)) return segment.text;
   return segment.content.map((f) => {
@@ -342,7 +342,9 @@ function applyToProject(project: Project, date: string, problem: (p: ImportProbl
   for (const block of doc.article.blocks) {
     for (const segment of block.segments) {
       segments.set(segment.id, { segment, foreign: block.kind === 'foreign' });
-      byText.set(returnedText(segment), [...(byText.get(returnedText(segment)) ?? []), segment]);
+      byText.set(segment.text, [...(byText.get(segment.text) ?? []), segment]);
+      const bare = returnedText(segment);
+      if (bare !== segment.text) byText.set(bare, [...(byText.get(bare) ?? []), segment]);
     }
   }
   const targets = new Map(doc.targets);
@@ -360,7 +362,7 @@ function applyToProject(project: Project, date: string, problem: (p: ImportProbl
       const sourceText = textOfReturned(unit.source);
       const byId = unit.id !== undefined ? segments.get(unit.id) : undefined;
       let segment: Segment | undefined;
-      if (byId && returnedText(byId.segment) === sourceText) segment = byId.segment;
+      if (byId && (byId.segment.text === sourceText || returnedText(byId.segment) === sourceText)) segment = byId.segment;
       else if (byText.get(sourceText)?.length === 1) segment = byText.get(sourceText)![0];
       if (!segment) {
         if (!unit.translate) continue;

@@ -13,7 +13,8 @@ function codeCountMessages(content: Content, codes: readonly InlineCode[]): stri
   const messages: string[] = [];
   for (const code of codes) {
     const count = seen.get(code.id) ?? 0;
-    const what = code.role !== undefined ? `${code.kind} tag` : `protected ${code.kind}`;
+    // i18next's own markup (`<0>`, kind `markup`) keeps the wording its QA has always used.
+    const what = code.role !== undefined && code.kind !== 'markup' ? `${code.kind} tag` : `protected ${code.kind}`;
     if (count === 0) messages.push(`${what} "${code.text}" is missing from the translation`);
     if (count > 1) messages.push(`${what} "${code.text}" appears ${count} times in the translation`);
   }

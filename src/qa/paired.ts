@@ -14,7 +14,9 @@ export function pairedCodeMessages(content: Content, codes: readonly InlineCode[
   const messages: string[] = [];
   const pairs: Array<[number, number, InlineCode]> = [];
   for (const open of codes) {
-    if (open.role !== 'open' || open.pair === undefined) continue;
+    // Generic `markup` pairs (i18next's `<0>…</0>`, HTML spans) are judged by the i18next QA's tag
+    // order check where they come from a namespace; the article formats' named kinds are judged here.
+    if (open.role !== 'open' || open.pair === undefined || open.kind === 'markup') continue;
     const close = codes.find((c) => c.id === open.pair);
     if (!close) continue;
     const o = position.get(open.id) ?? [];

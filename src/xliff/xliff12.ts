@@ -6,7 +6,7 @@ import type { Content, InlineCode, TargetSegment, TranslatedArticle } from '../m
 import { BadInputError } from '../errors.js';
 import { attrs, childElements, escapeText, firstChild, textOf, unitsIn, type XmlElement } from './xml.js';
 import { parseSkeleton, skeletonOf, SKELETON_MEDIA_TYPE } from './skeleton.js';
-import { articleFromSkeleton, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, ph12, readInline, type InlineCodeElement, type InlineDialect, type ReadSource, type XliffCodec } from './codec.js';
+import { articleFromSkeleton, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, ph12, readInline, writeInline, type InlineCodeElement, type InlineDialect, type ReadSource, type XliffCodec } from './codec.js';
 import { fromXliff12, toXliff12 } from './states.js';
 import { writePairedInline, ctypeOf, type CodeWriters } from './paired.js';
 import type { Skeleton } from './skeleton.js';
@@ -25,8 +25,10 @@ const WRITERS_12: CodeWriters = {
     : `<ex${attrs({ id: code.id, rid: code.pair ?? code.id, 'equiv-text': code.text })}/>`,
 };
 
-function contentXml(content: Content, codes: readonly InlineCode[]): string {
-  return writePairedInline(content, codes, WRITERS_12);
+// An i18next namespace keeps every code a <ph> holding its text: the layout the `xliff` package
+// and locize read, whose readers know no <g>.
+function contentXml(content: Content, codes: readonly InlineCode[], plain = false): string {
+  return plain ? writeInline(content, codes, ph12) : writePairedInline(content, codes, WRITERS_12);
 }
 
 /** Phase name for an engine on a day: a target's provenance is its phase. */
@@ -74,10 +76,10 @@ export const xliff12: XliffCodec = {
         const machine = target.provenance?.origin === 'mt';
         const mapped = toXliff12(target.content ? target.state : 'new', machine);
         lines.push(`        <trans-unit${attrs({ id: segment.id, approved: target.content ? mapped.approved : undefined, translate: foreign ? 'no' : undefined, 'xml:space': 'preserve' })}>`);
-        lines.push(`          <source${attrs({ 'xml:lang': foreign ? block.lang : undefined })}>${contentXml(segment.content, segment.codes)}</source>`);
+        lines.push(`          <source${attrs({ 'xml:lang': foreign ? block.lang : undefined })}>${contentXml(segment.content, segment.codes, !grouped)}</source>`);
         if (target.content) {
           const p = target.provenance;
-          lines.push(`          <target${attrs({ state: mapped.state, 'state-qualifier': mapped.qualifier, 'phase-name': machine && p?.engine ? phaseName(p.engine, p.date) : undefined })}>${contentXml(target.content, segment.codes)}</target>`);
+          lines.push(`          <target${attrs({ state: mapped.state, 'state-qualifier': mapped.qualifier, 'phase-name': machine && p?.engine ? phaseName(p.engine, p.date) : undefined })}>${contentXml(target.content, segment.codes, !grouped)}</target>`);
         }
         for (const flag of target.flags) lines.push(`          <note${attrs({ from: 'pereklad', annotates: 'target', priority: '1' })}>${escapeText(flag)}</note>`);
         lines.push(...altTransXml(matchesToWrite(target, segment.content, segment.codes), '          '));

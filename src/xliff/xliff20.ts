@@ -6,7 +6,7 @@ import type { Content, InlineCode, TargetSegment, TranslatedArticle } from '../m
 import { BadInputError } from '../errors.js';
 import { attrs, childElements, escapeText, firstChild, textOf, unitsIn, type XmlElement } from './xml.js';
 import { parseSkeleton, skeletonOf } from './skeleton.js';
-import { articleFromSkeleton, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, ph20, readInline, type InlineDialect, type ReadSource, type XliffCodec } from './codec.js';
+import { articleFromSkeleton, emptyTarget, kindFromTypeName, PEREKLAD_TOOL, ph20, readInline, writeInline, type InlineDialect, type ReadSource, type XliffCodec } from './codec.js';
 import { fromXliff20, toXliff20 } from './states.js';
 import { type20, writePairedInline } from './paired.js';
 import { matchesToWrite, mtcMatchesXml, readMtcMatches, splitMtOriginal } from './matches.js';
@@ -23,8 +23,10 @@ function phId(segmentIndex: number, codeId: string): string {
 
 // Paired codes: `<pc>` around a well-nested pair, `<sc>`/`<ec>` otherwise (`isolated` when the
 // partner is missing or out of order); the markup is in <originalData>, and in `disp` for tools.
-function contentXml(content: Content, codes: readonly InlineCode[], segmentIndex: number): string {
+function contentXml(content: Content, codes: readonly InlineCode[], segmentIndex: number, plain = false): string {
   const id = (code: InlineCode): string => phId(segmentIndex, code.id);
+  // An i18next namespace keeps every code a <ph>, the form the `xliff` package reads.
+  if (plain) return writeInline(content, codes, (code) => ph20(code, id(code), `d${id(code)}`));
   const kind = (code: InlineCode): Record<string, string> => ({ type: type20(code), subType: `pereklad:${code.kind}` });
   const order = new Map<string, number>();
   content.forEach((f, k) => { if (typeof f !== 'string' && !order.has(f.code)) order.set(f.code, k); });
@@ -49,6 +51,7 @@ export const xliff20: XliffCodec = {
   version: '2.0',
   write(doc: TranslatedArticle): string {
     const { article, targetLang } = doc;
+    const namespace = article.metadata.i18next !== undefined;
     const engines = new Set<string>();
     for (const t of doc.targets.values()) if (t.content && t.provenance?.origin === 'mt' && t.provenance.engine) engines.add(t.provenance.engine);
     const lines: string[] = [];
@@ -83,8 +86,8 @@ export const xliff20: XliffCodec = {
         const state = target.content ? target.state : 'new';
         const engine = target.provenance?.origin === 'mt' ? target.provenance.engine : undefined;
         lines.push(`      <segment${attrs({ id: segment.id, state: toXliff20(state), subState: target.content && engine ? `${SUBSTATE_PREFIX}${engine}` : undefined })}>`);
-        lines.push(`        <source xml:space="preserve">${contentXml(segment.content, segment.codes, i + 1)}</source>`);
-        if (target.content) lines.push(`        <target xml:space="preserve">${contentXml(target.content, segment.codes, i + 1)}</target>`);
+        lines.push(`        <source xml:space="preserve">${contentXml(segment.content, segment.codes, i + 1, namespace)}</source>`);
+        if (target.content) lines.push(`        <target xml:space="preserve">${contentXml(target.content, segment.codes, i + 1, namespace)}</target>`);
         lines.push('      </segment>');
         if (segment.after !== '') lines.push(`      <ignorable><source xml:space="preserve">${escapeText(segment.after)}</source></ignorable>`);
       });
