@@ -11,6 +11,7 @@ import type { TmMatch, TranslatedArticle } from '../model.js';
 import { allSegments } from '../model.js';
 import type { Glossary } from '../glossary/glossary.js';
 import { findTerms } from '../glossary/match.js';
+import { isEngineGlossaryFlag } from '../qa/findings.js';
 import { xliff12 } from '../xliff/xliff12.js';
 import { escapeText } from '../xliff/xml.js';
 import type { TmEntry } from '../memory/tm.js';
@@ -21,7 +22,10 @@ export const KIT_TARGET_STATE = 'needs-translation';
 
 /** XLIFF 1.2 for OmegaT: pereklad's file with each target a copy of its source. */
 export function omegatXliff(doc: TranslatedArticle): string {
-  const bare = new Map([...doc.targets].map(([id, t]) => [id, { segmentId: id, state: 'new' as const, flags: t.flags }]));
+  // A file written before the glossary check owned glossary findings may hold both notes for one
+  // problem: the translator gets the check's.
+  const notes = (flags: readonly string[]): string[] => (flags.some((f) => f.startsWith('QA warning (glossary)')) ? flags.filter((f) => !isEngineGlossaryFlag(f)) : [...flags]);
+  const bare = new Map([...doc.targets].map(([id, t]) => [id, { segmentId: id, state: 'new' as const, flags: notes(t.flags) }]));
   const xml = xliff12.write({ ...doc, targets: bare });
   let inserted = 0;
   // Sources hold no "<" but their inline codes, so the first "</source>" closes the element.

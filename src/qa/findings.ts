@@ -29,3 +29,13 @@ export function formatFlag(finding: Pick<QaFinding, 'check' | 'severity' | 'mess
 export function isQaFlag(flag: string): boolean {
   return FLAG.test(flag);
 }
+
+// The MT step's own glossary flags (src/mt/glossary-engine.ts: a term not translated as the
+// glossary says, a protected "do not translate" term lost) say what the glossary check finds again
+// on every run. The check owns glossary findings, so one problem is one finding: these flags are
+// replaced by the check's result when QA runs, and never shown beside it.
+const ENGINE_GLOSSARY_FLAG = /^(?:glossary: "|protected glossary term ")/u;
+
+export function isEngineGlossaryFlag(flag: string): boolean {
+  return ENGINE_GLOSSARY_FLAG.test(flag);
+}

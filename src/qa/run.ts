@@ -2,7 +2,7 @@
 // report and the HTML review page), and the same findings as flags on the targets, so that the
 // XLIFF carries them to CAT tools as notes.
 import type { TargetSegment, TranslatedArticle } from '../model.js';
-import { formatFlag, isQaFlag, type QaFinding, type QaSeverity } from './findings.js';
+import { formatFlag, isEngineGlossaryFlag, isQaFlag, type QaFinding, type QaSeverity } from './findings.js';
 import { checkProtectedSpans } from './codes.js';
 import { checkDates, checkNumbers } from './numbers.js';
 import { checkBrackets, checkEndPunctuation, checkQuotes, checkStartCapital, checkWhitespace } from './punctuation.js';
@@ -56,8 +56,8 @@ export function qaFindings(doc: TranslatedArticle, options: QaOptions = {}): QaF
   return findings;
 }
 
-/** The targets with their QA flags replaced by these findings; other flags (engine events,
- *  import notes) are kept. Targets that do not change are the same objects. */
+/** The targets with their QA flags (and the engine's glossary flags, which the glossary check
+ *  owns) replaced by these findings; other flags (engine events, import notes) are kept. Targets that do not change are the same objects. */
 export function withQaFlags(doc: TranslatedArticle, findings: readonly QaFinding[]): Map<string, TargetSegment> {
   const bySegment = new Map<string, string[]>();
   for (const f of findings) {
@@ -68,7 +68,7 @@ export function withQaFlags(doc: TranslatedArticle, findings: readonly QaFinding
   }
   const targets = new Map<string, TargetSegment>();
   for (const [id, target] of doc.targets) {
-    const flags = [...target.flags.filter((flag) => !isQaFlag(flag)), ...(bySegment.get(id) ?? [])];
+    const flags = [...target.flags.filter((flag) => !isQaFlag(flag) && !isEngineGlossaryFlag(flag)), ...(bySegment.get(id) ?? [])];
     const same = flags.length === target.flags.length && flags.every((f, i) => f === target.flags[i]);
     targets.set(id, same ? target : { ...target, flags });
   }

@@ -199,7 +199,10 @@ describe('DeepL engine', () => {
     await ws.write('source-texts/f.txt', 'Зустріч з Лукашенком.\n');
     const { summary } = await runJob(ws, await engineFor());
     expect(summary.flagged).toBe(1);
-    expect((await xliff('f')).targets.get('p1-1')!.flags.join(' ')).toMatch(/glossary: "Лукашенком" should be translated as "Lukashenko"/u);
+    // One note for the one problem: the glossary check's, which replaces the engine's flag.
+    const flags = (await xliff('f')).targets.get('p1-1')!.flags.filter((f) => /glossary/u.test(f));
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatch(/^QA warning \(glossary\): .*"Лукашенком".*"Lukashenko"/u);
   });
 
   it('sends formality and model type per target language from the config', async () => {
