@@ -4,6 +4,7 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { UsageError } from './errors.js';
 import type { XliffVersion } from './xliff/codec.js';
+import type { SourceEditOptions } from './memory/source-edit.js';
 import { DEFAULT_PUBLISH_CONFIG, validatePublishConfig, type PublishConfig } from './publish/config.js';
 import { DEFAULT_GLOSSARY_DIR } from './qa/glossary.js';
 import { validateSegmentationConfig, type SegmentationConfig } from './segment/project.js';
@@ -65,6 +66,8 @@ export interface PerekladConfig {
   strings: StringsConfig;
   /** Article formats: extension overrides, translated front-matter fields (src/formats/config.ts). */
   formats?: FormatsConfig;
+  /** What a source edit of a reviewed sentence keeps (src/memory/source-edit.ts). */
+  sourceEdits?: SourceEditOptions;
 }
 
 export const CONFIG_FILE = 'pereklad.config.json';
@@ -122,7 +125,7 @@ function stringList(value: unknown, file: string, key: string): string[] {
 export function validateConfig(raw: unknown, file: string): PerekladConfig {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${file}: must hold a JSON object`);
   const input = raw as Record<string, unknown>;
-  const known = new Set(['$schema', 'sourceDir', 'localesDir', 'include', 'ignore', 'targets', 'engine', 'xliff', 'deepl', 'llm', 'glossaryDir', 'publish', 'segmentation', 'strings', 'formats']);
+  const known = new Set(['$schema', 'sourceDir', 'localesDir', 'include', 'ignore', 'targets', 'engine', 'xliff', 'deepl', 'llm', 'glossaryDir', 'publish', 'segmentation', 'strings', 'formats', 'sourceEdits']);
   for (const key of Object.keys(input)) if (!known.has(key)) throw new UsageError(`${file}: unknown key "${key}" (known: ${[...known].slice(1).join(', ')})`);
   const config: PerekladConfig = freshConfig();
   for (const key of ['sourceDir', 'localesDir'] as const) {
@@ -180,7 +183,17 @@ export function validateConfig(raw: unknown, file: string): PerekladConfig {
   if (input.segmentation !== undefined) config.segmentation = validateSegmentationConfig(input.segmentation, file);
   if (input.strings !== undefined) config.strings = validateStringsConfig(input.strings, file);
   if (input.formats !== undefined) config.formats = validateFormatsConfig(input.formats, file, formatNames());
+  if (input.sourceEdits !== undefined) config.sourceEdits = validateSourceEdits(input.sourceEdits, file);
   return config;
+}
+
+function validateSourceEdits(value: unknown, file: string): SourceEditOptions {
+  const v = value as Record<string, unknown>;
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) fail(file, 'sourceEdits', 'an object');
+  for (const key of Object.keys(v)) if (key !== 'typoMaxEdits') fail(file, `sourceEdits.${key}`, 'typoMaxEdits (unknown key)');
+  if (v.typoMaxEdits === undefined) return {};
+  if (typeof v.typoMaxEdits !== 'number' || !Number.isInteger(v.typoMaxEdits) || v.typoMaxEdits < 0) fail(file, 'sourceEdits.typoMaxEdits', 'a whole number, 0 or more');
+  return { typoMaxEdits: v.typoMaxEdits as number };
 }
 
 const FORMALITIES = ['default', 'more', 'less', 'prefer_more', 'prefer_less'];

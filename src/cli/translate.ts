@@ -78,6 +78,7 @@ Exit codes: 0 success, 1 some article or language failed, 2 bad usage.`)
         segmentation: await loadProjectRules(cwd, config.segmentation),
         formats: config.formats,
         glossaryDir: config.glossaryDir,
+        ...(config.sourceEdits ? { sourceEdits: config.sourceEdits } : {}),
         strings: config.strings,
         stringsExclude: [config.publish.i18next.namespace],
         ...(flags.tm ? { tmDir: flags.tm } : {}),

@@ -21,6 +21,7 @@ import type { LanguageFigures, Reporter } from './reporter.js';
 import { PerekladError, QuotaExceededError } from '../errors.js';
 import { DEFAULT_TM_DIR, loadMemory, type MemoryLoad } from '../memory/store.js';
 import { leverageLanguage } from '../memory/leverage.js';
+import type { SourceEditOptions } from '../memory/source-edit.js';
 import { emptyTarget } from '../xliff/codec.js';
 import { checkCodes } from '../qa/codes.js';
 import { qaStep } from '../qa/step.js';
@@ -51,6 +52,8 @@ export interface TranslateJobOptions {
   segmentation?: SegmentationRules;
   /** Article formats (config `formats`): extension overrides, front-matter fields. */
   formats?: FormatsConfig;
+  /** What a source edit of a reviewed sentence keeps (config `sourceEdits`). */
+  sourceEdits?: SourceEditOptions;
   /** Folder of glossaries for the QA terminology check (default `glossaries`). */
   glossaryDir?: string;
   /** The site's i18next resources (src/formats/i18next/); undefined: none are translated. */
@@ -181,7 +184,7 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
       return { kept: all, matches: new Map(), skip: true };
     }
     const previous = loaded?.doc;
-    const leveraged = leverageLanguage(article, lang, previous, loaded?.display ?? rel(xliffFile), memoryLoad.memory, engine);
+    const leveraged = leverageLanguage(article, lang, previous, loaded?.display ?? rel(xliffFile), memoryLoad.memory, engine, options.sourceEdits);
     return { kept: leveraged.kept, matches: leveraged.matches, previousText: loaded?.text, previousWritten: previous?.written };
   };
 

@@ -3,6 +3,7 @@
 //     is, state and matches included (so a reviewed unit survives re-runs byte for byte);
 //  2. previous version: a sentence whose source changed keeps its old human translation as a
 //     match (`previous`), so the reviewer sees it next to the new MT — it is never overwritten;
+//     a reviewed one whose edit touched no word stays the target, needing review (source-edit.ts);
 //  3. memory: an in-context exact or exact match from anywhere in the memory fills the target,
 //     as `translated` (needing review, never reviewed or final by itself); fuzzy matches are
 //     only offered. What is still without a target goes to MT.
@@ -12,6 +13,7 @@ import type { Engine } from '../mt/engine.js';
 import { carryOver } from './reuse.js';
 import { contextOf, mapTargetCodes, shapeText, trustRank, type TmEntry, type TranslationMemory } from './tm.js';
 import { normalizeForMatch, similarity } from './fuzzy.js';
+import { keptAcrossEdit, type SourceEditOptions } from './source-edit.js';
 
 export interface LeveragedLanguage {
   /** Targets that need no MT: carried over, or filled from an exact memory match. */
@@ -46,6 +48,7 @@ export function leverageLanguage(
   previousOrigin: string,
   memory: TranslationMemory,
   engine: Engine | null,
+  sourceEdits: SourceEditOptions = {},
 ): LeveragedLanguage {
   const kept = carryOver(article, previous, engine);
   const carried = kept.size;
@@ -58,6 +61,12 @@ export function leverageLanguage(
     if (kept.has(segment.id) || foreign.has(segment.id)) return;
     const found = memory.lookup(segment, lang, contextOf(segments, i), { usable: usableFor(engine) });
     const old = previousVersion(segment, previous, previousSegments, previousOrigin);
+    // A reviewed sentence whose source edit touched no word keeps its translation (needs review).
+    const keptEdit = old && keptAcrossEdit(old, previous!.targets.get(segment.id)!, segment.content, sourceEdits);
+    if (keptEdit) {
+      kept.set(segment.id, keptEdit);
+      return;
+    }
     const offered = old
       ? [old, ...found.matches.filter((m) => !(shapeText(m.source) === shapeText(old.source) && JSON.stringify(m.target) === JSON.stringify(old.target)))]
       : found.matches;

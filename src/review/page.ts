@@ -6,6 +6,7 @@ import type { ReviewView, SegmentView, BlockView, ReviewCounts } from './view.js
 import { DISPLAY_STATES } from './view.js';
 import { escapeHtml as h, safeId } from './html.js';
 import { REVIEW_CSS, REVIEW_SCRIPT } from './assets.js';
+import type { DiffPart } from './diff.js';
 
 /** No request can leave the page: styles and the script are inline, nothing else loads. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
@@ -66,12 +67,25 @@ function findingsList(seg: SegmentView, ui: UiText): string {
 function machineEdit(seg: SegmentView, ui: UiText): string {
   if (!seg.machineEdit) return '';
   const label = seg.machineEdit.engine !== undefined ? ui.t('machineEditBy', { engine: engineName(seg.machineEdit.engine, ui) }) : ui.t('machineEdit');
-  const body = seg.machineEdit.parts.map((p) => {
+  const body = diffHtml(seg.machineEdit.parts, ui);
+  return `<div class="diff"><p class="label">${h(label)}</p><p>${body}</p></div>`;
+}
+
+function diffHtml(parts: readonly DiffPart[], ui: UiText): string {
+  return parts.map((p) => {
     if (p.kind === 'same') return h(p.text);
     const tag = p.kind === 'added' ? 'ins' : 'del';
     return `<${tag} title="${h(ui.t(p.kind))}">${h(p.text)}</${tag}>`;
   }).join('');
-  return `<div class="diff"><p class="label">${h(label)}</p><p>${body}</p></div>`;
+}
+
+/** The reviewed translation of the sentence's earlier source, and how the source changed. */
+function previousVersion(seg: SegmentView, ui: UiText): string {
+  const p = seg.previousVersion;
+  if (!p) return '';
+  const label = p.kept ? ui.t('previous.kept') : ui.t('previous.label', { state: ui.t(`state.${p.state}`) });
+  const earlier = p.kept ? '' : `<p class="previous-target">${h(p.target)}</p>`;
+  return `<div class="diff previous${p.kept ? ' kept' : ''}"><p class="label">${h(label)}</p>${earlier}<p class="label">${h(ui.t('previous.sourceChange'))}</p><p class="source-diff" lang="uk">${diffHtml(p.sourceDiff, ui)}</p></div>`;
 }
 
 function segmentItem(seg: SegmentView, view: ReviewView, ui: UiText): string {
@@ -81,7 +95,7 @@ function segmentItem(seg: SegmentView, view: ReviewView, ui: UiText): string {
   const classes = ['seg', `state-${seg.state}`, ...(seg.attention ? ['attention'] : []), ...(seg.findings.some((f) => f.severity === 'error') ? ['has-error'] : [])];
   return `<li class="${classes.join(' ')}" id="seg-${safeId(seg.id)}" data-segment="${h(seg.id)}" data-state="${seg.state}" tabindex="-1" aria-label="${h(ui.t('segmentLabel', { id: seg.id }))}: ${h(ui.t(`state.${seg.state}`))}">
 <div class="src" lang="${h(view.sourceLang)}"><p><span class="segid" aria-hidden="true">${h(seg.id)}</span>${seg.sourceHtml ?? h(seg.source)}</p></div>
-<div class="tgt" lang="${h(view.targetLang)}">${segmentInfo(seg, ui)}${target}${findingsList(seg, ui)}${machineEdit(seg, ui)}</div>
+<div class="tgt" lang="${h(view.targetLang)}">${segmentInfo(seg, ui)}${target}${findingsList(seg, ui)}${machineEdit(seg, ui)}${previousVersion(seg, ui)}</div>
 </li>`;
 }
 

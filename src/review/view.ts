@@ -7,6 +7,7 @@ import type { FindingsBySegment, ReviewFinding } from './findings.js';
 import { bestMemoryMatch, editedMachineText } from './suggestions.js';
 import { wordDiff, type DiffPart } from './diff.js';
 import { formattedHtml } from './formatted.js';
+import { isKeptAcrossEdit } from '../memory/source-edit.js';
 
 /** What an editor distinguishes: the model's states, with machine output not yet touched by a
  *  person (`mt`) told apart from a person's translation. */
@@ -32,6 +33,10 @@ export interface SegmentView {
   findings: ReviewFinding[];
   /** How the reviewer changed the machine translation, when it was kept. */
   machineEdit?: { engine?: string; parts: DiffPart[] };
+  /** The reviewed translation of an earlier source of this sentence, with how the source changed
+   *  since (a word diff, old → current); `kept` when it is still the target because the edit
+   *  touched no word, waiting for a reviewer to say it is still correct. */
+  previousVersion?: { target: string; state: string; sourceDiff: DiffPart[]; kept: boolean };
   /** Not done yet: no translation, unreviewed, or with a finding. */
   attention: boolean;
 }
@@ -101,6 +106,14 @@ export function reviewView(doc: TranslatedArticle, findings: FindingsBySegment):
       if (match) view.memoryMatch = { quality: match.quality, kind: match.kind };
       const edited = editedMachineText(target, segment.codes);
       if (edited && view.target !== undefined) view.machineEdit = { ...(edited.engine !== undefined ? { engine: edited.engine } : {}), parts: wordDiff(edited.text, view.target) };
+      const kept = isKeptAcrossEdit(target);
+      const previous = kept ?? target?.matches?.filter((m) => m.kind === 'previous').sort((a, b) => b.quality - a.quality)[0];
+      if (previous) {
+        view.previousVersion = {
+          target: contentText(previous.target, previous.codes), state: previous.state, kept: kept !== undefined,
+          sourceDiff: wordDiff(contentText(previous.source, previous.codes), segment.text),
+        };
+      }
       counts.segments++;
       counts.byState[state]++;
       counts.errors += own.filter((f) => f.severity === 'error').length;
