@@ -11,6 +11,7 @@ import { registerQa } from './qa.js';
 import { registerStatus } from './status.js';
 import { registerTm } from './tm.js';
 import { registerReview } from './review.js';
+import { registerApprove } from './approve.js';
 import { registerPublish } from './publish.js';
 import { registerSegment } from './segment.js';
 import { PEREKLAD_TOOL } from '../xliff/codec.js';
@@ -57,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
   registerStatus(program, run, reporter);
   registerTm(program, run, reporter);
   registerReview(program, run, reporter);
+  registerApprove(program, run, reporter);
   registerPublish(program, run, reporter);
   const finish = (code: number): number => {
     if (command) reporter.finish(command, code, performance.now() - started);

@@ -24,7 +24,7 @@ export function registerPublish(program: Command, run: (work: () => Promise<numb
     .description('write localized copies (text, Markdown, HTML) of the articles whose every sentence is ready, list those that are not, and write i18next resources')
     .option('--to <langs>', 'languages to publish, comma-separated (default: every language with XLIFF files)')
     .option('--min-state <state>', 'the state every sentence must have reached: translated, reviewed or final (default: reviewed, or publish.minState)')
-    .option('--allow-mt', 'also publish unreviewed machine translation, clearly marked as machine translated')
+    .option('--allow-mt', "also publish what is translated but not reviewed: machine translation (clearly marked as such) and a person's unreviewed translation")
     .option('--allow-errors', 'also publish sentences with an error-level QA finding (each is reported)')
     .option('--format <formats>', `formats to write, comma-separated: ${PUBLISH_FORMATS.join(',')} (default: all, or publish.formats)`)
     .option('--out <dir>', 'folder for the localized copies (default: publish, or publish.dir)')

@@ -7,6 +7,26 @@ import type { LanguageFigures, Reporter } from '../job/reporter.js';
 import { plural } from './output.js';
 import { sumFigures } from './summaries.js';
 import { localesOption, refuseOut } from './options.js';
+import { UsageError } from '../errors.js';
+import { startReviewServer, type ServeOptions } from '../review/serve.js';
+
+function portFlag(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port must be a port number (0–65535), not "${value}"`);
+  return n;
+}
+
+/** Serve until Ctrl+C (SIGINT) or SIGTERM; every save is already on disk, so stopping loses nothing. */
+async function serveUntilStopped(options: ServeOptions, reporter: Reporter): Promise<number> {
+  const server = await startReviewServer(options);
+  reporter.info(`review app: ${server.url} (Ctrl+C stops it; every change is saved into the XLIFF at once)`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return 0;
+}
 
 interface ReviewFlags {
   to?: string;
@@ -14,6 +34,9 @@ interface ReviewFlags {
   config?: string;
   out?: string;
   locales?: string;
+  serve?: boolean;
+  port?: string;
+  host?: string;
 }
 
 export function registerReview(program: Command, run: (work: () => Promise<number>) => void, reporter: Reporter): void {
@@ -23,6 +46,9 @@ export function registerReview(program: Command, run: (work: () => Promise<numbe
     .option('--to <langs>', 'only these target languages, comma-separated (default: every language with XLIFF files)')
     .option('--lang <ui>', `language of the pages themselves: ${UI_LANGUAGES.join('|')} (default: from LANG, else en)`)
     .option('--config <file>', 'configuration file (default: pereklad.config.json if present)')
+    .option('--serve', 'serve the pages as a local web app where editors approve, edit and reject, saved at once into the XLIFF')
+    .option('--port <n>', 'port for --serve (default: any free port)')
+    .option('--host <address>', 'address for --serve (default 127.0.0.1; any other address requires the token in the printed URL)')
     .addHelpText('after', `
 Pages are written beside the review copies: <locales>/<lang>/review/<article>.html, and the index to
 <locales>/review/index.html. They need no network: open them straight from the folder.
@@ -33,6 +59,8 @@ Exit codes: 0 success, 1 some XLIFF file could not be read, 2 bad usage.`)
       const cwd = process.cwd();
       const { config } = await loadConfig(cwd, flags.config);
       const uiLanguage = chooseUiLanguage(flags.lang, process.env);
+      if (flags.serve) return serveUntilStopped({ cwd, localesDir: flags.locales ?? config.localesDir, glossaryDir: config.glossaryDir, uiLanguage, ...(flags.host ? { host: flags.host } : {}), ...(flags.port !== undefined ? { port: portFlag(flags.port) } : {}) }, reporter);
+      if (flags.port !== undefined || flags.host !== undefined) throw new UsageError('--port and --host are for --serve');
       const languages = targetsFlag(flags.to);
       const summary = await runReviewJob({ cwd, localesDir: flags.locales ?? config.localesDir, glossaryDir: config.glossaryDir, ...(languages ? { languages } : {}), uiLanguage, reporter });
       const perLanguage: Record<string, LanguageFigures> = {};

@@ -78,6 +78,17 @@ th,td{text-align:left;padding:.55rem .75rem;border-bottom:1px solid var(--line);
 th{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 td.num{font-variant-numeric:tabular-nums}
 td .bar{width:10rem;max-width:100%}
+.chip{display:inline-block;font-size:.85em;background:#eef1f6;border:1px solid #b8c0cc;border-radius:.8rem;padding:0 .45rem;margin:0 .1rem;color:#27303f;user-select:all;white-space:nowrap}
+.app .actions,.edit-bar{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.45rem}
+.app button{font:inherit;font-size:.85rem;padding:.2rem .7rem;border-radius:.35rem;border:1px solid var(--ink);background:var(--card);color:var(--ink);cursor:pointer}
+.app button.approve,.app button.save,.app button.send-reject{background:var(--reviewed);border-color:var(--reviewed);color:#fff}
+.app button.reject{border-color:var(--new);color:var(--new)}
+.app .block h2 button{margin-left:.8rem;font-size:.75rem;padding:0 .5rem}
+.text.editing{outline:2px solid var(--focus);border-radius:.2rem;padding:.15rem .3rem;background:#fff}
+.reject-box{margin-top:.45rem}.reject-box textarea{display:block;width:100%;font:inherit;margin:.2rem 0 .3rem}
+#app-status:not(:empty){position:fixed;right:1rem;bottom:1rem;background:var(--ink);color:#fff;padding:.4rem .8rem;border-radius:.4rem;z-index:20}
+#app-alert:not(:empty){margin:1rem 0;padding:.8rem 1rem;border:2px solid var(--error);background:#fef3f2;color:var(--error);border-radius:.5rem}
+#app-alert button{margin-left:.8rem}
 @media (max-width:44rem){
   .columns,.keys{display:none}
   .legend{display:none}

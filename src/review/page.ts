@@ -11,13 +11,13 @@ import type { DiffPart } from './diff.js';
 /** No request can leave the page: styles and the script are inline, nothing else loads. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
-export function pageHead(title: string, lang: string): string {
+export function pageHead(title: string, lang: string, csp = CSP): string {
   return `<!doctype html>
 <html lang="${h(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="generator" content="pereklad">
 <title>${h(title)}</title>
 <style>${REVIEW_CSS}</style>
@@ -88,18 +88,21 @@ function previousVersion(seg: SegmentView, ui: UiText): string {
   return `<div class="diff previous${p.kept ? ' kept' : ''}"><p class="label">${h(label)}</p>${earlier}<p class="label">${h(ui.t('previous.sourceChange'))}</p><p class="source-diff" lang="uk">${diffHtml(p.sourceDiff, ui)}</p></div>`;
 }
 
-function segmentItem(seg: SegmentView, view: ReviewView, ui: UiText): string {
+function segmentItem(seg: SegmentView, view: ReviewView, ui: UiText, app?: ReviewApp): string {
+  // Inline codes (URLs, handles, emoji) are chips: whole, never editable letter by letter.
+  const parts = (seg.targetParts ?? []).map((p) => (typeof p === 'string' ? h(p) : `<span class="chip" contenteditable="false" data-code="${h(p.code)}">${h(p.text)}</span>`)).join('');
   const target = seg.target !== undefined
-    ? `<p class="text">${seg.targetHtml ?? h(seg.target)}</p>`
+    ? `<p class="text">${seg.targetHtml ?? parts}</p>`
     : `<p class="missing">${h(ui.t('noTranslation'))}</p>`;
+  const appData = app ? ` data-base="${h(JSON.stringify(seg.content ?? null))}" data-codes="${h(JSON.stringify(seg.codes))}"` : '';
   const classes = ['seg', `state-${seg.state}`, ...(seg.attention ? ['attention'] : []), ...(seg.findings.some((f) => f.severity === 'error') ? ['has-error'] : [])];
-  return `<li class="${classes.join(' ')}" id="seg-${safeId(seg.id)}" data-segment="${h(seg.id)}" data-state="${seg.state}" tabindex="-1" aria-label="${h(ui.t('segmentLabel', { id: seg.id }))}: ${h(ui.t(`state.${seg.state}`))}">
+  return `<li class="${classes.join(' ')}" id="seg-${safeId(seg.id)}" data-segment="${h(seg.id)}" data-state="${seg.state}"${appData} tabindex="-1" aria-label="${h(ui.t('segmentLabel', { id: seg.id }))}: ${h(ui.t(`state.${seg.state}`))}">
 <div class="src" lang="${h(view.sourceLang)}"><p><span class="segid" aria-hidden="true">${h(seg.id)}</span>${seg.sourceHtml ?? h(seg.source)}</p></div>
 <div class="tgt" lang="${h(view.targetLang)}">${segmentInfo(seg, ui)}${target}${findingsList(seg, ui)}${machineEdit(seg, ui)}${previousVersion(seg, ui)}</div>
 </li>`;
 }
 
-function blockSection(block: BlockView, index: number, view: ReviewView, ui: UiText): string {
+function blockSection(block: BlockView, index: number, view: ReviewView, ui: UiText, app?: ReviewApp): string {
   const headingId = `h-${safeId(block.id)}`;
   const heading = ui.t('paragraph', { n: index + 1 });
   if (block.kind === 'foreign') {
@@ -114,7 +117,7 @@ function blockSection(block: BlockView, index: number, view: ReviewView, ui: UiT
   return `<section class="block" id="${safeId(block.id)}" aria-labelledby="${headingId}">
 <h2 id="${headingId}">${h(heading)}</h2>
 <ol class="segments">
-${block.segments.map((s) => segmentItem(s, view, ui)).join('\n')}
+${block.segments.map((s) => segmentItem(s, view, ui, app)).join('\n')}
 </ol>
 </section>`;
 }
@@ -124,7 +127,21 @@ export interface PageLinks {
   index: string;
 }
 
-export function renderReviewPage(view: ReviewView, ui: UiText, links: PageLinks): string {
+/** The page served by `pereklad review --serve`: the same page, with what its editing script
+ *  needs (src/review/app-script.ts): where to save, the file's hash as loaded, the token. */
+export interface ReviewApp {
+  api: string;
+  token: string;
+  hash: string;
+  lang: string;
+  articleId: string;
+  script: string;
+}
+
+/** The served page may talk to its own server, and nothing else. */
+const APP_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; connect-src 'self'";
+
+export function renderReviewPage(view: ReviewView, ui: UiText, links: PageLinks, app?: ReviewApp): string {
   const source = ui.languageName(view.sourceLang);
   const target = ui.languageName(view.targetLang);
   const { counts } = view;
@@ -132,7 +149,8 @@ export function renderReviewPage(view: ReviewView, ui: UiText, links: PageLinks)
   const meta = [ui.t('meta', { path: view.sourcePath }), ...(view.date !== undefined ? [ui.t('metaDate', { date: view.date })] : []), ui.t('metaWritten', { written: ui.formatDate(view.written) })];
   const firstAttention = view.blocks.flatMap((b) => b.segments).find((s) => s.attention);
   const legend = DISPLAY_STATES.map((s) => `<li><b>${h(ui.t(`state.${s}`))}</b> — ${h(ui.t(`stateHelp.${s}`))}</li>`).join('');
-  return `${pageHead(ui.t('pageTitle', { article: view.articleId, target }), ui.lang)}<body>
+  const appConfig = app ? `<script type="application/json" id="pereklad-app">${JSON.stringify({ api: app.api, token: app.token, hash: app.hash, lang: app.lang, articleId: app.articleId, text: appTexts(ui) }).replace(/</gu, '\\u003c')}</script>\n<script>${app.script}</script>\n` : '';
+  return `${pageHead(ui.t('pageTitle', { article: view.articleId, target }), ui.lang, app ? APP_CSP : CSP)}<body${app ? ' class="app"' : ''}>
 ${firstAttention ? `<a class="skip" href="#seg-${safeId(firstAttention.id)}">${h(ui.t('skipToAttention'))}</a>` : ''}
 <header class="page"><div class="wrap">
 <nav><a href="${h(links.index)}">← ${h(ui.t('allArticles'))}</a></nav>
@@ -149,17 +167,25 @@ ${countsList(counts, ui)}
 </div></header>
 <div class="toolbar"><div class="wrap">
 <label class="filter"><input type="checkbox" id="attention-only"> ${h(ui.t('filterLabel'))} <small>(${counts.attention})</small></label>
-<p class="keys">${h(ui.t('keys'))}</p>
+<p class="keys">${h(ui.t(app ? 'appKeys' : 'keys'))}</p>
 </div></div>
 <div class="wrap">
 <div class="columns" aria-hidden="true"><span>${h(ui.t('columnSource', { language: source }))}</span><span>${h(ui.t('columnTarget', { language: target }))}</span></div>
 <main id="main">
 <p class="empty${counts.attention === 0 ? ' show' : ''}" role="status">${h(ui.t('nothingNeedsAttention'))}</p>
-${view.blocks.map((b, i) => blockSection(b, i, view, ui)).join('\n')}
+${app ? `<div id="app-status" role="status" aria-live="polite"></div><div id="app-alert" role="alert"></div>` : ''}
+${view.blocks.map((b, i) => blockSection(b, i, view, ui, app)).join('\n')}
 </main>
 </div>
 <script>${REVIEW_SCRIPT}</script>
+${appConfig}
 </body>
 </html>
 `;
+}
+
+/** The words the editing script shows, in the page's language. */
+function appTexts(ui: UiText): Record<string, string> {
+  const keys = ['approve', 'edit', 'reject', 'save', 'cancel', 'approveParagraph', 'approveArticle', 'rejectComment', 'saved', 'saving', 'conflict', 'reload', 'insertCode', 'stillCorrect', 'failed'];
+  return Object.fromEntries(keys.map((k) => [k, ui.t(`app.${k}`)]));
 }

@@ -1,7 +1,7 @@
 // The review view of one translated article: every segment with its source, target, display
 // state, origin, findings and MT edits, and the counts an editor reads first. Pure: the HTML page
 // and the tests both read this.
-import type { BlockKind, TargetSegment, TranslatedArticle } from '../model.js';
+import type { BlockKind, Content, TargetSegment, TranslatedArticle } from '../model.js';
 import { contentText } from '../model.js';
 import type { FindingsBySegment, ReviewFinding } from './findings.js';
 import { bestMemoryMatch, editedMachineText } from './suggestions.js';
@@ -24,6 +24,12 @@ export interface SegmentView {
   /** Source and target as formatted HTML, for segments with markup (src/review/formatted.ts). */
   sourceHtml?: string;
   targetHtml?: string;
+  /** The target as text runs and inline codes (shown as chips that an edit cannot change). */
+  targetParts?: Array<string | { code: string; text: string }>;
+  /** The source's inline codes, for an editor to put back a code the target lost. */
+  codes: Array<{ id: string; text: string }>;
+  /** The target content as stored, which a save sends back as the base it changed. */
+  content?: Content;
   state: DisplayState;
   origin?: 'mt' | 'human';
   engine?: string;
@@ -87,12 +93,20 @@ export function reviewView(doc: TranslatedArticle, findings: FindingsBySegment):
     kind: block.kind,
     lang: block.lang,
     segments: block.segments.map((segment): SegmentView => {
-      if (block.kind === 'foreign') return { id: segment.id, source: segment.text, after: segment.after, state: 'final', findings: [], attention: false };
+      if (block.kind === 'foreign') return { id: segment.id, source: segment.text, after: segment.after, state: 'final', findings: [], attention: false, codes: [] };
       const target: TargetSegment | undefined = doc.targets.get(segment.id);
       const state = displayState(target);
       const own = findings.get(segment.id) ?? [];
-      const view: SegmentView = { id: segment.id, source: segment.text, after: segment.after, state, findings: own, attention: state === 'new' || state === 'mt' || state === 'translated' || own.length > 0 };
-      if (target?.content) view.target = contentText(target.content, segment.codes);
+      const view: SegmentView = {
+        id: segment.id, source: segment.text, after: segment.after, state, findings: own,
+        attention: state === 'new' || state === 'mt' || state === 'translated' || own.length > 0,
+        codes: segment.codes.map((c) => ({ id: c.id, text: c.text })),
+      };
+      if (target?.content) {
+        view.target = contentText(target.content, segment.codes);
+        view.content = target.content;
+        view.targetParts = target.content.map((f) => (typeof f === 'string' ? f : { code: f.code, text: segment.codes.find((c) => c.id === f.code)?.text ?? '' }));
+      }
       const sourceHtml = formattedHtml(segment.content, segment.codes);
       if (sourceHtml !== undefined) view.sourceHtml = sourceHtml;
       const targetHtml = target?.content ? formattedHtml(target.content, segment.codes) : undefined;

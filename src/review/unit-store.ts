@@ -1,0 +1,160 @@
+// Saving review decisions into a project XLIFF: under a lock, re-read, check that the file did not
+// move on since the caller read it (its hash), apply each unit's transition, re-run QA as import
+// does, and write the XLIFF, review copy and findings report all or nothing. This is the store
+// call LANDING.md agrees with the project store (re-read under the lock, hash check, transitions,
+// atomic commit); review and `pereklad approve` use only this function, so moving it onto
+// src/project/ is one file.
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import type { Content, Segment, TranslatedArticle } from '../model.js';
+import { allSegments } from '../model.js';
+import { PerekladError } from '../errors.js';
+import { codecFor, parseXliff } from '../xliff/read.js';
+import { reviewPath, xliffPath } from '../job/files.js';
+import { assembleArticle } from '../assemble/assemble.js';
+import { qaFindings, withQaFlags } from '../qa/run.js';
+import { qaReport, qaReportPath } from '../qa/report.js';
+import type { GlossaryTerm } from '../qa/glossary.js';
+import { commitAll } from '../import/commit.js';
+import { transition, type ReviewChange } from './transition-adapter.js';
+
+/** The file changed on disk since the caller read it: nothing was written. */
+export class StaleFileError extends PerekladError {}
+
+/** Another command holds the project lock for longer than a save may wait. */
+export class LockedError extends PerekladError {}
+
+/** An edit that the unit cannot take (unknown segment, inline codes lost or invented). */
+export class BadEditError extends PerekladError {}
+
+export function fileHash(bytes: string | Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export interface UnitEdit {
+  segmentId: string;
+  change: ReviewChange;
+}
+
+export interface SaveOptions {
+  cwd: string;
+  localesDir: string;
+  lang: string;
+  articleId: string;
+  /** The hash of the file as the caller read it; undefined: apply to whatever is on disk now. */
+  expectedHash?: string;
+  edits: readonly UnitEdit[];
+  glossary: readonly GlossaryTerm[];
+  /** How long to wait for the lock (default 10 s). */
+  lockTimeoutMs?: number;
+}
+
+export interface SaveResult {
+  hash: string;
+  doc: TranslatedArticle;
+  applied: string[];
+  unchanged: string[];
+  conflicts: Array<{ segmentId: string; reason: string }>;
+  written: boolean;
+}
+
+const LOCK = '.pereklad/review.lock';
+let queue: Promise<unknown> = Promise.resolve();
+
+/** The project lock: one writer at a time, across processes (an exclusive lock file) and within
+ *  this one (a queue, so concurrent requests of one server do not spin on the file). */
+async function withLock<T>(localesDir: string, timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  const run = queue.then(async () => {
+    const file = path.join(localesDir, LOCK);
+    await mkdir(path.dirname(file), { recursive: true });
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        const handle = await open(file, 'wx');
+        await handle.writeFile(String(process.pid));
+        await handle.close();
+        break;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        // A lock left by a process that no longer runs is stale.
+        const pid = Number(await readFile(file, 'utf8').catch(() => ''));
+        if (Number.isInteger(pid) && pid > 0 && !alive(pid)) { await rm(file, { force: true }); continue; }
+        if (Date.now() > deadline) throw new LockedError(`${path.relative(process.cwd(), file)} is held by process ${pid || '?'}: another pereklad command is writing; try again when it is done`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    try {
+      return await work();
+    } finally {
+      await rm(file, { force: true });
+    }
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** An edited target must hold each of the source's inline codes exactly once: a URL or handle a
+ *  reviewer deleted by accident is refused, not saved. */
+export function checkEditCodes(content: Content, segment: Segment): void {
+  const seen = new Map<string, number>();
+  for (const f of content) if (typeof f !== 'string') seen.set(f.code, (seen.get(f.code) ?? 0) + 1);
+  for (const [id, n] of seen) {
+    if (!segment.codes.some((c) => c.id === id)) throw new BadEditError(`segment ${segment.id}: the edit has an inline code (${id}) its source does not have`);
+    if (n > 1) throw new BadEditError(`segment ${segment.id}: the edit has the protected text "${segment.codes.find((c) => c.id === id)!.text}" ${n} times`);
+  }
+  const lost = segment.codes.filter((c) => !seen.has(c.id));
+  if (lost.length > 0) throw new BadEditError(`segment ${segment.id}: the edit lost the protected text ${lost.map((c) => `"${c.text}"`).join(', ')}; keep every chip`);
+  if (content.every((f) => typeof f === 'string' && f.trim() === '')) throw new BadEditError(`segment ${segment.id}: the edit is empty; reject the sentence instead`);
+}
+
+export async function saveUnitChanges(options: SaveOptions): Promise<SaveResult> {
+  const localesDir = path.resolve(options.cwd, options.localesDir);
+  const file = xliffPath(localesDir, options.lang, options.articleId);
+  const display = path.relative(options.cwd, file);
+  return withLock(localesDir, options.lockTimeoutMs ?? 10_000, async () => {
+    const bytes = await readFile(file, 'utf8');
+    const hash = fileHash(bytes);
+    if (options.expectedHash !== undefined && options.expectedHash !== hash) {
+      throw new StaleFileError(`${display} changed on disk since it was loaded (another editor or a command saved it); nothing was written: reload to see the change`);
+    }
+    const doc = parseXliff(bytes, display);
+    const segments = new Map([...allSegments(doc.article)].map((s) => [s.id, s]));
+    const foreign = new Set(doc.article.blocks.filter((b) => b.kind === 'foreign').flatMap((b) => b.segments.map((s) => s.id)));
+    const targets = new Map(doc.targets);
+    const result: SaveResult = { hash, doc, applied: [], unchanged: [], conflicts: [], written: false };
+    for (const { segmentId, change } of options.edits) {
+      const segment = segments.get(segmentId);
+      if (!segment || foreign.has(segmentId)) throw new BadEditError(`${display} has no translatable segment "${segmentId}"`);
+      if (change.kind === 'edit') checkEditCodes(change.content, segment);
+      const current = targets.get(segmentId) ?? { segmentId, state: 'new' as const, flags: [] };
+      const outcome = transition(current, change);
+      if (outcome.outcome === 'applied') {
+        targets.set(segmentId, outcome.target);
+        result.applied.push(segmentId);
+      } else if (outcome.outcome === 'unchanged') result.unchanged.push(segmentId);
+      else result.conflicts.push({ segmentId, reason: outcome.reason });
+    }
+    if (result.applied.length === 0) return result;
+    const changed: TranslatedArticle = { ...doc, targets };
+    const findings = qaFindings(changed, { glossary: options.glossary });
+    const written: TranslatedArticle = { ...changed, targets: withQaFlags(changed, findings), written: new Date().toISOString().replace(/\.\d{3}Z$/u, 'Z') };
+    const xml = codecFor(doc.version).write(written);
+    const stored = parseXliff(xml, display);
+    await commitAll([
+      { path: file, content: xml },
+      { path: reviewPath(localesDir, options.lang, options.articleId), content: assembleArticle(stored).text },
+      { path: qaReportPath(localesDir, options.lang, options.articleId), content: findings.length > 0 ? qaReport(stored, findings) : null },
+    ]);
+    return { ...result, hash: fileHash(xml), doc: stored, written: true };
+  });
+}
