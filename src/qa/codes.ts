@@ -1,22 +1,27 @@
 // The protected-span checks: every inline code of the source must come back exactly once
 // (pofilter's urls/variables/xmltags), and no link, @handle or #hashtag may appear in a target as
 // plain text where it should be an inline code.
+import { qaText, type QaText } from './messages.js';
 import type { Content, InlineCode } from '../model.js';
 import { findProtectedSpans } from '../protect/protect.js';
 import { formatFlag, type QaFinding } from './findings.js';
 import type { SegmentView } from './view.js';
 import { pairedCodeMessages } from './paired.js';
 
-function codeCountMessages(content: Content, codes: readonly InlineCode[]): string[] {
+function codeCountMessages(content: Content, codes: readonly InlineCode[]): QaText[] {
   const seen = new Map<string, number>();
   for (const f of content) if (typeof f !== 'string') seen.set(f.code, (seen.get(f.code) ?? 0) + 1);
-  const messages: string[] = [];
+  const messages: QaText[] = [];
   for (const code of codes) {
     const count = seen.get(code.id) ?? 0;
-    // i18next's own markup (`<0>`, kind `markup`) keeps the wording its QA has always used.
-    const what = code.role !== undefined && code.kind !== 'markup' ? `${code.kind} tag` : `protected ${code.kind}`;
-    if (count === 0) messages.push(`${what} "${code.text}" is missing from the translation`);
-    if (count > 1) messages.push(`${what} "${code.text}" appears ${count} times in the translation`);
+    // Tags of markup formats keep their own (English) wording; protected spans are localised.
+    if (code.role !== undefined && code.kind !== 'markup') {
+      if (count === 0) messages.push({ message: `${code.kind} tag "${code.text}" is missing from the translation`, key: '', params: {} });
+      if (count > 1) messages.push({ message: `${code.kind} tag "${code.text}" appears ${count} times in the translation`, key: '', params: {} });
+      continue;
+    }
+    if (count === 0) messages.push(qaText('codes.missing', { kind: code.kind, text: code.text }));
+    if (count > 1) messages.push(qaText('codes.doubled', { kind: code.kind, text: code.text, count }));
   }
   return messages;
 }
@@ -34,14 +39,14 @@ export function checkCodes(content: Content, codes: readonly InlineCode[]): { co
     }
     kept.push(f);
   }
-  for (const message of codeCountMessages(kept, codes)) flags.push(formatFlag({ check: 'codes', severity: 'error', message }));
+  for (const { message } of codeCountMessages(kept, codes)) flags.push(formatFlag({ check: 'codes', severity: 'error', message }));
   for (const message of pairedCodeMessages(kept, codes)) flags.push(formatFlag({ check: 'xmltags', severity: 'error', message }));
   return { content: kept, flags };
 }
 
 export function checkProtectedSpans(view: SegmentView): QaFinding[] {
   const findings: QaFinding[] = codeCountMessages(view.target, view.segment.codes)
-    .map((message) => ({ segmentId: view.segment.id, check: 'codes', severity: 'error', message }));
+    .map((text) => ({ segmentId: view.segment.id, check: 'codes', severity: 'error', ...text }));
   for (const message of pairedCodeMessages(view.target, view.segment.codes)) findings.push({ segmentId: view.segment.id, check: 'xmltags', severity: 'error', message });
   const sourcePlain = new Set(findProtectedSpans(view.sourcePlain).map((s) => view.sourcePlain.slice(s.start, s.end)));
   for (const span of findProtectedSpans(view.targetPlain)) {
@@ -49,7 +54,7 @@ export function checkProtectedSpans(view: SegmentView): QaFinding[] {
     if (sourcePlain.has(text)) continue;
     findings.push({
       segmentId: view.segment.id, check: 'urls', severity: 'warning',
-      message: `${span.kind} "${text}" is plain text in the translation, not a protected span of the source`,
+      ...qaText('urls.plain', { kind: span.kind, text }),
     });
   }
   return findings;

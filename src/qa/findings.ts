@@ -15,7 +15,12 @@ export interface QaFinding {
   segmentId: string;
   check: QaCheck;
   severity: QaSeverity;
+  /** In English: XLIFF notes, reports and the CLI. */
   message: string;
+  /** The message's key in the i18next resources ("qa.<key>") and its values, for the review page
+   *  in the UI's language (src/qa/messages.ts); absent for checks whose words are not there yet. */
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 // Readable in a CAT tool's notes pane and parseable back: "QA error (numbers): …".

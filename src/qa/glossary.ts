@@ -2,6 +2,7 @@
 // notranslatewords): where the source uses a glossary term, in any inflected form, the target
 // must use the glossary's translation. The glossary files and the inflection-aware matcher are
 // src/glossary's; QA runs them on every target, including the ones people edited in CAT tools.
+import { qaText } from './messages.js';
 import type { QaFinding } from './findings.js';
 import type { SegmentView } from './view.js';
 import { loadGlossaries, type Glossary } from '../glossary/glossary.js';
@@ -48,7 +49,7 @@ export function checkGlossary(view: SegmentView, terms: readonly GlossaryTerm[])
     const { source, target } = match.entry;
     if (seen.has(source) || usesTargetTerm(view.targetPlain, target)) continue;
     seen.add(source);
-    findings.push({ segmentId: view.segment.id, check: 'glossary', severity: 'warning', message: `the source uses the glossary term "${match.text}" (${source}): the translation should use "${target}"` });
+    findings.push({ segmentId: view.segment.id, check: 'glossary', severity: 'warning', ...qaText('glossary.term', { found: match.text, term: source, target }) });
   }
   return findings;
 }

@@ -1,5 +1,6 @@
 // The target in the wrong script or language: still Cyrillic for a Latin-script language (an
 // untranslated or half-translated segment), or an engine that answered in another language.
+import { qaText } from './messages.js';
 import type { QaFinding } from './findings.js';
 import { baseLanguage } from '../model.js';
 import type { SegmentView } from './view.js';
@@ -13,9 +14,9 @@ export function checkScript(view: SegmentView): QaFinding[] {
   const cyrillic = view.targetPlain.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
   const latin = view.targetPlain.match(/\p{Script=Latin}/gu)?.length ?? 0;
   const id = view.segment.id;
-  if (cyrillic > latin) return [{ segmentId: id, check: 'script', severity: 'error', message: `the translation is still in Cyrillic script (${view.targetLang} is written in Latin script)` }];
+  if (cyrillic > latin) return [{ segmentId: id, check: 'script', severity: 'error', ...qaText('script.cyrillic', { lang: view.targetLang }) }];
   const shown = [...new Set(words)].slice(0, 3).join(', ');
-  return [{ segmentId: id, check: 'script', severity: 'warning', message: `the translation has Cyrillic words (${shown}) in a Latin-script language; transliterate or translate them unless they are quoted on purpose` }];
+  return [{ segmentId: id, check: 'script', severity: 'warning', ...qaText('script.words', { words: shown }) }];
 }
 
 // The commonest function words: a sentence of some length always has a few of its language's.
@@ -49,5 +50,5 @@ export function checkLanguage(view: SegmentView): QaFinding[] {
   }
   // Only a clear case: the expected language's function words all but absent, another's plentiful.
   if (best === expected || mine > 1 || bestScore < 3) return [];
-  return [{ segmentId: view.segment.id, check: 'language', severity: 'error', message: `the translation reads as ${best}, not ${expected}` }];
+  return [{ segmentId: view.segment.id, check: 'language', severity: 'error', ...qaText('language.other', { found: best, expected }) }];
 }

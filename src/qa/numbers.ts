@@ -1,6 +1,7 @@
 // Numbers and dates must survive translation (pofilter's numbers check): every number of the
 // source appears in the target and no other number is added; a month named in the source is the
 // month the target names.
+import { qaText } from './messages.js';
 import type { QaFinding } from './findings.js';
 import { baseLanguage } from '../model.js';
 import type { SegmentView } from './view.js';
@@ -45,12 +46,12 @@ export function checkNumbers(view: SegmentView): QaFinding[] {
   for (const [n, count] of source) {
     const have = target.get(n) ?? 0;
     if (have < count && Number(n) > SMALL) {
-      findings.push({ segmentId: id, check: 'numbers', severity: 'error', message: `the number ${n} of the source is missing from the translation` });
+      findings.push({ segmentId: id, check: 'numbers', severity: 'error', ...qaText('numbers.missing', { number: n }) });
     }
   }
   for (const [n, count] of target) {
     if (count > (source.get(n) ?? 0) && Number(n) > SMALL) {
-      findings.push({ segmentId: id, check: 'numbers', severity: 'warning', message: `the translation has the number ${n}, which the source does not` });
+      findings.push({ segmentId: id, check: 'numbers', severity: 'warning', ...qaText('numbers.added', { number: n }) });
     }
   }
   return findings;
@@ -84,6 +85,6 @@ export function checkDates(view: SegmentView): QaFinding[] {
   const missing = source.filter((m) => !target.includes(m));
   return missing.map((m) => ({
     segmentId: view.segment.id, check: 'dates' as const, severity: 'error' as const,
-    message: `the source names the month ${names[m]!.split('|')[0]}, the translation ${target.map((t) => names[t]!.split('|')[0]).join(', ')}`,
+    ...qaText('dates.month', { source: names[m]!.split('|')[0]!, target: target.map((t) => names[t]!.split('|')[0]).join(', ') }),
   }));
 }

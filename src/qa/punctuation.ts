@@ -1,6 +1,7 @@
 // Punctuation and typography a translation must keep (pofilter's endpunc, brackets,
 // doublequoting, doublespacing, startcaps): compared between source and target, never
 // against a style rule of one language, since quotes and ellipses legitimately change form.
+import { qaText } from './messages.js';
 import type { QaFinding } from './findings.js';
 import { CODE_MARK, type SegmentView } from './view.js';
 
@@ -20,16 +21,11 @@ function endClass(text: string): EndClass {
   return 'none';
 }
 
-const END_NAMES: Record<EndClass, string> = {
-  stop: 'a full stop', question: 'a question mark', exclamation: 'an exclamation mark', ellipsis: 'an ellipsis',
-  colon: 'a colon', semicolon: 'a semicolon', none: 'no final punctuation',
-};
-
 export function checkEndPunctuation(view: SegmentView): QaFinding[] {
   const s = endClass(view.sourcePlain);
   const t = endClass(view.targetPlain);
   if (s === t) return [];
-  return [{ segmentId: view.segment.id, check: 'endpunc', severity: 'warning', message: `the source ends with ${END_NAMES[s]}, the translation with ${END_NAMES[t]}` }];
+  return [{ segmentId: view.segment.id, check: 'endpunc', severity: 'warning', ...qaText('endpunc.other', { source: s, target: t }) }];
 }
 
 const PAIRS: Array<[string, string]> = [['(', ')'], ['[', ']'], ['{', '}']];
@@ -48,9 +44,9 @@ export function checkBrackets(view: SegmentView): QaFinding[] {
     const to = count(view.targetPlain, open);
     const tc = count(view.targetPlain, close);
     if (so - sc !== to - tc) {
-      findings.push({ segmentId: view.segment.id, check: 'brackets', severity: 'warning', message: `"${open}" and "${close}" do not balance in the translation as in the source (${to} opening, ${tc} closing; source ${so}, ${sc})` });
+      findings.push({ segmentId: view.segment.id, check: 'brackets', severity: 'warning', ...qaText('brackets.balance', { open, close, to, tc, so, sc }) });
     } else if (so !== to) {
-      findings.push({ segmentId: view.segment.id, check: 'brackets', severity: 'warning', message: `the source has ${so} "${open}${close}" pair(s), the translation ${to}` });
+      findings.push({ segmentId: view.segment.id, check: 'brackets', severity: 'warning', ...qaText('brackets.pairs', { open, close, so, to }) });
     }
   }
   return findings;
@@ -65,20 +61,18 @@ export function checkQuotes(view: SegmentView): QaFinding[] {
   const t = view.targetPlain.match(DOUBLE_QUOTES)?.length ?? 0;
   if (s === t) return [];
   const severity = s % 2 === 0 && t % 2 === 1 ? 'error' : 'warning';
-  return [{ segmentId: view.segment.id, check: 'quotes', severity, message: severity === 'error'
-    ? `the translation has an unbalanced quotation mark (${t} marks, the source ${s})`
-    : `the source has ${s} quotation mark(s), the translation ${t}` }];
+  return [{ segmentId: view.segment.id, check: 'quotes', severity, ...qaText(severity === 'error' ? 'quotes.unbalanced' : 'quotes.count', { source: s, target: t }) }];
 }
 
 export function checkWhitespace(view: SegmentView): QaFinding[] {
   const findings: QaFinding[] = [];
   const id = view.segment.id;
   const doubled = (t: string): boolean => / {2,}/u.test(t);
-  if (doubled(view.targetPlain) && !doubled(view.sourcePlain)) findings.push({ segmentId: id, check: 'whitespace', severity: 'warning', message: 'the translation has a double space' });
+  if (doubled(view.targetPlain) && !doubled(view.sourcePlain)) findings.push({ segmentId: id, check: 'whitespace', severity: 'warning', ...qaText('whitespace.double') });
   const lead = (t: string): string => /^\s*/u.exec(t)![0];
   const trail = (t: string): string => /\s*$/u.exec(t)![0];
-  if (lead(view.targetPlain) !== lead(view.sourcePlain)) findings.push({ segmentId: id, check: 'whitespace', severity: 'warning', message: 'the translation starts with other whitespace than the source' });
-  if (trail(view.targetPlain) !== trail(view.sourcePlain)) findings.push({ segmentId: id, check: 'whitespace', severity: 'warning', message: 'the translation ends with other whitespace than the source' });
+  if (lead(view.targetPlain) !== lead(view.sourcePlain)) findings.push({ segmentId: id, check: 'whitespace', severity: 'warning', ...qaText('whitespace.lead') });
+  if (trail(view.targetPlain) !== trail(view.sourcePlain)) findings.push({ segmentId: id, check: 'whitespace', severity: 'warning', ...qaText('whitespace.trail') });
   return findings;
 }
 
@@ -96,5 +90,5 @@ export function checkStartCapital(view: SegmentView): QaFinding[] {
   const s = firstLetterCase(view.sourcePlain);
   const t = firstLetterCase(view.targetPlain);
   if (s === undefined || t === undefined || s === t) return [];
-  return [{ segmentId: view.segment.id, check: 'startcaps', severity: 'warning', message: `the source starts with a${s === 'upper' ? 'n upper' : ' lower'}-case letter, the translation does not` }];
+  return [{ segmentId: view.segment.id, check: 'startcaps', severity: 'warning', ...qaText(s === 'upper' ? 'startcaps.upper' : 'startcaps.lower') }];
 }

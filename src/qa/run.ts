@@ -1,6 +1,7 @@
 // Running the quality checks over a translated article: the findings (for the CLI, the review
 // report and the HTML review page), and the same findings as flags on the targets, so that the
 // XLIFF carries them to CAT tools as notes.
+import { qaText } from './messages.js';
 import type { TargetSegment, TranslatedArticle } from '../model.js';
 import { formatFlag, isEngineGlossaryFlag, isQaFlag, type QaFinding, type QaSeverity } from './findings.js';
 import { checkProtectedSpans } from './codes.js';
@@ -30,7 +31,7 @@ export function qaFindings(doc: TranslatedArticle, options: QaOptions = {}): QaF
     for (const segment of block.segments) {
       const targetSegment = doc.targets.get(segment.id);
       if (!targetSegment?.content || targetSegment.content.length === 0) {
-        if (options.untranslated !== false) findings.push({ segmentId: segment.id, check: 'untranslated', severity: 'warning', message: 'the segment has no translation yet' });
+        if (options.untranslated !== false) findings.push({ segmentId: segment.id, check: 'untranslated', severity: 'warning', ...qaText('untranslated.none') });
         continue;
       }
       const view: SegmentView = {

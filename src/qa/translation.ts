@@ -1,6 +1,7 @@
 // Whether there is a translation at all: untranslated, unchanged (a target that is the source
 // again), and a target whose length is far off the source's (pofilter's untranslated, unchanged,
 // long/short).
+import { qaText } from './messages.js';
 import type { QaFinding } from './findings.js';
 import { baseLanguage } from '../model.js';
 import { CODE_MARK, type SegmentView } from './view.js';
@@ -12,7 +13,7 @@ export function checkUnchanged(view: SegmentView, sourceLang: string): QaFinding
   // A segment of digits, names in codes or punctuation only may rightly stay as it is.
   if (!/\p{L}/u.test(view.sourcePlain.replaceAll(CODE_MARK, ''))) return [];
   if (normalize(view.sourcePlain) !== normalize(view.targetPlain)) return [];
-  return [{ segmentId: view.segment.id, check: 'unchanged', severity: 'error', message: 'the translation is identical to the source' }];
+  return [{ segmentId: view.segment.id, check: 'unchanged', severity: 'error', ...qaText('unchanged.same') }];
 }
 
 // Below this many letters a ratio says nothing ("Фото:" → "Photo:").
@@ -27,5 +28,5 @@ export function checkLength(view: SegmentView): QaFinding[] {
   if (s < MIN_LETTERS || t === 0) return [];
   const ratio = t / s;
   if (ratio >= MIN_RATIO && ratio <= MAX_RATIO) return [];
-  return [{ segmentId: view.segment.id, check: 'length', severity: 'warning', message: `the translation is ${Math.round(ratio * 100)} % of the source's length: is something missing or added?` }];
+  return [{ segmentId: view.segment.id, check: 'length', severity: 'warning', ...qaText('length.ratio', { percent: Math.round(ratio * 100) }) }];
 }

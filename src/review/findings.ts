@@ -16,6 +16,9 @@ export interface ReviewFinding {
   message: string;
   /** The QA check that found it (`numbers`, `codes`, …), or `note` for a stored note. */
   check: string;
+  /** The message's i18next key under "qa" and its values (src/qa/messages.ts). */
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 /** Findings per segment id. */

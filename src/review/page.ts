@@ -60,7 +60,8 @@ function engineName(engine: string, ui: UiText): string {
 
 function findingsList(seg: SegmentView, ui: UiText): string {
   if (seg.findings.length === 0) return '';
-  const items = seg.findings.map((f) => `<li class="finding ${f.severity}"><strong>${h(ui.t(`severity.${f.severity}`))}:</strong> ${h(f.message)}</li>`);
+  // QA findings in the page's language; stored notes and checks without resource words as written.
+  const items = seg.findings.map((f) => `<li class="finding ${f.severity}"><strong>${h(ui.t(`severity.${f.severity}`))}:</strong> ${h(f.key ? ui.t(`qa.${f.key}`, f.params) : f.message)}</li>`);
   return `<ul class="findings" aria-label="${h(ui.t('findingsLabel'))}">${items.join('')}</ul>`;
 }
 
