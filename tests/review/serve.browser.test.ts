@@ -112,7 +112,7 @@ describe.skipIf(skip !== undefined)('review app in a browser', () => {
     for (const b of doc.article.blocks) for (const s of b.segments) if (b.kind !== 'foreign' && doc.targets.get(s.id)?.content) expect(doc.targets.get(s.id)!.state, s.id).toBe('reviewed');
     const publish = await runCli(['publish', '--to', 'en-GB', '--format', 'txt,html', '--allow-errors'], ws.dir);
     expect(publish.code, publish.stderr).toBe(0);
-    expect(publish.stdout).toMatch(new RegExp(`published: ${SAMPLE} → en-GB`, 'u'));
+    expect(publish.stdout).toMatch(/en-GB: 1 article published/u);
     expect((await stat(path.join(ws.dir, `publish/en-GB/${SAMPLE}.html`))).isFile()).toBe(true);
   }, 60_000);
 
