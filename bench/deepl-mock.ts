@@ -16,7 +16,7 @@ import path from 'node:path';
 import { selectEngine } from '../src/mt/select.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { runTranslateJob } from '../src/job/translate.js';
-import { collectingReporter } from '../src/job/reporter.js';
+import { collectingReporter } from '../src/project/reporter.js';
 import { parseArticle } from '../src/source/parse.js';
 import { allSegments } from '../src/model.js';
 import { billableCharacters, contentKey } from '../src/mt/engine.js';

@@ -18,7 +18,7 @@ import type { Engine, EngineResult, EngineSegment, TranslateOptions } from '../s
 import { billableCharacters } from '../src/mt/engine.js';
 import { maxCharactersFor, minimumRequests } from '../src/mt/deepl-requests.js';
 import { runTranslateJob } from '../src/job/translate.js';
-import { collectingReporter } from '../src/job/reporter.js';
+import { collectingReporter } from '../src/project/reporter.js';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 200);

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { loadConfig, checkTargetLanguage } from '../config.js';
 import { loadProjectRules } from '../segment/project.js';
-import type { LanguageFigures, Reporter } from '../job/reporter.js';
+import type { LanguageFigures, Reporter } from '../project/reporter.js';
 import { plural, thousands } from './output.js';
 import { sumFigures } from './summaries.js';
 import { runImport } from '../import/import.js';

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { loadConfig, targetsFlag } from '../config.js';
 import { UsageError } from '../errors.js';
-import type { LanguageFigures, Reporter } from '../job/reporter.js';
+import type { LanguageFigures, Reporter } from '../project/reporter.js';
 import { plural } from './output.js';
 import { sumFigures } from './summaries.js';
 import { KIT_KINDS, makeKit, type KitKind } from '../kit/kit.js';

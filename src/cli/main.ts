@@ -4,6 +4,9 @@
 import { Command, CommanderError } from 'commander';
 import { PerekladError, UsageError } from '../errors.js';
 import { CliOutput } from './output.js';
+import path from 'node:path';
+import { debugWanted, unexpectedFault } from '../project/faults.js';
+import { redact } from '../project/redact.js';
 import { registerTranslate } from './translate.js';
 import { registerKit } from './kit.js';
 import { registerImport } from './import.js';
@@ -48,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
       command = [action.parent !== program ? action.parent?.name() : undefined, action.name()].filter(Boolean).join(' ');
       reporter.configure({ json: flags.json === true, quiet: flags.quiet === true, verbose: flags.verbose === true });
     })
+    .option('--debug', 'print the stack trace of an unexpected failure')
     .exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerTranslate(program, run, reporter);
@@ -73,10 +77,11 @@ async function main(argv: string[]): Promise<number> {
       return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     if (err instanceof PerekladError) {
-      reporter.error(`pereklad: ${err.message}`);
+      reporter.error(redact(`pereklad: ${err.message}`));
       return finish(exitCodeFor(err));
     }
-    reporter.error(`pereklad: unexpected failure: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    // An I/O fault (ENOSPC, EACCES, …) is one line naming the file; a stack only with --debug.
+    reporter.error(`pereklad: ${unexpectedFault(err, debugWanted(argv), (p) => path.relative(process.cwd(), p) || p)}`);
     return finish(EXIT_JOB_ERROR);
   }
 }

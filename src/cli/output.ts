@@ -3,7 +3,8 @@
 // and with --json exactly one JSON document on standard output (docs/summary.schema.json) that a
 // CI step or a dashboard can read. Commands talk to this through the job's `Reporter`.
 import cliProgress from 'cli-progress';
-import type { CommandResult, ProgressSink, Reporter } from '../job/reporter.js';
+import type { CommandResult, ProgressSink, Reporter } from '../project/reporter.js';
+import { redact } from '../project/redact.js';
 
 export interface OutputMode {
   json: boolean;
@@ -55,7 +56,9 @@ export class CliOutput implements Reporter {
     return this.live;
   }
 
-  private out(stream: NodeJS.WriteStream, line: string): void {
+  private out(stream: NodeJS.WriteStream, raw: string): void {
+    // No key reaches the terminal, even one a server echoed into an error (src/project/redact.ts).
+    const line = redact(raw);
     // Lines printed while a bar is drawn go above it, so the bar is not torn.
     if (this.live instanceof TerminalProgress && this.live.active) this.live.log(line);
     else stream.write(`${line}\n`);

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { loadConfig, targetsFlag } from '../config.js';
 import { checkFormats, checkMinState, PUBLISH_FORMATS } from '../publish/config.js';
 import { runPublishJob } from '../publish/run.js';
-import type { Reporter } from '../job/reporter.js';
+import type { Reporter } from '../project/reporter.js';
 import { plural, thousands } from './output.js';
 
 interface PublishFlags {

@@ -1,7 +1,7 @@
 // `pereklad qa`: the quality checks over every XLIFF of the project, as a linter would report them.
 import type { Command } from 'commander';
 import { loadConfig, targetsFlag } from '../config.js';
-import type { LanguageFigures, Reporter } from '../job/reporter.js';
+import type { LanguageFigures, Reporter } from '../project/reporter.js';
 import { NoTranslationsError } from '../review/collect.js';
 import { plural } from './output.js';
 import { sumFigures } from './summaries.js';

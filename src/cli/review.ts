@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig, targetsFlag } from '../config.js';
 import { chooseUiLanguage, UI_LANGUAGES } from '../review/i18n.js';
 import { runReviewJob } from '../review/run.js';
-import type { LanguageFigures, Reporter } from '../job/reporter.js';
+import type { LanguageFigures, Reporter } from '../project/reporter.js';
 import { plural } from './output.js';
 import { sumFigures } from './summaries.js';
 import { localesOption, refuseOut } from './options.js';

@@ -6,11 +6,11 @@ import path from 'node:path';
 import { loadConfig } from '../config.js';
 import { loadProjectRules } from '../segment/project.js';
 import { rulesToSrx } from '../segment/srx.js';
-import { writeIfChanged } from '../job/files.js';
+import { writeIfChanged } from '../project/io.js';
 import { decodeArticle, readArticleText } from '../source/read.js';
 import { parseArticle } from '../source/parse.js';
 import { allSegments } from '../model.js';
-import type { Reporter } from '../job/reporter.js';
+import type { Reporter } from '../project/reporter.js';
 import { UsageError } from '../errors.js';
 
 interface Flags { config?: string; out?: string }

@@ -6,10 +6,11 @@ import type { Command } from 'commander';
 import { loadConfig, targetsFlag } from '../config.js';
 import { PerekladError } from '../errors.js';
 import type { Article } from '../model.js';
-import type { LanguageFigures, Reporter } from '../job/reporter.js';
+import type { LanguageFigures, Reporter } from '../project/reporter.js';
 import { plural, thousands } from './output.js';
-import { xliffPath } from '../job/files.js';
-import { Journal } from '../job/journal.js';
+import { Journal } from '../project/journal.js';
+import { xliffPath } from '../project/layout.js';
+import { settleForReading } from '../project/store.js';
 import { discoverArticles } from '../source/discover.js';
 import { readArticleText } from '../source/read.js';
 import { readArticle } from '../formats/registry.js';
@@ -58,6 +59,8 @@ export function registerStatus(program: Command, run: (work: () => Promise<numbe
       const targets = targetsFlag(flags.to) ?? config.targets;
       const sourceDir = path.resolve(cwd, flags.source ?? config.sourceDir);
       const localesDir = path.resolve(cwd, flags.locales ?? config.localesDir);
+      // A reader: it never waits for a writer, and finishes a killed command's commit only when none is at work.
+      await settleForReading(localesDir);
       const load = await loadMemory({ cwd, localesDir, tmDir: path.resolve(cwd, flags.tm ?? DEFAULT_TM_DIR) });
       const journal = await Journal.open(localesDir);
       const segmentation = await loadProjectRules(cwd, config.segmentation);

@@ -1,6 +1,6 @@
 // The closing summary of each command, for people (one line per language, thousands separated,
 // and the next step) and for --json (the same figures), built here so the command files stay short.
-import type { CommandResult, LanguageFigures } from '../job/reporter.js';
+import type { CommandResult, LanguageFigures } from '../project/reporter.js';
 import type { TranslateJobSummary } from '../job/translate.js';
 import { plural, thousands } from './output.js';
 

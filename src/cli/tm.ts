@@ -2,15 +2,16 @@
 // TMX 1.4b, the format OmegaT, memoQ and Trados exchange. Imported files are kept as they are
 // under tm/ (the CAT tools' files stay the source of truth); export writes the whole memory.
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig, targetsFlag } from '../config.js';
 import { BadInputError, UsageError } from '../errors.js';
 import { NoTranslationsError } from '../review/collect.js';
 import { plural } from './output.js';
-import type { Reporter } from '../job/reporter.js';
-import { readIfExists, writeAtomic } from '../job/files.js';
-import { decodeUtf8, DEFAULT_TM_DIR, loadMemory } from '../memory/store.js';
+import type { Reporter } from '../project/reporter.js';
+import { DEFAULT_TM_DIR, loadMemory } from '../memory/store.js';
+import { readIfExists, readText, writeAtomic } from '../project/io.js';
+import { TMX_MAX_BYTES } from '../project/limits.js';
+import { withProject } from '../project/store.js';
 import { exportableEntries } from '../memory/export.js';
 import { readTmx, writeTmx } from '../memory/tmx.js';
 
@@ -30,19 +31,19 @@ export function registerTm(program: Command, run: (work: () => Promise<number>) 
     .action((file: string, flags: TmFlags) => run(async () => {
       const cwd = process.cwd();
       const abs = path.resolve(cwd, file);
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(abs);
-      } catch (err) {
-        throw new BadInputError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-      }
-      const text = decodeUtf8(bytes, file);
+      const text = await readText(abs, file, TMX_MAX_BYTES, 'a TMX file');
       const read = readTmx(text, file);
       for (const problem of read.problems) reporter.warn(`warning: ${problem.message}`);
       if (read.entries.length === 0) throw new BadInputError(file, 'holds no translation unit pereklad can use');
       const dest = path.join(path.resolve(cwd, flags.tm ?? DEFAULT_TM_DIR), path.basename(abs));
-      const existing = await readIfExists(dest);
-      if (existing !== text) await writeAtomic(dest, text);
+      // tm/ is part of the project: written under its lock like every other writer.
+      const { config } = await loadConfig(cwd, undefined);
+      const localesDir = path.resolve(cwd, config.localesDir);
+      const existing = await withProject(localesDir, 'tm import', async () => {
+        const held = await readIfExists(dest);
+        if (held !== text) await writeAtomic(dest, text);
+        return held;
+      }, { display: path.relative(cwd, localesDir) || '.', alsoWrites: [path.dirname(dest)] });
       const langs = [...new Set(read.entries.map((e) => e.lang))].sort();
       reporter.summary([`${existing === text ? 'already imported' : existing === undefined ? 'imported' : 'replaced'}: ${read.entries.length} translation${read.entries.length === 1 ? '' : 's'} (${langs.join(', ')}) in ${path.relative(cwd, dest)}` +
         (read.problems.length > 0 ? `; ${read.problems.length} unit${read.problems.length === 1 ? '' : 's'} skipped` : '')],

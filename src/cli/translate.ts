@@ -11,7 +11,7 @@ import { localesOption, refuseOut } from './options.js';
 import { checkEngineTargets } from '../mt/targets.js';
 import { loadProjectRules } from '../segment/project.js';
 import { DEFAULT_TM_DIR } from '../memory/store.js';
-import type { Reporter } from '../job/reporter.js';
+import type { Reporter } from '../project/reporter.js';
 import type { XliffVersion } from '../xliff/codec.js';
 
 interface TranslateFlags {

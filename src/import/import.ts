@@ -17,7 +17,7 @@ import type { SegmentationRules } from '../segment/split.js';
 import { codecFor, parseXliff, readXliffFile } from '../xliff/read.js';
 import type { XliffVersion } from '../xliff/codec.js';
 import { toXliff12, toXliff20 } from '../xliff/states.js';
-import { reviewPath, xliffPath } from '../job/files.js';
+import { listLanguages, reviewPath, xliffPath } from '../project/layout.js';
 import { carryOver } from '../memory/reuse.js';
 import { similarity, normalizeForMatch } from '../memory/fuzzy.js';
 import { assembleArticle } from '../assemble/assemble.js';
@@ -27,15 +27,18 @@ import { qaReport, qaReportPath } from '../qa/report.js';
 import type { QaFinding } from '../qa/findings.js';
 import { loadXml, IMPORT_MAX_BYTES } from './load.js';
 import { readReturned, type ReturnedContent, type ReturnedFile, type ReturnedUnit } from './returned.js';
-import { commitAll, type StagedFile } from './commit.js';
+import { commitFiles, type StagedFile } from '../project/commit.js';
+import { sameContent, transition } from '../project/transition.js';
+import { kitBases } from '../kit/bases.js';
 import { SUBSTATE_PREFIX } from '../xliff/xliff20.js';
 import { omegatReturned, PROJECT_SAVE } from './omegat-save.js';
 import { currentNamespace } from '../formats/i18next/import.js';
 import { targetResource } from '../formats/i18next/job.js';
 import { DEFAULT_STRINGS_CONFIG, type StringsConfig } from '../formats/i18next/project.js';
 import type { Resource } from '../formats/i18next/resource.js';
+import { withProject } from '../project/store.js';
 
-export type ImportProblemKind = 'stale' | 'unknown-id' | 'duplicate-id' | 'wrong-language' | 'other-article' | 'wrong-source-language';
+export type ImportProblemKind = 'conflict' | 'stale' | 'unknown-id' | 'duplicate-id' | 'wrong-language' | 'other-article' | 'wrong-source-language';
 
 export interface ImportProblem {
   kind: ImportProblemKind;
@@ -143,6 +146,8 @@ interface Project {
   version: XliffVersion;
   doc: TranslatedArticle;
   returned: Array<{ file: ReturnedFile; units: ReturnedUnit[] }>;
+  /** Each segment's target when it left in a kit, from the kit's manifest (none for a bare XLIFF). */
+  bases?: Map<string, Content | null>;
   /** Set for an i18next namespace: its target resource file is rebuilt with the XLIFF. */
   resource?: Resource;
 }
@@ -225,7 +230,13 @@ function matchFrom(unit: ReturnedUnit, origin: string, segment: Segment): TmMatc
   };
 }
 
+/** Import under the project lock (src/project/store.ts). */
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
+  const localesDir = path.resolve(options.cwd, options.localesDir);
+  return withProject(localesDir, 'import', () => runImportLocked(options), { display: path.relative(options.cwd, localesDir) || '.' });
+}
+
+async function runImportLocked(options: ImportOptions): Promise<ImportSummary> {
   const now = options.now ?? (() => new Date());
   const date = now().toISOString().replace(/\.\d{3}Z$/u, 'Z');
   const localesDir = path.resolve(options.cwd, options.localesDir);
@@ -270,9 +281,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     if (!project) {
       const exists = r.targetLang !== '' && await stat(projectFile).then(() => true, () => false);
       if (!exists) {
-        const languages = (await readdir(localesDir, { withFileTypes: true }).catch(() => []))
-          .filter((e) => e.isDirectory()).map((e) => e.name)
-          .filter((lang) => lang !== r.targetLang);
+        const languages = (await listLanguages(localesDir)).filter((lang) => lang !== r.targetLang);
         const others: string[] = [];
         for (const lang of languages) if (await stat(xliffPath(localesDir, lang, articleId)).then(() => true, () => false)) others.push(lang);
         if (others.length > 0) problem({ kind: 'wrong-language', file: r.file, message: `is for target language "${r.targetLang}", which article ${articleId} does not have in this project (it has ${others.sort().join(', ')})` });
@@ -286,6 +295,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       projects.set(key, project);
     }
     project.returned.push({ file: r, units: r.units });
+    const bases = await kitBases(path.resolve(options.cwd, r.file), options.cwd, r.targetLang, articleId);
+    if (bases) project.bases = new Map([...(project.bases ?? []), ...bases]);
   }
 
   // 3. Match and apply, per article, in memory.
@@ -313,7 +324,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   }
 
   if (problems.length > 0 && !options.partial) return { files: files.map(rel), articles, problems, written: [], applied: false, warnings };
-  const written = await commitAll(staged);
+  const written = await commitFiles(localesDir, 'import', staged);
   return { files: files.map(rel), articles, problems, written: written.map(rel), applied: true, warnings };
 }
 
@@ -387,44 +398,32 @@ function applyToProject(project: Project, date: string, problem: (p: ImportProbl
       const current = targets.get(segment.id);
       if (!unit.target) { counts.untranslated++; continue; }
       const { content, notes } = resolveTarget(unit, unit.target, segment);
-      const text = contentText(content, segment.codes);
-      const sentText = current?.content ? contentText(current.content, segment.codes) : undefined;
+      const text = contentText(content, segment.codes).normalize('NFC');
+      const sentText = current?.content ? contentText(current.content, segment.codes).normalize('NFC') : undefined;
       // A target still holding a copy of the source (as a translation kit hands it out) is untranslated.
-      if (text === segment.text && sentText !== segment.text) { counts.untranslated++; continue; }
+      if (text === segment.text.normalize('NFC') && sentText !== text) { counts.untranslated++; continue; }
       const explicit = unit.state !== undefined && unit.rawState !== writtenRawState(current, file.version);
-      if (text === sentText) {
-        // Confirmed unchanged in the CAT tool (OmegaT: the segment is in project_save.tmx): the
-        // translator read it and kept it, which is a review, not "nothing happened".
-        if (unit.confirmed && !explicit && current?.state === 'translated') {
-          targets.set(segment.id, { ...current, state: 'reviewed' });
-          counts.restated++;
-        } else if (explicit && current && unit.state!.value !== current.state) {
-          targets.set(segment.id, { ...current, state: unit.state!.value });
-          counts.restated++;
-        } else counts.unchanged++;
+      // Confirmed in the CAT tool (OmegaT: the segment is in project_save.tmx): the translator read
+      // it and kept it, which is a review, not "nothing happened".
+      const returnedState = explicit ? unit.state!.value : unit.confirmed ? 'reviewed' as const : undefined;
+      // What the target was when the unit left in a kit (src/kit/kit.ts); null: it had none.
+      const base = project.bases?.get(segment.id);
+      const before: TargetSegment = current ?? { segmentId: segment.id, state: 'new', flags: [] };
+      const result = transition(before, {
+        kind: 'import', returned: content, date, origin: file.file, notes,
+        ...(base !== undefined ? { base: base ?? [] } : {}),
+        ...(returnedState !== undefined ? { returnedState } : {}),
+      }, segment);
+      if (result.outcome === 'unchanged') { counts.unchanged++; continue; }
+      targets.set(segment.id, result.target);
+      if (result.outcome === 'conflict') {
+        problem({ ...where, kind: 'conflict', message: `unit "${segment.id}": ${result.reason}` });
         continue;
       }
-      // Changed by a person: reviewed, unless the tool said which state it is in.
-      const state = explicit ? (unit.state!.value === 'new' ? 'translated' : unit.state!.value) : 'reviewed';
-      targets.set(segment.id, {
-        segmentId: segment.id, state, content,
-        provenance: { origin: 'human', date },
-        flags: notes,
-        ...(current?.matches ? { matches: current.matches } : {}),
-        // The machine translation the person edited stays beside their text, so the review page
-        // can show what they changed; an earlier kept one wins over an intermediate human draft.
-        ...mtOriginalOf(current),
-      });
-      counts.edited++;
+      if (sameContent(result.target.content, current?.content)) counts.restated++;
+      else counts.edited++;
     }
   }
   return { doc: { ...doc, targets }, counts };
 }
 
-function mtOriginalOf(current: TargetSegment | undefined): Pick<TargetSegment, 'mtOriginal'> {
-  if (current?.mtOriginal) return { mtOriginal: current.mtOriginal };
-  if (current?.content && current.provenance?.origin === 'mt') {
-    return { mtOriginal: { content: current.content, ...(current.provenance.engine ? { engine: current.provenance.engine } : {}) } };
-  }
-  return {};
-}

@@ -13,8 +13,8 @@
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import type { LanguageFigures } from './reporter.js';
-import { readIfExists, writeAtomic } from './files.js';
+import type { LanguageFigures } from '../project/reporter.js';
+import { readIfExists, writeAtomic } from '../project/io.js';
 
 export const INDEX_FILE = path.join('.pereklad', 'index.json');
 const VERSION = 1;

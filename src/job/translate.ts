@@ -13,11 +13,12 @@ import { runEngine } from '../mt/run.js';
 import { codecFor, parseXliff } from '../xliff/read.js';
 import type { XliffVersion } from '../xliff/codec.js';
 import { assembleArticle } from '../assemble/assemble.js';
-import { crashPoint, reviewPath, writeIfChanged, xliffPath } from './files.js';
-import { Journal } from './journal.js';
+import { Journal } from '../project/journal.js';
 import { IncrementalIndex, settingsHash, sha256 } from './incremental.js';
 import { PEREKLAD_TOOL } from '../xliff/codec.js';
-import type { LanguageFigures, Reporter } from './reporter.js';
+import type { LanguageFigures, Reporter } from '../project/reporter.js';
+import { crashPoint, writeIfChanged } from '../project/io.js';
+import { reviewPath, xliffPath } from '../project/layout.js';
 import { PerekladError, QuotaExceededError } from '../errors.js';
 import { DEFAULT_TM_DIR, loadMemory, type MemoryLoad } from '../memory/store.js';
 import { leverageLanguage } from '../memory/leverage.js';
@@ -30,6 +31,10 @@ import { DEFAULT_GLOSSARY_DIR, glossaryTerms } from '../qa/glossary.js';
 import { namespaceContext, planNamespaces, targetResource } from '../formats/i18next/job.js';
 import type { StringsConfig } from '../formats/i18next/project.js';
 import type { Resource } from '../formats/i18next/resource.js';
+import { withProject } from '../project/store.js';
+import { answerProblem } from '../project/validate.js';
+import { checkWritable, WriteCheckError } from '../project/preflight.js';
+import { describeFault, isSystemError } from '../project/faults.js';
 
 export interface TranslateJobOptions {
   /** Folder the relative paths below are resolved against (the newsroom's repository). */
@@ -107,7 +112,14 @@ interface Planned {
   source?: string;
 }
 
+/** TranslateJob under the project lock (src/project/store.ts). */
 export async function runTranslateJob(options: TranslateJobOptions): Promise<TranslateJobSummary> {
+  if (options.dryRun) return runTranslateJobLocked(options);
+  const localesDir = path.resolve(options.cwd, options.localesDir);
+  return withProject(localesDir, 'translate', () => runTranslateJobLocked(options), { display: path.relative(options.cwd, localesDir) || '.' });
+}
+
+async function runTranslateJobLocked(options: TranslateJobOptions): Promise<TranslateJobSummary> {
   const { reporter, engine } = options;
   const now = options.now ?? (() => new Date());
   const sourceDir = path.resolve(options.cwd, options.sourceDir);
@@ -256,13 +268,17 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
         }
       });
     }
-    // Answers a killed run already paid for (src/job/journal.ts) are used, not bought again.
+    // Answers a killed run already paid for (src/project/journal.ts) are used, not bought again.
     const translations = new Map<string, Content>();
     // Problems the engine reported with a translation (a recovered sentence marker, a glossary term).
     const mtFlags = new Map<string, string[]>();
+    // Answers that cannot be stored (src/project/validate.ts): flagged on their segments, left for translators.
+    const refused = new Map<string, string>();
     for (const key of [...wanted.keys()]) {
       const answer = engine ? journal.lookup(lang, engine.name, key) : undefined;
       if (!answer) continue;
+      const bad = answerProblem(answer.content);
+      if (bad) { refused.set(key, bad); wanted.delete(key); continue; }
       translations.set(key, answer.content);
       if (answer.flags.length > 0) mtFlags.set(key, answer.flags);
       wanted.delete(key);
@@ -270,6 +286,17 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
     }
     const requests = [...wanted.values()];
     let stoppedBy: PerekladError | undefined;
+    if (engine && requests.length > 0 && !options.dryRun) {
+      // Write checks before paying: a folder that cannot be written costs one line, not the MT.
+      const expected = requests.reduce((n, r) => n + 8 * Buffer.byteLength(JSON.stringify(r.content)), 0);
+      try {
+        await checkWritable(localesDir, lang, expected, rel);
+      } catch (err) {
+        if (!(err instanceof WriteCheckError)) throw err;
+        fail(`${lang}: ${err.message}`);
+        continue;
+      }
+    }
     if (engine && requests.length > 0) {
       const record = journal.recorder(lang, engine.name, requests);
       // Progress over this language's segments: requests started minus answered is what is in flight.
@@ -289,7 +316,8 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
             inFlight: Math.max(0, (engine.stats?.requests ?? 0) - requestsBefore - batches),
             billed: (engine.stats?.billedCharacters ?? 0) - billedBefore,
           });
-          return record(done.filter(({ result }) => !result.failed));
+          // Nor is an answer that cannot be stored: journaled, it would be replayed on every run.
+          return record(done.filter(({ result }) => !result.failed && !answerProblem(result.content)));
         },
       });
       reporter.progress?.end();
@@ -303,6 +331,8 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
       for (const [index, result] of run.results) {
         const key = contentKey(requests[index]!.content);
         if (result.failed) { unusable++; continue; }
+        const bad = answerProblem(result.content);
+        if (bad) { refused.set(key, bad); continue; }
         translations.set(key, result.content);
         if (result.flags && result.flags.length > 0) mtFlags.set(key, result.flags);
       }
@@ -335,6 +365,12 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
         if (block.kind === 'foreign') continue;
         for (const segment of block.segments) {
           if (targets.has(segment.id)) continue;
+          const refusal = refused.get(contentKey(segment.content));
+          if (refusal && engine) {
+            flagged++;
+            targets.set(segment.id, { ...emptyTarget(segment.id), flags: [`the ${engine.name} answer was refused: it ${refusal}; left for translators`] });
+            continue;
+          }
           const translated = translations.get(contentKey(segment.content));
           if (!translated || !engine) continue;
           const checked = checkCodes(translated, segment.codes);
@@ -389,10 +425,12 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
             { segments: assembled.segments, untranslated: assembled.untranslated, qaErrors: qa.error, qaWarnings: qa.warning });
         }
       } catch (err) {
-        if (!(err instanceof PerekladError)) throw err;
+        // One fault policy (src/project/faults.ts): an I/O error on one article is one line, and
+        // the other articles are still written.
+        if (!(err instanceof PerekladError) && !isSystemError(err)) throw err;
         writeFailed = true;
         index.forget(lang, file.id);
-        fail(err.message);
+        fail(err instanceof PerekladError ? err.message : `${describeFault(err, rel)}; ${file.id} → ${lang} skipped`);
       }
     }
     reporter.progress?.end();

@@ -6,10 +6,14 @@ import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import type { TranslatedArticle } from '../model.js';
 import { UsageError } from '../errors.js';
 import { codecFor, readXliffFile } from '../xliff/read.js';
+import { listXliff } from '../project/layout.js';
 import type { XliffVersion } from '../xliff/codec.js';
 import { writeTmx } from '../memory/tmx.js';
 import { DEFAULT_GLOSSARY_DIR, loadGlossaryTerms } from '../qa/glossary.js';
 import { kitMemories, omegatGlossary, omegatProject, omegatXliff } from './omegat.js';
+import { withProject } from '../project/store.js';
+import { commitFolder } from '../project/commit.js';
+import { crashPoint } from '../project/io.js';
 
 export type KitKind = 'omegat' | 'xliff';
 export const KIT_KINDS: readonly KitKind[] = ['omegat', 'xliff'];
@@ -44,23 +48,16 @@ export const KIT_MANIFEST = 'pereklad-kit.json';
 /** Machine translations in an OmegaT kit: offered as matches, never inserted. */
 export const KIT_MT_TMX = 'tm/mt/pereklad-mt.tmx';
 
-async function projectFiles(langDir: string): Promise<string[]> {
-  const entries = await readdir(langDir, { recursive: true, withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return [];
-    throw err;
-  });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.xlf'))
-    .map((e) => path.relative(langDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    // review/ holds the rebuilt articles, not project files.
-    .filter((p) => !p.startsWith('review/'))
-    .sort();
+/** Kit under the project lock (src/project/store.ts). */
+export async function makeKit(options: KitOptions): Promise<KitSummary> {
+  const localesDir = path.resolve(options.cwd, options.localesDir);
+  return withProject(localesDir, 'kit', () => makeKitLocked(options), { display: path.relative(options.cwd, localesDir) || '.', alsoWrites: [path.dirname(path.resolve(options.cwd, options.out))] });
 }
 
-export async function makeKit(options: KitOptions): Promise<KitSummary> {
+async function makeKitLocked(options: KitOptions): Promise<KitSummary> {
   const langDir = path.resolve(options.cwd, options.localesDir, options.lang);
   const rel = (p: string): string => path.relative(options.cwd, p) || '.';
-  let ids = (await projectFiles(langDir)).map((p) => p.replace(/\.xlf$/u, ''));
+  let ids = (await listXliff(path.resolve(options.cwd, options.localesDir), [options.lang])).map((f) => f.articleId);
   if (options.articles) {
     const missing = options.articles.filter((a) => !ids.includes(a));
     if (missing.length > 0) throw new UsageError(`no ${options.lang} XLIFF for article(s) ${missing.join(', ')} under ${rel(langDir)}`);
@@ -77,34 +74,44 @@ export async function makeKit(options: KitOptions): Promise<KitSummary> {
     const file = path.join(langDir, `${id}.xlf`);
     docs.push(await readXliffFile(file, rel(file)));
   }
+  // Built as a temporary folder and renamed into place (src/project/commit.ts): a killed kit leaves
+  // no half-written folder that the next run would refuse to replace.
+  let building = out;
   const files: string[] = [];
   const put = async (relPath: string, content: string): Promise<void> => {
-    const file = path.join(out, relPath);
+    const file = path.join(building, relPath);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, content, 'utf8');
+    crashPoint('kit-file');
     files.push(relPath);
   };
   const summary: KitSummary = { out: rel(out), articles: ids, files, mt: 0, translated: 0, enforce: 0, fuzzy: 0 };
+  await commitFolder(path.resolve(options.cwd, options.localesDir), 'kit', out, async (dir) => {
+    building = dir;
 
-  if (options.kind === 'xliff') {
-    for (const doc of docs) await put(`${doc.article.id}.xlf`, codecFor(options.xliffVersion ?? doc.version).write(doc));
-  } else {
-    await put('omegat.project', omegatProject(options.lang));
-    for (const dir of ['target', 'omegat', 'dictionary', 'tm/mt', 'tm/enforce', 'glossary']) await mkdir(path.join(out, dir), { recursive: true });
-    for (const doc of docs) await put(`source/${doc.article.id}.xlf`, omegatXliff(doc));
-    const memories = kitMemories(docs, (doc) => `${options.localesDir}/${options.lang}/${doc.article.id}.xlf`);
-    if (memories.mt.length > 0) await put(KIT_MT_TMX, writeTmx(memories.mt));
-    if (memories.translated.length > 0) await put('tm/pereklad-translations.tmx', writeTmx(memories.translated));
-    if (memories.enforce.length > 0) await put('tm/enforce/pereklad-reviewed.tmx', writeTmx(memories.enforce));
-    if (memories.fuzzy.length > 0) await put('tm/pereklad-matches.tmx', writeTmx(memories.fuzzy));
-    const terms = await loadGlossaryTerms(path.resolve(options.cwd, options.glossaryDir ?? DEFAULT_GLOSSARY_DIR), options.lang);
-    const sentences = docs.flatMap((doc) => doc.article.blocks.filter((b) => b.kind !== 'foreign').flatMap((b) => b.segments.map((s) => s.text)));
-    await put('glossary/glossary.txt', omegatGlossary(terms, sentences));
-    summary.mt = memories.mt.length;
-    summary.translated = memories.translated.length;
-    summary.enforce = memories.enforce.length;
-    summary.fuzzy = memories.fuzzy.length;
-  }
-  await put(KIT_MANIFEST, JSON.stringify({ format: 'pereklad-kit/1', for: options.kind, sourceLang: 'uk', targetLang: options.lang, articles: ids }, null, 2) + '\n');
+    if (options.kind === 'xliff') {
+      for (const doc of docs) await put(`${doc.article.id}.xlf`, codecFor(options.xliffVersion ?? doc.version).write(doc));
+    } else {
+      await put('omegat.project', omegatProject(options.lang));
+      for (const dir of ['target', 'omegat', 'dictionary', 'tm/mt', 'tm/enforce', 'glossary']) await mkdir(path.join(building, dir), { recursive: true });
+      for (const doc of docs) await put(`source/${doc.article.id}.xlf`, omegatXliff(doc));
+      const memories = kitMemories(docs, (doc) => `${options.localesDir}/${options.lang}/${doc.article.id}.xlf`);
+      if (memories.mt.length > 0) await put(KIT_MT_TMX, writeTmx(memories.mt));
+      if (memories.translated.length > 0) await put('tm/pereklad-translations.tmx', writeTmx(memories.translated));
+      if (memories.enforce.length > 0) await put('tm/enforce/pereklad-reviewed.tmx', writeTmx(memories.enforce));
+      if (memories.fuzzy.length > 0) await put('tm/pereklad-matches.tmx', writeTmx(memories.fuzzy));
+      const terms = await loadGlossaryTerms(path.resolve(options.cwd, options.glossaryDir ?? DEFAULT_GLOSSARY_DIR), options.lang);
+      const sentences = docs.flatMap((doc) => doc.article.blocks.filter((b) => b.kind !== 'foreign').flatMap((b) => b.segments.map((s) => s.text)));
+      await put('glossary/glossary.txt', omegatGlossary(terms, sentences));
+      summary.mt = memories.mt.length;
+      summary.translated = memories.translated.length;
+      summary.enforce = memories.enforce.length;
+      summary.fuzzy = memories.fuzzy.length;
+    }
+    await put(KIT_MANIFEST, JSON.stringify({ format: 'pereklad-kit/1', for: options.kind, sourceLang: 'uk', targetLang: options.lang, articles: ids,
+      // What each unit's target was when it left: import compares the returned target with it
+      // (src/project/transition.ts), so a stale or repeated copy is never taken for new work.
+      bases: Object.fromEntries(docs.map((d) => [d.article.id, Object.fromEntries([...d.targets].map(([id, t]) => [id, t.content ?? null]))])) }, null, 2) + '\n');
+  });
   return summary;
 }

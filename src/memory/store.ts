@@ -3,12 +3,14 @@
 // is reported with file and line and left out; it never stops a job, and the job never
 // overwrites it (see `LoadedXliff.error`).
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import fg from 'fast-glob';
 import type { TranslatedArticle } from '../model.js';
 import { BadInputError, PerekladError } from '../errors.js';
 import { parseXliff } from '../xliff/read.js';
 import type { XliffVersion } from '../xliff/codec.js';
+import { readText } from '../project/io.js';
+import { listXliff, type UnreadableFolder } from '../project/layout.js';
+import { TMX_MAX_BYTES, XLIFF_MAX_BYTES } from '../project/limits.js';
 import { TranslationMemory } from './tm.js';
 import { readTmx } from './tmx.js';
 
@@ -32,28 +34,6 @@ export interface MemoryLoad {
   tmxFiles: number;
 }
 
-/** Decode UTF-8 strictly; a bad byte is reported on its line. */
-export function decodeUtf8(bytes: Uint8Array, display: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const lossy = new TextDecoder('utf-8').decode(bytes);
-    const at = lossy.indexOf('\uFFFD');
-    const line = at < 0 ? undefined : lossy.slice(0, at).split('\n').length;
-    throw new BadInputError(display, 'is not valid UTF-8', line);
-  }
-}
-
-async function readText(abs: string, display: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(abs);
-  } catch (err) {
-    throw new BadInputError(display, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  return decodeUtf8(bytes, display);
-}
-
 export interface LoadMemoryOptions {
   cwd: string;
   /** Absolute locales folder. */
@@ -67,16 +47,16 @@ export async function loadMemory(options: LoadMemoryOptions): Promise<MemoryLoad
   const memory = new TranslationMemory();
   const xliff = new Map<string, LoadedXliff>();
   const problems: BadInputError[] = [];
-  const find = (dir: string, pattern: string, ignore: string[] = []): Promise<string[]> =>
-    fg(pattern, { cwd: dir, absolute: true, onlyFiles: true, dot: false, suppressErrors: true, ignore }).then((files) => files.sort());
+  const find = (dir: string, pattern: string): Promise<string[]> =>
+    fg(pattern, { cwd: dir, absolute: true, onlyFiles: true, dot: false, suppressErrors: true, followSymbolicLinks: false }).then((files) => files.sort());
 
-  // Review copies and reports live in <lang>/review/; the journal and temporary files are dot files.
-  for (const abs of await find(options.localesDir, '**/*.xlf', ['*/review/**'])) {
+  const unreadable: UnreadableFolder[] = [];
+  for (const { file: abs, lang } of await listXliff(options.localesDir, undefined, unreadable)) {
     const display = rel(abs);
     try {
-      const text = await readText(abs, display);
+      const text = await readText(abs, display, XLIFF_MAX_BYTES, 'an XLIFF file');
       const doc = parseXliff(text, display);
-      if (!doc.targetLang) doc.targetLang = path.relative(options.localesDir, abs).split(path.sep)[0] ?? '';
+      if (!doc.targetLang) doc.targetLang = lang;
       memory.addDocument(doc, display);
       xliff.set(abs, { display, text, doc });
     } catch (err) {
@@ -86,11 +66,13 @@ export async function loadMemory(options: LoadMemoryOptions): Promise<MemoryLoad
     }
   }
 
+  for (const u of unreadable) problems.push(new BadInputError(rel(u.folder), `folder cannot be read (${u.code}); its files are left out`));
+
   const tmxFiles = await find(options.tmDir, '**/*.tmx');
   for (const abs of tmxFiles) {
     const display = rel(abs);
     try {
-      const read = readTmx(await readText(abs, display), display);
+      const read = readTmx(await readText(abs, display, TMX_MAX_BYTES, 'a TMX file'), display);
       for (const entry of read.entries) memory.add(entry);
       problems.push(...read.problems);
     } catch (err) {

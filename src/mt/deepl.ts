@@ -14,6 +14,7 @@ import { checkTaggedAnswer } from './tags.js';
 import type { GlossarySet } from '../glossary/glossary.js';
 import { EngineAuthError, EngineError, QuotaExceededError } from '../errors.js';
 import { baseLanguage, type Fragment, type InlineCode } from '../model.js';
+import { redact } from '../project/redact.js';
 
 /** Per-target-language options from the config (`deepl.languages`). */
 export interface DeepLLanguageOptions {
@@ -75,7 +76,7 @@ export function toDeepLError(err: unknown): Error {
   if (err instanceof deepl.QuotaExceededError) {
     return new QuotaExceededError('DeepL character quota is used up (456): what was translated so far is saved; raise the quota or wait for the next billing period');
   }
-  if (err instanceof deepl.DeepLError) return new EngineError(`DeepL failed: ${oneLine(err.message)}`);
+  if (err instanceof deepl.DeepLError) return new EngineError(redact(`DeepL failed: ${oneLine(err.message)}`));
   return err instanceof Error ? err : new Error(String(err));
 }
 

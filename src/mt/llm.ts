@@ -184,16 +184,29 @@ export class LlmEngine implements Engine {
   private async once(body: string): Promise<Map<string, string>> {
     this.stats.requests++;
     let response: Response;
-    try {
-      response = await fetch(this.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}) },
-        body,
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
-      });
-    } catch (err) {
-      // Time-outs and refused connections: the server may come back.
-      throw new RetryableError(err instanceof Error && err.name === 'TimeoutError' ? 'timed out' : 'connection failed');
+    // Redirects are followed by hand, and only within the server's own origin: fetch would send the
+    // key to wherever a redirect points (another host, another port).
+    let url = this.url;
+    for (let hops = 0; ; hops++) {
+      try {
+        response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}) },
+          body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
+        });
+      } catch (err) {
+        // Time-outs and refused connections: the server may come back.
+        throw new RetryableError(err instanceof Error && err.name === 'TimeoutError' ? 'timed out' : 'connection failed');
+      }
+      const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+      if (location === null) break;
+      const next = new URL(location, url);
+      if (next.origin !== new URL(this.url).origin || hops >= 3) {
+        throw new EngineError(`the LLM server redirected to ${next.origin}; pereklad does not send the key to another origin (set PEREKLAD_LLM_BASE_URL to the server that answers)`);
+      }
+      url = next.href;
     }
     if (response.status === 401 || response.status === 403) {
       throw new EngineAuthError(`the LLM server refused the key (${response.status}): check PEREKLAD_LLM_API_KEY`);

@@ -4,7 +4,7 @@
 // fault keeps everything already paid for), and what was sent and billed.
 import type { Engine, EngineResult, EngineSegment, EngineUsage, TranslateOptions } from './engine.js';
 import { billableCharacters, remainingCharacters } from './engine.js';
-import type { Reporter } from '../job/reporter.js';
+import type { Reporter } from '../project/reporter.js';
 import { EngineAuthError, PerekladError } from '../errors.js';
 
 export interface EngineRunOptions {

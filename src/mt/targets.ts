@@ -5,8 +5,8 @@
 import path from 'node:path';
 import type { Engine } from './engine.js';
 import { EngineAuthError, PerekladError, UsageError } from '../errors.js';
-import { readIfExists, writeAtomic } from '../job/files.js';
-import type { Reporter } from '../job/reporter.js';
+import { readIfExists, writeAtomic } from '../project/io.js';
+import type { Reporter } from '../project/reporter.js';
 
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 

@@ -4,13 +4,14 @@
 import path from 'node:path';
 import { NoTranslationsError, collectTranslations, type TranslatedFile } from '../review/collect.js';
 import { findingsWithGlossaries } from '../review/findings.js';
-import { writeIfChanged } from '../job/files.js';
-import type { Reporter } from '../job/reporter.js';
+import { writeIfChanged } from '../project/io.js';
+import type { Reporter } from '../project/reporter.js';
 import type { PublishConfig, PublishFormat } from './config.js';
 import { describeBlockers, publishGate, type GateOptions } from './gate.js';
 import { localizedCopy } from './copy.js';
 import { renderPublished } from './per-format.js';
 import { resourceJson, sourceStrings, targetStrings, type ArticleStrings } from './i18next.js';
+import { withProject } from '../project/store.js';
 
 export interface PublishJobOptions extends GateOptions {
   cwd: string;
@@ -35,7 +36,13 @@ export function publishedPath(dir: string, lang: string, articleId: string, form
   return path.join(dir, lang, `${articleId}.${format}`);
 }
 
+/** PublishJob under the project lock (src/project/store.ts). */
 export async function runPublishJob(options: PublishJobOptions): Promise<PublishJobSummary> {
+  const localesDir = path.resolve(options.cwd, options.localesDir);
+  return withProject(localesDir, 'publish', () => runPublishJobLocked(options), { display: path.relative(options.cwd, localesDir) || '.', alsoWrites: [path.resolve(options.cwd, options.publish.dir)] });
+}
+
+async function runPublishJobLocked(options: PublishJobOptions): Promise<PublishJobSummary> {
   const { cwd, reporter, publish } = options;
   const localesRoot = path.resolve(cwd, options.localesDir);
   const publishRoot = path.resolve(cwd, publish.dir);

@@ -1,13 +1,15 @@
 // `pereklad qa` over the project: every XLIFF under locales/ checked, its flags brought up to
 // date, and the findings report written beside the review copy.
 import path from 'node:path';
-import { readdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { listLanguages, listXliff } from '../project/layout.js';
 import { readXliffFile, codecFor } from '../xliff/read.js';
-import { writeIfChanged } from '../job/files.js';
+import { writeIfChanged } from '../project/io.js';
 import { DEFAULT_GLOSSARY_DIR, glossaryTerms } from './glossary.js';
 import { qaFindings, withQaFlags } from './run.js';
 import { qaReport, qaReportPath } from './report.js';
 import type { QaFinding } from './findings.js';
+import { withProject } from '../project/store.js';
 
 export interface ProjectQaOptions {
   cwd: string;
@@ -26,18 +28,20 @@ export interface ArticleQa {
   findings: QaFinding[];
 }
 
+/** ProjectQa under the project lock (src/project/store.ts). */
 export async function runProjectQa(options: ProjectQaOptions): Promise<ArticleQa[]> {
   const localesDir = path.resolve(options.cwd, options.localesDir);
+  return withProject(localesDir, 'qa', () => runProjectQaLocked(options), { display: path.relative(options.cwd, localesDir) || '.' });
+}
+
+async function runProjectQaLocked(options: ProjectQaOptions): Promise<ArticleQa[]> {
+  const localesDir = path.resolve(options.cwd, options.localesDir);
   const rel = (p: string): string => path.relative(options.cwd, p) || '.';
-  const languages = options.languages ?? (await readdir(localesDir, { withFileTypes: true }).catch(() => []))
-    .filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const languages = options.languages ?? await listLanguages(localesDir);
   const termsFor = glossaryTerms(path.resolve(options.cwd, options.glossaryDir ?? DEFAULT_GLOSSARY_DIR));
   const results: ArticleQa[] = [];
   for (const lang of languages) {
-    const langDir = path.join(localesDir, lang);
-    const entries = await readdir(langDir, { recursive: true, withFileTypes: true }).catch(() => []);
-    const files = entries.filter((e) => e.isFile() && e.name.endsWith('.xlf')).map((e) => path.join(e.parentPath, e.name))
-      .filter((f) => !path.relative(langDir, f).startsWith(`review${path.sep}`)).sort();
+    const files = (await listXliff(localesDir, [lang])).map((f) => f.file);
     const glossary = await termsFor(lang);
     for (const file of files) {
       const doc = await readXliffFile(file, rel(file));

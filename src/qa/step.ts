@@ -2,7 +2,7 @@
 // targets just before the file is written, and the findings report is written beside the review copy.
 import { rm } from 'node:fs/promises';
 import type { TranslatedArticle } from '../model.js';
-import { writeIfChanged } from '../job/files.js';
+import { writeIfChanged } from '../project/io.js';
 import type { GlossaryTerm } from './glossary.js';
 import { qaFindings, withQaFlags } from './run.js';
 import { qaReport, qaReportPath } from './report.js';

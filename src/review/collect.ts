@@ -2,10 +2,10 @@
 // read back into the model. Review pages and published copies are built from these files only, so
 // they show what translators and CAT tools actually hold, not what a job meant to write.
 import path from 'node:path';
-import fg from 'fast-glob';
 import type { TranslatedArticle } from '../model.js';
 import { PerekladError } from '../errors.js';
 import { readXliffFile } from '../xliff/read.js';
+import { listXliff, type UnreadableFolder } from '../project/layout.js';
 
 /** There is nothing to review or publish: no XLIFF for the languages asked for. */
 export class NoTranslationsError extends PerekladError {}
@@ -28,18 +28,14 @@ export interface CollectResult {
 /** Read every `<localesDir>/<lang>/<article>.xlf`, optionally only for some languages. */
 export async function collectTranslations(cwd: string, localesDir: string, languages?: readonly string[]): Promise<CollectResult> {
   const root = path.resolve(cwd, localesDir);
-  // Review copies live in <lang>/review/ and are never XLIFF; nothing else under a language is.
-  const found = (await fg('*/**/*.xlf', { cwd: root, onlyFiles: true, ignore: ['*/review/**'] })).sort();
+  const unreadable: UnreadableFolder[] = [];
+  const found = await listXliff(root, languages, unreadable);
   const files: TranslatedFile[] = [];
-  const errors: string[] = [];
-  for (const rel of found) {
-    const slash = rel.indexOf('/');
-    const lang = rel.slice(0, slash);
-    if (languages && !languages.includes(lang)) continue;
-    const articleId = rel.slice(slash + 1, -'.xlf'.length);
-    const display = path.relative(cwd, path.join(root, rel)) || rel;
+  const errors: string[] = unreadable.map((u) => `${path.relative(cwd, u.folder) || u.folder}: folder cannot be read (${u.code}); its files are left out`);
+  for (const { lang, articleId, file } of found) {
+    const display = path.relative(cwd, file) || file;
     try {
-      const doc = await readXliffFile(path.join(root, rel), display);
+      const doc = await readXliffFile(file, display);
       // A CAT tool may drop target-language/trgLang: the folder says which language it is.
       if (!doc.targetLang) doc.targetLang = lang;
       files.push({ lang, articleId, file: display, doc });

@@ -7,8 +7,9 @@ import { reviewView, type ReviewCounts } from './view.js';
 import { renderReviewPage } from './page.js';
 import { renderIndexPage, type IndexEntry } from './index-page.js';
 import { uiText, type UiLanguage } from './i18n.js';
-import { writeIfChanged } from '../job/files.js';
-import type { Reporter } from '../job/reporter.js';
+import { writeIfChanged } from '../project/io.js';
+import type { Reporter } from '../project/reporter.js';
+import { withProject } from '../project/store.js';
 
 export interface ReviewJobOptions {
   cwd: string;
@@ -41,7 +42,13 @@ function relativeUrl(fromFile: string, toFile: string): string {
   return path.posix.relative(path.posix.dirname(fromFile), toFile).split('/').map(encodeURIComponent).join('/');
 }
 
+/** ReviewJob under the project lock (src/project/store.ts). */
 export async function runReviewJob(options: ReviewJobOptions): Promise<ReviewJobSummary> {
+  const localesDir = path.resolve(options.cwd, options.localesDir);
+  return withProject(localesDir, 'review', () => runReviewJobLocked(options), { display: path.relative(options.cwd, localesDir) || '.' });
+}
+
+async function runReviewJobLocked(options: ReviewJobOptions): Promise<ReviewJobSummary> {
   const { cwd, localesDir, reporter } = options;
   const ui = uiText(options.uiLanguage);
   const collected = await collectTranslations(cwd, localesDir, options.languages);

@@ -1,6 +1,8 @@
 // Reading a source file: bytes to text, refusing what is not a UTF-8 text article with a message
 // that names the file and the line.
-import { readFile } from 'node:fs/promises';
+import { readBytes } from '../project/io.js';
+import { SOURCE_MAX_BYTES } from '../project/limits.js';
+import { firstNonXmlChar } from '../project/validate.js';
 import { BadInputError } from '../errors.js';
 
 /** Where the first invalid UTF-8 sequence starts, or -1. TextDecoder says only "invalid", not where. */
@@ -55,16 +57,13 @@ export function decodeArticle(bytes: Uint8Array, file: string): string {
   }
   const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   if (text.trim() === '') throw new BadInputError(file, 'holds only whitespace');
+  // Valid UTF-8 that XML 1.0 cannot carry (U+FFFE, U+FFFF): its XLIFF could never be read back.
+  const notXml = firstNonXmlChar(text);
+  if (notXml) throw new BadInputError(file, `holds ${notXml.char}, which XML cannot carry; remove it`, text.slice(0, notXml.offset).split('\n').length);
   return text;
 }
 
 export async function readArticleText(absPath: string, displayPath: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(absPath);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new BadInputError(displayPath, `cannot be read (${code})`);
-  }
-  return decodeArticle(bytes, displayPath);
+  // Refused from its size before a byte is read and before any MT is paid (src/project/limits.ts).
+  return decodeArticle(await readBytes(absPath, displayPath, SOURCE_MAX_BYTES, 'a source article'), displayPath);
 }

@@ -1,5 +1,4 @@
 // Reading any pereklad XLIFF file: detect the version from the root and hand it to its codec.
-import { readFile } from 'node:fs/promises';
 import type { TranslatedArticle } from '../model.js';
 import { BadInputError } from '../errors.js';
 import { parseXml } from './xml.js';
@@ -8,6 +7,8 @@ import { readXliff20, XLIFF20_NS } from './xliff20.js';
 import type { XliffCodec, XliffVersion } from './codec.js';
 import { xliff12 } from './xliff12.js';
 import { xliff20 } from './xliff20.js';
+import { readText } from '../project/io.js';
+import { XLIFF_MAX_BYTES } from '../project/limits.js';
 
 export function codecFor(version: XliffVersion): XliffCodec {
   return version === '2.0' ? xliff20 : xliff12;
@@ -22,12 +23,5 @@ export function parseXliff(text: string, file: string): TranslatedArticle & { ve
 }
 
 export async function readXliffFile(absPath: string, displayPath: string): Promise<TranslatedArticle & { version: XliffVersion }> {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(absPath));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new BadInputError(displayPath, code ? `cannot be read (${code})` : 'is not valid UTF-8');
-  }
-  return parseXliff(text, displayPath);
+  return parseXliff(await readText(absPath, displayPath, XLIFF_MAX_BYTES, 'an XLIFF file'), displayPath);
 }

@@ -6,6 +6,7 @@
 // A tree (not events) is built because codecs need mixed content — text and inline elements —
 // in document order with whitespace exactly as written, which object-mapping parsers such as
 // the `xliff` package or fast-xml-parser's default mode do not keep.
+import { XLIFF_MAX_BYTES } from '../project/limits.js';
 import { SaxesParser } from 'saxes';
 import { BadInputError } from '../errors.js';
 
@@ -21,7 +22,7 @@ export interface XmlElement {
 }
 export type XmlNode = XmlElement | string;
 
-export const DEFAULT_MAX_XML_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_MAX_XML_BYTES = XLIFF_MAX_BYTES;
 
 /** XLIFF is a few levels deep; far deeper nesting is an attack on the parser (and on every tree
  *  walk after it), refused while parsing. */

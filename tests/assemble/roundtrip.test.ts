@@ -9,7 +9,7 @@ import { decodeArticle } from '../../src/source/read.js';
 import { codecFor, parseXliff } from '../../src/xliff/read.js';
 import { assembleArticle } from '../../src/assemble/assemble.js';
 import { runTranslateJob } from '../../src/job/translate.js';
-import { collectingReporter } from '../../src/job/reporter.js';
+import { collectingReporter } from '../../src/project/reporter.js';
 import type { TargetSegment, TranslatedArticle } from '../../src/model.js';
 import { allSegments } from '../../src/model.js';
 import { IdentityEngine } from '../helpers/identity-engine.js';

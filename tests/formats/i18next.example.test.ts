@@ -4,7 +4,7 @@ import { describe, it, expect, afterAll } from 'vitest';
 import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runTranslateJob } from '../../src/job/translate.js';
-import { collectingReporter } from '../../src/job/reporter.js';
+import { collectingReporter } from '../../src/project/reporter.js';
 import { DEFAULT_STRINGS_CONFIG } from '../../src/formats/i18next/project.js';
 import { makeWorkspace, REPO_ROOT, type Workspace } from '../helpers/workspace.js';
 import { snapshot } from '../kit/project.js';

@@ -5,7 +5,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runTranslateJob, type TranslateJobOptions } from '../../src/job/translate.js';
-import { collectingReporter } from '../../src/job/reporter.js';
+import { collectingReporter } from '../../src/project/reporter.js';
 import { IdentityEngine } from '../helpers/identity-engine.js';
 import type { Workspace } from '../helpers/workspace.js';
 import type { Engine, EngineResult, EngineSegment } from '../../src/mt/engine.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Content, TranslatedArticle } from '../../src/model.js';
 import { allSegments, contentText } from '../../src/model.js';
 import { runTranslateJob } from '../../src/job/translate.js';
-import { collectingReporter } from '../../src/job/reporter.js';
+import { collectingReporter } from '../../src/project/reporter.js';
 import { makeKit } from '../../src/kit/kit.js';
 import { runImport } from '../../src/import/import.js';
 import { readXliffFile } from '../../src/xliff/read.js';

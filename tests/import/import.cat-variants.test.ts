@@ -3,7 +3,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { copyFile, readFile } from 'node:fs/promises';
 import { runReviewJob, reviewPagePath } from '../../src/review/run.js';
-import { collectingReporter } from '../../src/job/reporter.js';
+import { collectingReporter } from '../../src/project/reporter.js';
 import path from 'node:path';
 import type { SegmentState } from '../../src/model.js';
 import { allSegments, contentText } from '../../src/model.js';

@@ -4,7 +4,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { appendFile, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Journal, JOURNAL_FILE } from '../../src/job/journal.js';
+import { Journal, JOURNAL_FILE } from '../../src/project/journal.js';
 import { contentKey } from '../../src/mt/engine.js';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
 

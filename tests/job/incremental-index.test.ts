@@ -6,7 +6,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runTranslateJob } from '../../src/job/translate.js';
-import { collectingReporter } from '../../src/job/reporter.js';
+import { collectingReporter } from '../../src/project/reporter.js';
 import { INDEX_FILE } from '../../src/job/incremental.js';
 import { defaultRules, extendRules } from '../../src/segment/split.js';
 import type { SegmentationRules } from '../../src/segment/split.js';

@@ -4,7 +4,7 @@ import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Engine, EngineResult, EngineSegment } from '../../src/mt/engine.js';
 import { runTranslateJob } from '../../src/job/translate.js';
-import { collectingReporter } from '../../src/job/reporter.js';
+import { collectingReporter } from '../../src/project/reporter.js';
 import { makeWorkspace, SAMPLE_ARTICLE, type Workspace } from '../helpers/workspace.js';
 
 const LATIN: Record<string, string> = {

@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runTranslateJob, type TranslateJobSummary } from '../../src/job/translate.js';
-import { collectingReporter } from '../../src/job/reporter.js';
+import { collectingReporter } from '../../src/project/reporter.js';
 import type { Engine, EngineResult, EngineSegment, TranslateOptions } from '../../src/mt/engine.js';
 import { contentToTaggedXml } from '../../src/mt/tags.js';
 import type { Content, SegmentState } from '../../src/model.js';

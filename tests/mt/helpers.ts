@@ -1,6 +1,6 @@
 // Shared set-up for the MT tests: synthetic articles, a job run against a given engine.
 import { runTranslateJob, type TranslateJobSummary } from '../../src/job/translate.js';
-import { collectingReporter } from '../../src/job/reporter.js';
+import { collectingReporter } from '../../src/project/reporter.js';
 import type { Engine } from '../../src/mt/engine.js';
 import type { Workspace } from '../helpers/workspace.js';
 

@@ -6,7 +6,7 @@ import { runCli } from '../helpers/run-cli.js';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
 import { IdentityEngine } from '../helpers/identity-engine.js';
 import { runTranslateJob } from '../../src/job/translate.js';
-import { collectingReporter } from '../../src/job/reporter.js';
+import { collectingReporter } from '../../src/project/reporter.js';
 
 describe('glossaryDir', () => {
   let ws: Workspace | undefined;

@@ -4,7 +4,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { runTranslateJob } from '../../src/job/translate.js';
-import { collectingReporter } from '../../src/job/reporter.js';
+import { collectingReporter } from '../../src/project/reporter.js';
 import { PseudoEngine } from '../../src/mt/pseudo.js';
 import type { Engine } from '../../src/mt/engine.js';
 import { IdentityEngine } from '../helpers/identity-engine.js';

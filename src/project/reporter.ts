@@ -45,6 +45,7 @@ export interface ProgressSink {
   update(done: number, figures?: { inFlight?: number; billed?: number }): void;
   end(): void;
 }
+import { redact } from './redact.js';
 
 export interface Reporter {
   info(line: string): void;
@@ -59,12 +60,13 @@ export interface Reporter {
   readonly json?: boolean;
 }
 
+// Every line goes through `redact`: a server may echo a key into an error body pereklad quotes.
 export const consoleReporter: Reporter = {
-  info: (line) => process.stdout.write(`${line}\n`),
-  detail: (line) => process.stdout.write(`${line}\n`),
-  warn: (line) => process.stderr.write(`${line}\n`),
-  error: (line) => process.stderr.write(`${line}\n`),
-  summary: (lines) => { for (const line of lines) process.stdout.write(`${line}\n`); },
+  info: (line) => process.stdout.write(`${redact(line)}\n`),
+  detail: (line) => process.stdout.write(`${redact(line)}\n`),
+  warn: (line) => process.stderr.write(`${redact(line)}\n`),
+  error: (line) => process.stderr.write(`${redact(line)}\n`),
+  summary: (lines) => { for (const line of lines) process.stdout.write(`${redact(line)}\n`); },
 };
 
 export function collectingReporter(): Reporter & { lines: string[]; errors: string[]; warnings: string[]; results: CommandResult[] } {

@@ -14,7 +14,7 @@ import { appendFile, mkdir, open, rm } from 'node:fs/promises';
 import type { Content } from '../model.js';
 import type { EngineSegment, TranslateOptions } from '../mt/engine.js';
 import { contentKey } from '../mt/engine.js';
-import { crashPoint, readIfExists, writeAtomic } from './files.js';
+import { crashPoint, readIfExists, writeAtomic } from './io.js';
 
 export const JOURNAL_FILE = path.join('.pereklad', 'journal.jsonl');
 

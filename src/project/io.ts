@@ -1,0 +1,197 @@
+// Reading and writing the project's files: the one UTF-8 decoder, reads with a size limit, and the
+// one atomic writer (temporary file beside the target, fsync, rename, fsync of the folder). A
+// crash (even kill -9) leaves either the old file or the new one, never half a file. Done here
+// rather than with write-file-atomic so that the crash tests can stop a command between the fsync
+// and the rename (see `crashPoint`), and so that temporary names are ours: short and of fixed
+// length (a legal 250-byte file name must not become an illegal 281-byte temporary name), and
+// recognisable, so that the next command removes what a killed one left (`removeTemps`).
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { BadInputError } from '../errors.js';
+
+// The folders of the project a command reads and writes (locales/, kits/, publish/), registered by
+// `withProject` (src/project/store.ts). A path under one of them must stay inside it once symbolic
+// links are resolved: a link in locales/ to a folder elsewhere would otherwise let translate and
+// import write (and read) outside the project.
+const roots = new Set<string>();
+
+export function registerProjectRoot(dir: string): void {
+  roots.add(path.resolve(dir));
+}
+
+/** Refuse a path under a project folder that a symbolic link leads outside it. */
+export async function assertInsideProject(file: string): Promise<void> {
+  const abs = path.resolve(file);
+  for (const root of roots) {
+    if (abs !== root && !abs.startsWith(root + path.sep)) continue;
+    const realRoot = await realpath(root).catch(() => root);
+    // The nearest existing folder on the way to the file: what a write would go through.
+    let probe = path.dirname(abs);
+    let real: string | undefined;
+    while (real === undefined) {
+      real = await realpath(probe).catch(() => undefined);
+      if (real === undefined) {
+        if (probe === root || path.dirname(probe) === probe) return;
+        probe = path.dirname(probe);
+      }
+    }
+    const rest = path.relative(probe, path.dirname(abs));
+    const resolved = path.join(real, rest);
+    if (resolved !== realRoot && !resolved.startsWith(realRoot + path.sep)) {
+      throw new BadInputError(path.relative(process.cwd(), abs) || abs, `leads outside the project (through a symbolic link to ${real}); not read or written`);
+    }
+    const info = await stat(abs).catch(() => undefined);
+    if (info) {
+      const realFile = await realpath(abs);
+      if (!realFile.startsWith(realRoot + path.sep)) throw new BadInputError(path.relative(process.cwd(), abs) || abs, `is a symbolic link to ${realFile}, outside the project; not read or written`);
+    }
+  }
+}
+
+export async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** Decode UTF-8 strictly; a bad byte is reported on its line. */
+export function decodeUtf8(bytes: Uint8Array, display: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    const at = lossy.indexOf('\uFFFD');
+    const line = at < 0 ? undefined : lossy.slice(0, at).split('\n').length;
+    throw new BadInputError(display, 'is not valid UTF-8', line);
+  }
+}
+
+/** The bytes of a file, refused from its size before a byte is read when over `maxBytes`. */
+export async function readBytes(abs: string, display: string, maxBytes: number, what = 'file'): Promise<Buffer> {
+  await assertInsideProject(abs);
+  try {
+    const info = await stat(abs);
+    if (info.size > maxBytes) throw new BadInputError(display, `is ${mib(info.size)}, over the ${mib(maxBytes)} limit for ${what}; it was not read`);
+    return await readFile(abs);
+  } catch (err) {
+    if (err instanceof BadInputError) throw err;
+    throw new BadInputError(display, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/** A UTF-8 text file of the project, with a size limit. */
+export async function readText(abs: string, display: string, maxBytes: number, what?: string): Promise<string> {
+  return decodeUtf8(await readBytes(abs, display, maxBytes, what), display);
+}
+
+export function mib(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0)} MiB`;
+}
+
+// `.pk-` + 8 hex + `.tmp`: 16 bytes whatever the target's name, and a dot file, which no listing
+// of the project takes for one of its files.
+const TEMP_NAME = /^\.pk-[0-9a-f]{8}\.tmp$/u;
+
+export function tempPathFor(file: string): string {
+  return path.join(path.dirname(file), `.pk-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+export function isTempName(name: string): boolean {
+  return TEMP_NAME.test(name);
+}
+
+/** Remove the temporary files and folders killed commands left under `dirs` (called under the project lock). */
+export async function removeTemps(dirs: readonly string[]): Promise<number> {
+  let removed = 0;
+  for (const dir of dirs) {
+    let entries;
+    try {
+      entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      // A folder is a kit being built (src/project/commit.ts `commitFolder`).
+      if (!(e.isFile() || e.isDirectory()) || !isTempName(e.name)) continue;
+      await rm(path.join(e.parentPath, e.name), { recursive: true, force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/** Write `content` to a new temporary file beside `file`, fsynced; returns its path. */
+export async function writeTemp(file: string, content: string, temp = tempPathFor(file)): Promise<string> {
+  await assertInsideProject(file);
+  const dir = path.dirname(file);
+  await mkdir(dir, { recursive: true });
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    await rm(temp, { force: true });
+    // The fault names the file the user knows, not our temporary name for it.
+    if (err instanceof Error && 'path' in err) (err as NodeJS.ErrnoException).path = file;
+    throw err;
+  }
+  return temp;
+}
+
+/** fsync a folder, so that a rename in it survives a power cut. */
+export async function syncDir(dir: string): Promise<void> {
+  const folder = await open(dir, 'r');
+  try {
+    await folder.sync();
+  } catch {
+    // Some file systems cannot fsync a directory; the rename is then as durable as they allow.
+  } finally {
+    await folder.close();
+  }
+}
+
+/** Write atomically: temporary file in the same folder, fsync, rename, fsync the folder. */
+export async function writeAtomic(file: string, content: string): Promise<void> {
+  const temp = await writeTemp(file, content);
+  try {
+    crashPoint('rename');
+    await rename(temp, file);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+  await syncDir(path.dirname(file));
+}
+
+/** Write atomically; returns false (and touches nothing) when the content was already there. */
+export async function writeIfChanged(file: string, content: string): Promise<boolean> {
+  if ((await readIfExists(file)) === content) return false;
+  await writeAtomic(file, content);
+  return true;
+}
+
+// Test hook for the crash tests (tests/job/crash.test.ts, tests/project/*): PEREKLAD_CRASH_AT=<point>:<n>
+// kills the process with SIGKILL the n-th time a command reaches the named point, exactly as kill -9
+// would. Unset in normal use: then this does nothing.
+const crashAt = parseCrashAt(process.env.PEREKLAD_CRASH_AT);
+const reached = new Map<string, number>();
+
+function parseCrashAt(value: string | undefined): { point: string; n: number } | undefined {
+  const m = value?.match(/^([a-z-]+):(\d+)$/u);
+  return m ? { point: m[1]!, n: Number(m[2]) } : undefined;
+}
+
+export function crashPoint(point: string): void {
+  if (!crashAt || crashAt.point !== point) return;
+  const count = (reached.get(point) ?? 0) + 1;
+  reached.set(point, count);
+  if (count === crashAt.n) process.kill(process.pid, 'SIGKILL');
+}

@@ -1,0 +1,160 @@
+// The one function every change of a unit's target goes through: machine translation, import from
+// a CAT tool, and approve / edit / reject from a review page. It knows the unit's base (what the
+// target was when it left the project, for a kit or a page), so that
+//   - a change is applied once and a repeat is a no-op (re-importing a file changes nothing);
+//   - a returned target equal to the base, to the current target or to the MT a person replaced is
+//     not a human edit (only a state the tool raised is taken);
+//   - a change to a unit whose target moved on since it left is a conflict: the current target is
+//     kept and the other side is kept beside it as a match, never applied silently.
+// Every comparison is NFC-insensitive: CAT tools normalise text (OmegaT writes NFC, so a stress
+// accent U+0301 after a vowel comes back composed) and that is not an edit.
+import type { Content, InlineCode, SegmentState, TargetSegment, TmMatch } from '../model.js';
+import { stateRank } from '../xliff/states.js';
+
+export type UnitChange =
+  | { kind: 'mt'; content: Content; engine: string; flags: string[]; date: string }
+  /** `returnedState`: the state the tool set; undefined when it only kept the one it was given. */
+  | { kind: 'import'; base?: Content; returned: Content; returnedState?: SegmentState; date: string; origin: string; notes?: string[] }
+  | { kind: 'approve'; base?: Content; date: string; by?: string }
+  | { kind: 'edit'; base?: Content; content: Content; date: string; by?: string }
+  | { kind: 'reject'; base?: Content; comment: string; date: string; by?: string };
+
+export type TransitionResult =
+  | { outcome: 'applied'; target: TargetSegment }
+  | { outcome: 'unchanged' }
+  /** `target` is the current one kept, with the other side added as a match when a source was given. */
+  | { outcome: 'conflict'; target: TargetSegment; reason: string };
+
+/** The segment's source, to build the match a conflict keeps. */
+export interface UnitSource {
+  content: Content;
+  codes: readonly InlineCode[];
+}
+
+/** Content as one comparable string: text in NFC, each inline code by its id. */
+export function contentKeyNfc(content: Content): string {
+  let out = '';
+  let run = '';
+  for (const f of content) {
+    if (typeof f === 'string') { run += f; continue; }
+    out += `${JSON.stringify(run.normalize('NFC'))}\u0000${f.code}\u0000`;
+    run = '';
+  }
+  return `${out}${JSON.stringify(run.normalize('NFC'))}`;
+}
+
+export function sameContent(a: Content | undefined, b: Content | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return contentKeyNfc(a) === contentKeyNfc(b);
+}
+
+/** The machine translation behind the current target, if one is known. */
+function mtOf(current: TargetSegment): Content | undefined {
+  if (current.mtOriginal) return current.mtOriginal.content;
+  return current.provenance?.origin === 'mt' ? current.content : undefined;
+}
+
+function mtOriginalOf(current: TargetSegment): Pick<TargetSegment, 'mtOriginal'> {
+  if (current.mtOriginal) return { mtOriginal: current.mtOriginal };
+  if (current.content && current.provenance?.origin === 'mt') {
+    return { mtOriginal: { content: current.content, ...(current.provenance.engine ? { engine: current.provenance.engine } : {}) } };
+  }
+  return {};
+}
+
+function withMatch(current: TargetSegment, content: Content, origin: string, state: SegmentState, source: UnitSource | undefined): TargetSegment {
+  if (!source) return current;
+  const match: TmMatch = { kind: 'previous', quality: 100, origin, source: source.content, codes: [...source.codes], target: content, state };
+  if ((current.matches ?? []).some((m) => m.origin === origin && sameContent(m.target, content))) return current;
+  return { ...current, matches: [...(current.matches ?? []), match] };
+}
+
+/** A person's change is applied only to the target it was made on. Machine translation that
+ *  arrived since is no reason to hold a person's work back: only another person's change is. */
+function movedOn(current: TargetSegment, base: Content | undefined): boolean {
+  return base !== undefined && current.content !== undefined && current.provenance?.origin !== 'mt' && !sameContent(current.content, base);
+}
+
+/** A decision on a page (approve, edit, reject) holds only for the very target the page showed. */
+function changedSince(current: TargetSegment, base: Content | undefined): boolean {
+  return base !== undefined && !sameContent(current.content, base);
+}
+
+export function transition(current: TargetSegment, change: UnitChange, source?: UnitSource): TransitionResult {
+  switch (change.kind) {
+    case 'mt': {
+      // Machine translation never replaces a person's work, only an empty target or older MT.
+      if (current.content && current.provenance?.origin !== 'mt') return { outcome: 'unchanged' };
+      if (sameContent(current.content, change.content) && current.provenance?.engine === change.engine) return { outcome: 'unchanged' };
+      return {
+        outcome: 'applied',
+        target: {
+          segmentId: current.segmentId, state: 'translated', content: change.content,
+          provenance: { origin: 'mt', engine: change.engine, date: change.date }, flags: change.flags,
+          ...(current.matches ? { matches: current.matches } : {}),
+        },
+      };
+    }
+    case 'import': {
+      const raised = change.returnedState !== undefined && change.returnedState !== 'new' && stateRank(change.returnedState) > stateRank(current.state);
+      const restate = (): TransitionResult => (raised && current.content ? { outcome: 'applied', target: { ...current, state: change.returnedState! } } : { outcome: 'unchanged' });
+      // What the project holds already: at most a state the tool raised.
+      if (sameContent(change.returned, current.content)) return restate();
+      const older = sameContent(change.returned, change.base) || sameContent(change.returned, mtOf(current));
+      if (older) {
+        // The copy holds what was sent (or the MT a person has replaced since): nobody edited it.
+        // Raising its state would approve a text the project no longer has.
+        const approves = change.returnedState !== undefined && stateRank(change.returnedState) >= stateRank('reviewed');
+        if (!approves) return { outcome: 'unchanged' };
+        return { outcome: 'conflict', target: current, reason: `${change.origin} marks an older text ${change.returnedState} than the project's current target; the project's target is kept` };
+      }
+      if (movedOn(current, change.base)) {
+        return {
+          outcome: 'conflict',
+          target: withMatch(current, change.returned, change.origin, change.returnedState ?? 'translated', source),
+          reason: `the returned translation and the project's target both changed since the file left; the project's target is kept, the returned one is kept as a match`,
+        };
+      }
+      const state: SegmentState = change.returnedState === undefined ? 'reviewed' : change.returnedState === 'new' ? 'translated' : change.returnedState;
+      return {
+        outcome: 'applied',
+        target: {
+          segmentId: current.segmentId, state, content: change.returned,
+          provenance: { origin: 'human', date: change.date }, flags: change.notes ?? [],
+          ...(current.matches ? { matches: current.matches } : {}),
+          // The machine translation the person edited stays beside their text, so the review page
+          // can show what they changed; an earlier kept one wins over an intermediate human draft.
+          ...mtOriginalOf(current),
+        },
+      };
+    }
+    case 'approve': {
+      if (!current.content) return { outcome: 'conflict', target: current, reason: 'there is no translation to approve' };
+      if (changedSince(current, change.base)) return { outcome: 'conflict', target: current, reason: 'the target changed since the page was made; approve the current one' };
+      if (stateRank(current.state) >= stateRank('reviewed')) return { outcome: 'unchanged' };
+      return { outcome: 'applied', target: { ...current, state: 'reviewed' } };
+    }
+    case 'edit': {
+      if (sameContent(change.content, current.content)) return { outcome: 'unchanged' };
+      if (changedSince(current, change.base)) {
+        return { outcome: 'conflict', target: withMatch(current, change.content, change.by ?? 'review', 'reviewed', source), reason: 'the target changed since the page was made; the edit is kept as a match' };
+      }
+      return {
+        outcome: 'applied',
+        target: {
+          segmentId: current.segmentId, state: 'reviewed', content: change.content,
+          provenance: { origin: 'human', date: change.date }, flags: [],
+          ...(current.matches ? { matches: current.matches } : {}),
+          ...mtOriginalOf(current),
+        },
+      };
+    }
+    case 'reject': {
+      if (changedSince(current, change.base)) return { outcome: 'conflict', target: current, reason: 'the target changed since the page was made; reject the current one' };
+      const flag = `rejected${change.by ? ` by ${change.by}` : ''}: ${change.comment}`;
+      if (current.flags.includes(flag) && current.state !== 'reviewed' && current.state !== 'final') return { outcome: 'unchanged' };
+      const state: SegmentState = current.content ? 'translated' : 'new';
+      return { outcome: 'applied', target: { ...current, state, flags: [...current.flags.filter((f) => f !== flag), flag] } };
+    }
+  }
+}
