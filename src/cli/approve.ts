@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig, targetsFlag } from '../config.js';
 import { UsageError } from '../errors.js';
 import { APPROVE_FROM, runApprove, type ApproveFrom } from '../review/approve.js';
-import type { Reporter } from '../job/reporter.js';
+import type { Reporter } from '../project/reporter.js';
 import { localesOption, refuseOut } from './options.js';
 
 interface ApproveFlags {

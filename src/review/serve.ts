@@ -25,7 +25,7 @@ import { REVIEW_APP_SCRIPT } from './app-script.js';
 import { BadEditError, fileHash, saveUnitChanges, StaleFileError, type UnitEdit } from './unit-store.js';
 import { glossaryTerms } from '../qa/glossary.js';
 import { parseXliff } from '../xliff/read.js';
-import { xliffPath } from '../job/files.js';
+import { xliffPath } from '../project/layout.js';
 import { articleIdFromPath } from '../source/discover.js';
 
 export interface ServeOptions {

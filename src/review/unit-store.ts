@@ -6,24 +6,22 @@
 // src/project/ is one file.
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Content, Segment, TranslatedArticle } from '../model.js';
 import { allSegments } from '../model.js';
 import { PerekladError } from '../errors.js';
 import { codecFor, parseXliff } from '../xliff/read.js';
-import { reviewPath, xliffPath } from '../job/files.js';
+import { reviewPath, xliffPath } from '../project/layout.js';
+import { withProject } from '../project/store.js';
+import { commitFiles } from '../project/commit.js';
 import { assembleArticle } from '../assemble/assemble.js';
 import { qaFindings, withQaFlags } from '../qa/run.js';
 import { qaReport, qaReportPath } from '../qa/report.js';
 import type { GlossaryTerm } from '../qa/glossary.js';
-import { commitAll } from '../import/commit.js';
 import { transition, type ReviewChange } from './transition-adapter.js';
 
 /** The file changed on disk since the caller read it: nothing was written. */
 export class StaleFileError extends PerekladError {}
-
-/** Another command holds the project lock for longer than a save may wait. */
-export class LockedError extends PerekladError {}
 
 /** An edit that the unit cannot take (unknown segment, inline codes lost or invented). */
 export class BadEditError extends PerekladError {}
@@ -59,48 +57,14 @@ export interface SaveResult {
   written: boolean;
 }
 
-const LOCK = '.pereklad/review.lock';
 let queue: Promise<unknown> = Promise.resolve();
 
-/** The project lock: one writer at a time, across processes (an exclusive lock file) and within
- *  this one (a queue, so concurrent requests of one server do not spin on the file). */
+/** The project lock (src/project/store.ts: the same one translate and import take), with a queue
+ *  in front so that concurrent requests of one server wait their turn instead of re-entering it. */
 async function withLock<T>(localesDir: string, timeoutMs: number, work: () => Promise<T>): Promise<T> {
-  const run = queue.then(async () => {
-    const file = path.join(localesDir, LOCK);
-    await mkdir(path.dirname(file), { recursive: true });
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        const handle = await open(file, 'wx');
-        await handle.writeFile(String(process.pid));
-        await handle.close();
-        break;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        // A lock left by a process that no longer runs is stale.
-        const pid = Number(await readFile(file, 'utf8').catch(() => ''));
-        if (Number.isInteger(pid) && pid > 0 && !alive(pid)) { await rm(file, { force: true }); continue; }
-        if (Date.now() > deadline) throw new LockedError(`${path.relative(process.cwd(), file)} is held by process ${pid || '?'}: another pereklad command is writing; try again when it is done`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
-    try {
-      return await work();
-    } finally {
-      await rm(file, { force: true });
-    }
-  });
+  const run = queue.then(() => withProject(localesDir, 'review --serve', work, { waitMs: timeoutMs }));
   queue = run.catch(() => undefined);
   return run;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** An edited target must hold each of the source's inline codes exactly once: a URL or handle a
@@ -150,7 +114,7 @@ export async function saveUnitChanges(options: SaveOptions): Promise<SaveResult>
     const written: TranslatedArticle = { ...changed, targets: withQaFlags(changed, findings), written: new Date().toISOString().replace(/\.\d{3}Z$/u, 'Z') };
     const xml = codecFor(doc.version).write(written);
     const stored = parseXliff(xml, display);
-    await commitAll([
+    await commitFiles(localesDir, 'review --serve', [
       { path: file, content: xml },
       { path: reviewPath(localesDir, options.lang, options.articleId), content: assembleArticle(stored).text },
       { path: qaReportPath(localesDir, options.lang, options.articleId), content: findings.length > 0 ? qaReport(stored, findings) : null },

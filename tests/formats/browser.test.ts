@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTranslateJob } from '../../src/job/translate.js';
-import { collectingReporter } from '../../src/job/reporter.js';
+import { collectingReporter } from '../../src/project/reporter.js';
 import { TransliterationEngine } from '../kit/project.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runTranslateJob } from '../../src/job/translate.js';
-import { collectingReporter } from '../../src/job/reporter.js';
+import { collectingReporter } from '../../src/project/reporter.js';
 import { IdentityEngine } from '../helpers/identity-engine.js';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
 import { CORPUS, corpusFiles } from './corpus.js';

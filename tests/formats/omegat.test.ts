@@ -13,7 +13,7 @@ import { makeKit } from '../../src/kit/kit.js';
 import { runImport } from '../../src/import/import.js';
 import { readXliffFile } from '../../src/xliff/read.js';
 import { runTranslateJob } from '../../src/job/translate.js';
-import { collectingReporter } from '../../src/job/reporter.js';
+import { collectingReporter } from '../../src/project/reporter.js';
 import { toOmegatNotation } from '../../src/memory/tmx.js';
 import { escapeText } from '../../src/xliff/xml.js';
 import { wellNested } from '../../src/xliff/paired.js';

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
 import { parseXliff } from '../../src/xliff/read.js';
 import { runTranslateJob } from '../../src/job/translate.js';
-import { collectingReporter } from '../../src/job/reporter.js';
+import { collectingReporter } from '../../src/project/reporter.js';
 import { reviewView } from '../../src/review/view.js';
 import { renderReviewPage } from '../../src/review/page.js';
 import { uiText } from '../../src/review/i18n.js';
