@@ -112,7 +112,7 @@ describe('faults are one line each, and the other articles are done', () => {
       await ws.write('source-texts/a-small.txt', SMALL);
       const sentence = 'Зустріч відбулася у Палаці Незалежности в Мінську, і делегації говорили довго. ';
       await ws.write('source-texts/b-large.txt', `${sentence.repeat(2500)}\n`);
-      const r = await runCli(['translate', '--engine', 'pseudo', '--to', 'de', '--out', mount], ws.dir);
+      const r = await runCli(['translate', '--engine', 'pseudo', '--to', 'de', '--locales', mount], ws.dir);
       noStack(r.stderr);
       expect(r.code, r.stdout + r.stderr).toBe(1);
       expect(r.stderr).toMatch(/no space left on the device \(ENOSPC\)/u);
