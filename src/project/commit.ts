@@ -87,6 +87,24 @@ export async function recoverCommit(localesDir: string): Promise<Recovery> {
   return record.phase === 'committed' ? 'rolled-forward' : 'rolled-back';
 }
 
+/** Steps 1-5 above for any entries: `stage` writes the temporaries; a failure there undoes it all. */
+async function commit(localesDir: string, command: string, entries: RecordEntry[], stage: () => Promise<void>): Promise<void> {
+  await writeRecord(localesDir, { v: 1, phase: 'staging', command, entries });
+  crashPoint('commit-staging');
+  try {
+    await stage();
+  } catch (err) {
+    await rollBack(localesDir, entries);
+    await rm(commitRecordPath(localesDir), { force: true });
+    throw err;
+  }
+  await writeRecord(localesDir, { v: 1, phase: 'committed', command, entries });
+  crashPoint('commit-point');
+  await rollForward(localesDir, entries);
+  await rm(commitRecordPath(localesDir), { force: true });
+  crashPoint('commit-done');
+}
+
 /** Write every changed file or none, surviving kill -9; returns the paths that changed. */
 export async function commitFiles(localesDir: string, command: string, files: readonly StagedFile[]): Promise<string[]> {
   const changes: Array<StagedFile & { temp?: string }> = [];
@@ -97,44 +115,21 @@ export async function commitFiles(localesDir: string, command: string, files: re
   if (changes.length === 0) return [];
   const rel = (p: string): string => path.relative(localesDir, p);
   const entries: RecordEntry[] = changes.map((c) => ({ target: rel(c.path), ...(c.temp ? { temp: rel(c.temp) } : {}) }));
-  await writeRecord(localesDir, { v: 1, phase: 'staging', command, entries });
-  crashPoint('commit-staging');
-  try {
+  await commit(localesDir, command, entries, async () => {
     for (const c of changes) {
       if (c.content === null || !c.temp) continue;
       await writeTemp(c.path, c.content, c.temp);
       crashPoint('commit-temp');
     }
-  } catch (err) {
-    await rollBack(localesDir, entries);
-    await rm(commitRecordPath(localesDir), { force: true });
-    throw err;
-  }
-  await writeRecord(localesDir, { v: 1, phase: 'committed', command, entries });
-  crashPoint('commit-point');
-  await rollForward(localesDir, entries);
-  await rm(commitRecordPath(localesDir), { force: true });
-  crashPoint('commit-done');
+  });
   return changes.map((c) => c.path);
 }
 
-/** Put a folder built elsewhere into place as one commit (a kit): `build` fills the temporary folder. */
+/** Put a folder built elsewhere into place as one commit (a kit): `build` fills the temporary folder.
+ *  rename(2) replaces an empty folder; the kit's caller has refused a non-empty one. */
 export async function commitFolder(localesDir: string, command: string, target: string, build: (dir: string) => Promise<void>): Promise<void> {
   const temp = tempPathFor(target);
   const entries: RecordEntry[] = [{ target: path.relative(localesDir, target), temp: path.relative(localesDir, temp) }];
-  await writeRecord(localesDir, { v: 1, phase: 'staging', command, entries });
-  crashPoint('commit-staging');
-  try {
-    await build(temp);
-  } catch (err) {
-    await rollBack(localesDir, entries);
-    await rm(commitRecordPath(localesDir), { force: true });
-    throw err;
-  }
-  await writeRecord(localesDir, { v: 1, phase: 'committed', command, entries });
-  crashPoint('commit-point');
-  // rename(2) replaces an empty folder; the kit's caller has refused a non-empty one.
-  await rollForward(localesDir, entries);
-  await rm(commitRecordPath(localesDir), { force: true });
-  crashPoint('commit-done');
+  await commit(localesDir, command, entries, () => build(temp));
 }
+
