@@ -6,13 +6,14 @@
 // src/project/ is one file.
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { Content, Segment, TranslatedArticle } from '../model.js';
 import { allSegments } from '../model.js';
 import { PerekladError } from '../errors.js';
 import { codecFor, parseXliff } from '../xliff/read.js';
 import { reviewPath, xliffPath } from '../project/layout.js';
 import { withProject } from '../project/store.js';
+import { readText } from '../project/io.js';
+import { XLIFF_MAX_BYTES } from '../project/limits.js';
 import { commitFiles } from '../project/commit.js';
 import { assembleArticle } from '../assemble/assemble.js';
 import { qaFindings, withQaFlags } from '../qa/run.js';
@@ -86,7 +87,8 @@ export async function saveUnitChanges(options: SaveOptions): Promise<SaveResult>
   const file = xliffPath(localesDir, options.lang, options.articleId);
   const display = path.relative(options.cwd, file);
   return withLock(localesDir, options.lockTimeoutMs ?? 10_000, async () => {
-    const bytes = await readFile(file, 'utf8');
+    // Through the store: its size limit, UTF-8 check and refusal of links leading out of the project.
+    const bytes = await readText(file, display, XLIFF_MAX_BYTES, 'XLIFF file');
     const hash = fileHash(bytes);
     if (options.expectedHash !== undefined && options.expectedHash !== hash) {
       throw new StaleFileError(`${display} changed on disk since it was loaded (another editor or a command saved it); nothing was written: reload to see the change`);
