@@ -69,6 +69,13 @@ function withMatch(current: TargetSegment, content: Content, origin: string, sta
   return { ...current, matches: [...(current.matches ?? []), match] };
 }
 
+/** The note a reviewer's rejection leaves on a unit; removed when it is approved or edited. */
+export const REJECT_NOTE = 'Rejected by the reviewer: ';
+
+function withoutRejection(flags: readonly string[]): string[] {
+  return flags.filter((f) => !f.startsWith(REJECT_NOTE));
+}
+
 /** A person's change is applied only to the target it was made on. Machine translation that
  *  arrived since is no reason to hold a person's work back: only another person's change is. */
 function movedOn(current: TargetSegment, base: Content | undefined): boolean {
@@ -129,10 +136,12 @@ export function transition(current: TargetSegment, change: UnitChange, source?: 
       };
     }
     case 'approve': {
-      if (!current.content) return { outcome: 'conflict', target: current, reason: 'there is no translation to approve' };
+      if (!current.content || current.content.length === 0) return { outcome: 'conflict', target: current, reason: 'there is no translation to approve' };
       if (changedSince(current, change.base)) return { outcome: 'conflict', target: current, reason: 'the target changed since the page was made; approve the current one' };
-      if (stateRank(current.state) >= stateRank('reviewed')) return { outcome: 'unchanged' };
-      return { outcome: 'applied', target: { ...current, state: 'reviewed' } };
+      const flags = withoutRejection(current.flags);
+      if (stateRank(current.state) >= stateRank('reviewed') && flags.length === current.flags.length) return { outcome: 'unchanged' };
+      // The provenance stays: an approved MT sentence is still the engine's words.
+      return { outcome: 'applied', target: { ...current, state: current.state === 'final' ? 'final' : 'reviewed', flags } };
     }
     case 'edit': {
       if (sameContent(change.content, current.content)) return { outcome: 'unchanged' };
@@ -142,19 +151,19 @@ export function transition(current: TargetSegment, change: UnitChange, source?: 
       return {
         outcome: 'applied',
         target: {
-          segmentId: current.segmentId, state: 'reviewed', content: change.content,
-          provenance: { origin: 'human', date: change.date }, flags: [],
-          ...(current.matches ? { matches: current.matches } : {}),
+          ...current, state: 'reviewed', content: change.content, flags: withoutRejection(current.flags),
+          provenance: { origin: 'human', date: change.date },
           ...mtOriginalOf(current),
         },
       };
     }
     case 'reject': {
       if (changedSince(current, change.base)) return { outcome: 'conflict', target: current, reason: 'the target changed since the page was made; reject the current one' };
-      const flag = `rejected${change.by ? ` by ${change.by}` : ''}: ${change.comment}`;
-      if (current.flags.includes(flag) && current.state !== 'reviewed' && current.state !== 'final') return { outcome: 'unchanged' };
-      const state: SegmentState = current.content ? 'translated' : 'new';
-      return { outcome: 'applied', target: { ...current, state, flags: [...current.flags.filter((f) => f !== flag), flag] } };
+      const note = `${REJECT_NOTE}${change.comment.replace(/\s+/gu, ' ').trim()}`;
+      if (current.state === 'translated' && current.flags.includes(note)) return { outcome: 'unchanged' };
+      // Back to translators: the text stays as their starting point, not reviewed, with the comment
+      // as a note that CAT tools show.
+      return { outcome: 'applied', target: { ...current, state: current.content ? 'translated' : 'new', flags: [...withoutRejection(current.flags), note] } };
     }
   }
 }

@@ -19,7 +19,10 @@ import { assembleArticle } from '../assemble/assemble.js';
 import { qaFindings, withQaFlags } from '../qa/run.js';
 import { qaReport, qaReportPath } from '../qa/report.js';
 import type { GlossaryTerm } from '../qa/glossary.js';
-import { transition, type ReviewChange } from './transition-adapter.js';
+import { transition, type UnitChange } from '../project/transition.js';
+
+/** The changes a reviewer makes: the store's transitions for a page or `pereklad approve`. */
+export type ReviewChange = Extract<UnitChange, { kind: 'approve' | 'edit' | 'reject' }>;
 
 /** The file changed on disk since the caller read it: nothing was written. */
 export class StaleFileError extends PerekladError {}
@@ -103,7 +106,7 @@ export async function saveUnitChanges(options: SaveOptions): Promise<SaveResult>
       if (!segment || foreign.has(segmentId)) throw new BadEditError(`${display} has no translatable segment "${segmentId}"`);
       if (change.kind === 'edit') checkEditCodes(change.content, segment);
       const current = targets.get(segmentId) ?? { segmentId, state: 'new' as const, flags: [] };
-      const outcome = transition(current, change);
+      const outcome = transition(current, change, segment);
       if (outcome.outcome === 'applied') {
         targets.set(segmentId, outcome.target);
         result.applied.push(segmentId);
