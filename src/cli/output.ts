@@ -22,14 +22,9 @@ export interface CommandSummary extends CommandResult {
   warnings: string[];
 }
 
-/** Numbers as people read them: 1,234,567 (the summary is English text, whatever the locale). */
-export function thousands(n: number): string {
-  return n.toLocaleString('en-US');
-}
+import { plural, thousands } from '../project/reporter.js';
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${thousands(n)} ${n === 1 ? one : many}`;
-}
+export { plural, thousands };
 
 export class CliOutput implements Reporter {
   private mode: OutputMode = { json: false, quiet: false, verbose: false };

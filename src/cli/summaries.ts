@@ -26,7 +26,9 @@ export function translateSummary(summary: TranslateJobSummary, options: { dryRun
   const lines: string[] = [];
   for (const [lang, f] of Object.entries(summary.languages)) {
     const sent = `${dryRun ? 'would send' : 'sent'} ${plural(f.sentSegments ?? 0, 'segment')} (${thousands(f.sentCharacters ?? 0)} characters)` +
-      (paid ? `, ${thousands(f.billedCharacters ?? 0)} ${dryRun ? 'would be billed' : 'billed'}` : '');
+      (paid ? `, ${thousands(f.billedCharacters ?? 0)} ${dryRun ? 'would be billed' : 'billed'}` : '') +
+      // The account's own count beside pereklad's, whenever they differ.
+      (f.accountBilledCharacters !== undefined && f.accountBilledCharacters !== f.billedCharacters ? ` (the engine account counted ${thousands(f.accountBilledCharacters)})` : '');
     lines.push(dryRun
       ? `${lang}: ${sent}`
       : `${lang}: ${plural(f.articles ?? 0, 'article')}, ${plural(f.segments ?? 0, 'segment')}: ${thousands(f.reused ?? 0)} reused, ${thousands(f.machineTranslated ?? 0)} machine-translated, ` +

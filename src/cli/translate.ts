@@ -26,6 +26,7 @@ interface TranslateFlags {
   include?: string[];
   ignore?: string[];
   tm?: string;
+  retryFailed?: boolean;
 }
 
 export function registerTranslate(program: Command, run: (work: () => Promise<number>) => void, reporter: Reporter): void {
@@ -41,6 +42,7 @@ export function registerTranslate(program: Command, run: (work: () => Promise<nu
     .option('--include <glob...>', 'only articles matching these globs (relative to the source folder)')
     .option('--ignore <glob...>', 'skip articles matching these globs')
     .option('--tm <dir>', `folder of imported TMX files that join the translation memory (default: ${DEFAULT_TM_DIR})`)
+    .option('--retry-failed', 'ask the engine again for sentences it gave no usable translation for on an earlier run (flagged "no usable … translation")')
     .addHelpText('after', `
 Environment:
   DEEPL_AUTH_KEY     DeepL API key; with it, --engine auto uses DeepL
@@ -82,6 +84,7 @@ Exit codes: 0 success, 1 some article or language failed, 2 bad usage.`)
         strings: config.strings,
         stringsExclude: [config.publish.i18next.namespace],
         ...(flags.tm ? { tmDir: flags.tm } : {}),
+        retryFailed: flags.retryFailed === true,
       });
       const closing = translateSummary(summary, { dryRun: flags.dryRun === true, paid: engine?.paid === true, engine: engine !== null, languages: targets.length, elapsedMs: performance.now() - started });
       reporter.summary(closing.lines, closing.result);

@@ -1,7 +1,7 @@
 // The translate job: discover → parse → reuse what the XLIFF already holds → translate the rest
 // (each distinct segment once per language) → store XLIFF → assemble review copies from it.
 import path from 'node:path';
-import type { Article, Content, TargetSegment, TmMatch, TranslatedArticle } from '../model.js';
+import { allSegments, type Article, type Content, type TargetSegment, type TmMatch, type TranslatedArticle } from '../model.js';
 import { discoverSources, type SourceFile } from '../source/discover.js';
 import { readArticleText } from '../source/read.js';
 import { readArticle } from '../formats/registry.js';
@@ -10,13 +10,14 @@ import type { SegmentationRules } from '../segment/split.js';
 import type { Engine } from '../mt/engine.js';
 import { contentKey, type EngineSegment } from '../mt/engine.js';
 import { runEngine } from '../mt/run.js';
+import { failedBefore, failureFlag, recordedFailure, RETRY_FAILED_HINT } from '../mt/failure.js';
 import { codecFor, parseXliff } from '../xliff/read.js';
 import type { XliffVersion } from '../xliff/codec.js';
 import { assembleArticle } from '../assemble/assemble.js';
 import { Journal } from '../project/journal.js';
 import { IncrementalIndex, settingsHash, sha256 } from './incremental.js';
 import { PEREKLAD_TOOL } from '../xliff/codec.js';
-import type { LanguageFigures, Reporter } from '../project/reporter.js';
+import { plural, type LanguageFigures, type Reporter } from '../project/reporter.js';
 import { crashPoint, writeIfChanged } from '../project/io.js';
 import { reviewPath, xliffPath } from '../project/layout.js';
 import { PerekladError, QuotaExceededError } from '../errors.js';
@@ -53,6 +54,8 @@ export interface TranslateJobOptions {
   now?: () => Date;
   /** Folder of imported TMX files that join the translation memory (default `tm`). */
   tmDir?: string;
+  /** Ask the engine again for units it gave no usable translation for on an earlier run. */
+  retryFailed?: boolean;
   /** The project's segmentation rules (default: the built-in Ukrainian rules). */
   segmentation?: SegmentationRules;
   /** Article formats (config `formats`): extension overrides, front-matter fields. */
@@ -95,6 +98,9 @@ interface PlannedLanguage {
   kept: Map<string, TargetSegment>;
   /** Memory matches to offer beside the segments that still need a translation. */
   matches: Map<string, TmMatch[]>;
+  /** Units the engine gave no usable translation for on an earlier run (src/mt/failure.ts), by
+   *  segment id with the reason: kept as they are, not sent again (unless --retry-failed). */
+  held: Map<string, string>;
   /** The existing XLIFF is unreadable: it is reported, left alone, and this language is skipped. */
   skip?: true;
   previousText?: string;
@@ -193,11 +199,20 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
       fail(`${loaded.error.message}; ${article.id} → ${lang} skipped, the file is left as it is`);
       // Every segment counts as kept, so none of this language's is sent to MT.
       const all = new Map(article.blocks.flatMap((b) => b.segments).map((s): [string, TargetSegment] => [s.id, emptyTarget(s.id)]));
-      return { kept: all, matches: new Map(), skip: true };
+      return { kept: all, matches: new Map(), held: new Map(), skip: true };
     }
     const previous = loaded?.doc;
     const leveraged = leverageLanguage(article, lang, previous, loaded?.display ?? rel(xliffFile), memoryLoad.memory, engine, options.sourceEdits);
-    return { kept: leveraged.kept, matches: leveraged.matches, previousText: loaded?.text, previousWritten: previous?.written };
+    const held = new Map<string, string>();
+    const serving = engineFor(lang);
+    if (serving && !options.retryFailed) {
+      for (const [id, target] of failedBefore(article, previous, serving.name)) {
+        if (leveraged.kept.has(id)) continue;
+        leveraged.kept.set(id, target);
+        held.set(id, recordedFailure(target.flags)!.reason);
+      }
+    }
+    return { kept: leveraged.kept, matches: leveraged.matches, held, previousText: loaded?.text, previousWritten: previous?.written };
   };
 
   // Plan: parse every article and see what each language already has.
@@ -254,6 +269,22 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
     // Each distinct segment content is sent once per language, whichever articles hold it, with the
     // text of the (first) article that holds it as context, never another article's (src/mt/deepl-requests.ts).
     const wanted = new Map<string, EngineSegment>();
+    // Why the engine gave no usable translation, by content: recorded on every unit of that content.
+    const failures = new Map<string, string>();
+    // A sentence failed on an earlier run is not sent for another article either.
+    for (const { article, languages } of planned) {
+      const held = languages.get(lang)?.held;
+      if (!held || held.size === 0) continue;
+      for (const segment of allSegments(article)) {
+        const reason = held.get(segment.id);
+        if (reason !== undefined) failures.set(contentKey(segment.content), reason);
+      }
+    }
+    let heldBack = 0;
+    for (const { languages } of planned) heldBack += languages.get(lang)?.held.size ?? 0;
+    if (heldBack > 0 && engine) {
+      reporter.warn(`${lang}: ${plural(heldBack, 'segment')} ${engine.name} gave no usable translation for on an earlier run ${heldBack === 1 ? 'stays' : 'stay'} for translators (${RETRY_FAILED_HINT})`);
+    }
     for (const { article, languages, resource } of planned) {
       const kept = languages.get(lang)?.kept;
       if (!kept) continue;
@@ -264,7 +295,7 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
         const paragraphIndex = resource ? 0 : index;
         for (const segment of block.segments) {
           const key = contentKey(segment.content);
-          if (!kept.has(segment.id) && !wanted.has(key)) wanted.set(key, { content: segment.content, codes: segment.codes, context: { articleId: article.id, paragraphs, paragraphIndex } });
+          if (!kept.has(segment.id) && !wanted.has(key) && !failures.has(key)) wanted.set(key, { content: segment.content, codes: segment.codes, context: { articleId: article.id, paragraphs, paragraphIndex } });
         }
       });
     }
@@ -272,17 +303,23 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
     const translations = new Map<string, Content>();
     // Problems the engine reported with a translation (a recovered sentence marker, a glossary term).
     const mtFlags = new Map<string, string[]>();
-    // Answers that cannot be stored (src/project/validate.ts): flagged on their segments, left for translators.
-    const refused = new Map<string, string>();
+    // Failures are said per cause, once each: a sentence without a translation is never silent.
+    const recorded = new Map<string, number>();
+    const passing = new Map<string, number>();
     for (const key of [...wanted.keys()]) {
       const answer = engine ? journal.lookup(lang, engine.name, key) : undefined;
       if (!answer) continue;
-      const bad = answerProblem(answer.content);
-      if (bad) { refused.set(key, bad); wanted.delete(key); continue; }
-      translations.set(key, answer.content);
-      if (answer.flags.length > 0) mtFlags.set(key, answer.flags);
       wanted.delete(key);
       summary.resumedAnswers++;
+      // An answer that cannot be stored (src/project/validate.ts) is flagged on its segments.
+      const failed = answer.failed ?? unstorable(answer.content);
+      if (failed !== undefined) {
+        failures.set(key, failed);
+        recorded.set(failed, (recorded.get(failed) ?? 0) + 1);
+        continue;
+      }
+      translations.set(key, answer.content);
+      if (answer.flags.length > 0) mtFlags.set(key, answer.flags);
     }
     const requests = [...wanted.values()];
     let stoppedBy: PerekladError | undefined;
@@ -316,8 +353,11 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
             inFlight: Math.max(0, (engine.stats?.requests ?? 0) - requestsBefore - batches),
             billed: (engine.stats?.billedCharacters ?? 0) - billedBefore,
           });
-          // Nor is an answer that cannot be stored: journaled, it would be replayed on every run.
-          return record(done.filter(({ result }) => !result.failed && !answerProblem(result.content)));
+          // An answer that cannot be stored is journaled as a failure: it is never bought again.
+          return record(done.map(({ index, result }) => {
+            const failed = result.failed === undefined ? unstorable(result.content) : undefined;
+            return { index, result: failed === undefined ? result : { content: [], failed } };
+          }));
         },
       });
       reporter.progress?.end();
@@ -327,21 +367,26 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
       summary.sentSegments += run.sentSegments;
       summary.sentCharacters += run.sentCharacters;
       summary.billedCharacters += run.billedCharacters;
-      let unusable = 0;
+      if (run.accountBilledCharacters !== undefined) figures.accountBilledCharacters = run.accountBilledCharacters;
       for (const [index, result] of run.results) {
         const key = contentKey(requests[index]!.content);
-        if (result.failed) { unusable++; continue; }
-        const bad = answerProblem(result.content);
-        if (bad) { refused.set(key, bad); continue; }
+        const failed = result.failed ?? unstorable(result.content);
+        if (failed !== undefined) {
+          const counts = result.transient ? passing : recorded;
+          counts.set(failed, (counts.get(failed) ?? 0) + 1);
+          if (!result.transient) failures.set(key, failed);
+          continue;
+        }
         translations.set(key, result.content);
         if (result.flags && result.flags.length > 0) mtFlags.set(key, result.flags);
       }
-      if (unusable > 0) reporter.warn(`${lang}: ${unusable} segment${unusable === 1 ? '' : 's'} came back unusable from ${engine.name} and stay for translators`);
       if (run.error) {
         stoppedBy = run.error;
         fail(`${lang}: ${run.error.message}`);
       }
     }
+    for (const [reason, count] of passing) fail(`${lang}: ${plural(count, 'segment')} not translated: ${reason}; ${count === 1 ? 'it stays' : 'they stay'} for translators until then`);
+    if (engine) for (const [reason, count] of recorded) fail(`${lang}: ${plural(count, 'segment')} without a usable ${engine.name} translation (${reason}): flagged for translators, not sent again (${RETRY_FAILED_HINT})`);
     if (options.dryRun) continue;
     if (stoppedBy instanceof QuotaExceededError) reporter.warn(`${lang}: units without a translation stay as they are for translators`);
 
@@ -358,17 +403,17 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
       // The journal keeps this language's answers until every one of its files could be written.
       if (skip) { writeFailed = true; continue; }
       const targets = new Map(kept);
-      const reused = kept.size;
+      const reused = kept.size - plan.held.size;
       let machine = 0;
       let flagged = 0;
       for (const block of article.blocks) {
         if (block.kind === 'foreign') continue;
         for (const segment of block.segments) {
           if (targets.has(segment.id)) continue;
-          const refusal = refused.get(contentKey(segment.content));
-          if (refusal && engine) {
+          const failed = failures.get(contentKey(segment.content));
+          if (failed !== undefined && engine) {
             flagged++;
-            targets.set(segment.id, { ...emptyTarget(segment.id), flags: [`the ${engine.name} answer was refused: it ${refusal}; left for translators`] });
+            targets.set(segment.id, { ...emptyTarget(segment.id), flags: [failureFlag(engine.name, failed)] });
             continue;
           }
           const translated = translations.get(contentKey(segment.content));
@@ -439,6 +484,12 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
     await index.save();
   }
   return summary;
+}
+
+/** Why an engine's answer cannot be stored, as a failure reason; undefined when it can. */
+function unstorable(content: Content): string | undefined {
+  const bad = answerProblem(content);
+  return bad === undefined ? undefined : `its answer ${bad}`;
 }
 
 function emptyFigures(): LanguageFigures {

@@ -76,7 +76,7 @@ export class ApertiumEngine implements Engine {
     const parts = output.split(/\n[ \t]*\n/u).map((p) => p.trim()).filter((p) => p !== '');
     if (parts.length === batch.length) return batch.map((index, k) => [index, { content: taggedXmlToContent(parts[k]!) }]);
     if (batch.length === 1) {
-      return [[batch[0]!, { content: [], failed: 'apertium failed on this sentence (its pipeline crashed); it is left for translators' }]];
+      return [[batch[0]!, { content: [], failed: 'its pipeline crashed on this sentence' }]];
     }
     const half = Math.ceil(batch.length / 2);
     return [...await this.translateBatch(batch.slice(0, half), segments), ...await this.translateBatch(batch.slice(half), segments)];

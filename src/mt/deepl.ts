@@ -89,7 +89,7 @@ type Outcome =
   | { kind: 'split' }
   /** Not sent: the language stopped first (quota, key); no result, the sentence stays for a later run. */
   | { kind: 'skipped' }
-  | { kind: 'failed'; reason: string };
+  | { kind: 'failed'; reason: string; transient?: true };
 
 export class DeepLEngine implements Engine {
   readonly name = 'deepl';
@@ -208,7 +208,7 @@ export class DeepLEngine implements Engine {
       const done: Array<{ index: number; result: EngineResult }> = [];
       request.indexes.forEach((index, k) => {
         const result = outcome.kind === 'failed'
-          ? { content: [], failed: outcome.reason }
+          ? { content: [], failed: outcome.reason, ...(outcome.transient ? { transient: true as const } : {}) }
           : this.resultFor(segments[index]!, request.tagged, outcome.answers[k]!);
         results[index] = result;
         done.push({ index, result });
@@ -253,16 +253,16 @@ export class DeepLEngine implements Engine {
           hooks.on429();
           this.stats.retried429++;
           // A 429 is not billed: wait it out for longer than other failures.
-          if (++tooMany >= maxAttempts * 4) return { kind: 'failed', reason: `DeepL answered 429 (too many requests) ${tooMany} times; sent again next run` };
+          if (++tooMany >= maxAttempts * 4) return { kind: 'failed', reason: `DeepL answered 429 (too many requests) ${tooMany} times; sent again next run`, transient: true };
         } else if (err instanceof deepl.ConnectionError && /timeout/iu.test(message)) {
           // DeepL may have translated (and billed) a request the client stopped waiting for: it is
           // tried once more only, and counted, so the report can say what may be billed twice.
           this.stats.timeouts++;
-          if (++timedOut >= 2) return { kind: 'failed', reason: `DeepL did not answer within ${this.options.timeoutMs ?? 20_000} ms twice; sent again next run` };
+          if (++timedOut >= 2) return { kind: 'failed', reason: `DeepL did not answer within ${this.options.timeoutMs ?? 20_000} ms twice; sent again next run`, transient: true };
         } else if ((err instanceof deepl.ConnectionError && err.shouldRetry) || /status code: 5\d\d|Service unavailable|Internal server/iu.test(message)) {
-          if (++failures >= maxAttempts) return { kind: 'failed', reason: `DeepL failed ${failures} times (${oneLine(message)}); sent again next run` };
+          if (++failures >= maxAttempts) return { kind: 'failed', reason: `DeepL failed ${failures} times (${oneLine(message)}); sent again next run`, transient: true };
         } else {
-          return { kind: 'failed', reason: `DeepL refused the request: ${oneLine(message)}` };
+          return { kind: 'failed', reason: `DeepL refused the request: ${oneLine(message)}`, transient: true };
         }
         await new Promise((resolve) => setTimeout(resolve, backoff * (0.8 + Math.random() * 0.4)));
         backoff = Math.min(backoff * 2, 30_000);

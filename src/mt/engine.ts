@@ -26,8 +26,12 @@ export interface EngineResult {
    *  term not used), shown to translators with the target. */
   flags?: string[];
   /** Set when the engine produced nothing usable for this segment (the reason): `content` is then
-   *  empty and must not be stored; the segment stays for translators. */
+   *  empty and must not be stored; the segment stays for translators. Recorded on the unit so the
+   *  next run does not ask again (src/mt/failure.ts), unless `transient`. */
   failed?: string;
+  /** The failure may pass (429, 5xx, a time-out, a refused request): nothing was answered, and
+   *  the next run sends the segment again. */
+  transient?: true;
 }
 
 /** What an engine has spent so far, read by the job before and after a language. */

@@ -4,7 +4,8 @@
 //
 // Format: JSON lines in <locales>/.pereklad/journal.jsonl, one per translated request:
 //   {"v":1,"lang":"de","engine":"deepl","key":"<contentKey of the request>","content":[…],"flags":[…]}
-// (`flags`, the engine's own remarks on the answer, only when there are some.)
+// (`flags`, the engine's own remarks on the answer, only when there are some; `failed`, with
+// `content` empty, when the answer held no usable translation: it is not asked for again.)
 // A line is trusted only when it is complete (newline-terminated, valid JSON): a kill during an
 // append leaves at most one torn last line, which is ignored. When every XLIFF of a language has
 // been written, that language's entries are dropped (the XLIFF holds them now) by rewriting the
@@ -25,18 +26,20 @@ interface JournalLine {
   key: string;
   content: Content;
   flags?: string[];
+  failed?: string;
 }
 
-/** What a run paid for: the engine's answer and its remarks on it. */
+/** What a run paid for: the engine's answer and its remarks on it, or why it held no translation. */
 export interface JournaledAnswer {
   content: Content;
   flags: string[];
+  failed?: string;
 }
 
 function isJournalLine(value: unknown): value is JournalLine {
   const v = value as Partial<JournalLine> | null;
   return v !== null && typeof v === 'object' && v.v === 1 && typeof v.lang === 'string' && typeof v.engine === 'string' &&
-    typeof v.key === 'string' && Array.isArray(v.content) && (v.flags === undefined || Array.isArray(v.flags));
+    typeof v.key === 'string' && Array.isArray(v.content) && (v.flags === undefined || Array.isArray(v.flags)) && (v.failed === undefined || typeof v.failed === 'string');
 }
 
 const indexKey = (lang: string, engine: string, key: string): string => `${lang}\u0000${engine}\u0000${key}`;
@@ -79,16 +82,23 @@ export class Journal {
   /** The journaled answer for a request (by its content key), if a run already paid for it. */
   lookup(lang: string, engine: string, key: string): JournaledAnswer | undefined {
     const line = this.index.get(indexKey(lang, engine, key));
-    return line ? { content: line.content, flags: line.flags ?? [] } : undefined;
+    if (!line) return undefined;
+    return { content: line.content, flags: line.flags ?? [], ...(line.failed !== undefined ? { failed: line.failed } : {}) };
   }
 
-  /** An `onBatch` for engine.translate that journals each batch (fsynced) before returning. */
+  /** An `onBatch` for engine.translate that journals each batch (fsynced) before returning; a
+   *  failure that may pass (`transient`) is not journaled, so the next run asks again. */
   recorder(lang: string, engine: string, requests: readonly EngineSegment[]): NonNullable<TranslateOptions['onBatch']> {
     return async (done) => {
       const added: JournalLine[] = [];
       for (const { index, result } of done) {
         const request = requests[index];
-        if (request) added.push({ v: 1, lang, engine, key: contentKey(request.content), content: result.content, ...(result.flags && result.flags.length > 0 ? { flags: result.flags } : {}) });
+        if (!request || result.transient) continue;
+        added.push({
+          v: 1, lang, engine, key: contentKey(request.content), content: result.failed !== undefined ? [] : result.content,
+          ...(result.flags && result.flags.length > 0 ? { flags: result.flags } : {}),
+          ...(result.failed !== undefined ? { failed: result.failed } : {}),
+        });
       }
       if (added.length === 0) return;
       await this.append(added);

@@ -13,6 +13,8 @@ export interface LanguageFigures {
   sentSegments?: number;
   sentCharacters?: number;
   billedCharacters?: number;
+  /** The engine account's own count of characters billed meanwhile (DeepL usage after − before). */
+  accountBilledCharacters?: number;
   qaErrors?: number;
   qaWarnings?: number;
   filesWritten?: number;
@@ -46,6 +48,15 @@ export interface ProgressSink {
   end(): void;
 }
 import { redact } from './redact.js';
+
+/** Numbers as people read them: 1,234,567 (the lines are English text, whatever the locale). */
+export function thousands(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${thousands(n)} ${n === 1 ? one : many}`;
+}
 
 export interface Reporter {
   info(line: string): void;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { makeWorkspace, REPO_ROOT, SAMPLE_ARTICLE, type Workspace } from '../helpers/workspace.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
+import { startFakeDeepL, defaultFakeTranslate, type FakeDeepL } from '../helpers/fake-deepl.js';
 
 const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'docs/summary.schema.json'), 'utf8')) as Record<string, unknown>;
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
@@ -60,6 +61,34 @@ describe('--json, --quiet and --verbose', () => {
     const again = parsed(await runCli(['translate', '--engine', 'pseudo', '--to', 'en-GB,de', '--json'], ws.dir));
     expect(again.filesWritten).toBe(0);
     expect(again.languages!['de']!.reused).toBe(en.segments);
+  });
+
+  it('DeepL\'s own count of the characters billed stands beside pereklad\'s in the summary and the document when they differ', async () => {
+    const other = await makeWorkspace();
+    let fake: FakeDeepL | undefined;
+    try {
+      await other.write('source-texts/kyiv.txt', 'Новини з Києва надходять щогодини. Редакція перевіряє кожне повідомлення.\n');
+      const KEY = 'c0ffee00-1234-4abc-9def-000000000000:fx';
+      // Another job on the same account bills 1,000 characters while each language translates.
+      const bumped = new Set<string>();
+      let others = 0;
+      fake = await startFakeDeepL({ keys: [KEY], translate: (text, req) => {
+        if (!bumped.has(req.targetLang)) { bumped.add(req.targetLang); others += 1_000; fake!.setQuota(1_000_000, others); }
+        return defaultFakeTranslate(text, req);
+      } });
+      const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: fake.url };
+      const human = await runCli(['translate', '--to', 'de'], other.dir, env);
+      expect(human.code, human.stderr).toBe(0);
+      const ours = fake.billedCharacters;
+      expect(human.stdout).toMatch(new RegExp(`^de: .*, ${ours} billed \\(the engine account counted ${(ours + 1_000).toLocaleString('en-US')}\\);`, 'mu'));
+      const doc = parsed(await runCli(['translate', '--to', 'pl', '--json'], other.dir, env));
+      const pl = doc.languages!['pl']!;
+      expect(pl.billedCharacters).toBe(fake.billedCharacters - ours);
+      expect(pl.accountBilledCharacters).toBe(pl.billedCharacters! + 1_000);
+    } finally {
+      await fake?.close();
+      await other.cleanup();
+    }
   });
 
   it('status, qa, review, kit, tm export and srx each print one valid document', async () => {

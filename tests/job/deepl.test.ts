@@ -93,6 +93,22 @@ describe('translate with DeepL (deepl-node against a local DeepL-compatible serv
     expect(`${r.stdout}${r.stderr}`).not.toContain(secret);
   });
 
+  it('a request DeepL refuses (400) is one error line and exit 1; its sentences stay untranslated and go again next run', async () => {
+    // The sample article goes in one request: the first answer is a 400, every later one succeeds.
+    fake.setFaults([400]);
+    const r = await runCli(['translate', '--to', 'en-GB'], ws.dir, env());
+    expect(r.code, r.stderr).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: en-GB: \d+ segments not translated: DeepL refused the request: .*400.*; they stay for translators until then$/u);
+    expect(r.stdout).toMatch(/\d+ left untranslated/u);
+    expect(fake.billedCharacters).toBe(0);
+    // Not recorded as a failure: nothing was answered, so the next run asks again and is done.
+    const again = await runCli(['translate', '--to', 'en-GB'], ws.dir, env());
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/0 left untranslated/u);
+  });
+
   it('a spent quota (456) stops cleanly and bills nothing', async () => {
     fake.setQuota(10, 10);
     const r = await runCli(['translate'], ws.dir, env());

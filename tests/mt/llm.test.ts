@@ -69,11 +69,23 @@ describe('LLM engine (OpenAI-compatible chat completions)', () => {
     expect(fake.requests.map((r) => r.user.sentences.map((s) => s.text))).toEqual([['Перше речення.', 'Друге речення.'], ['Друге речення.']]);
     await ws.write('source-texts/d.txt', 'Третє речення. Четверте речення.\n');
     fake.setFaults(['drop-id', 'drop-id']);
-    const { summary, reporter } = await runJob(ws, engine());
+    const { summary } = await runJob(ws, engine());
     expect(summary.untranslated).toBe(1);
-    expect(reporter.warnings.join('\n')).toMatch(/1 segment came back unusable from llm/u);
+    // Said, not silent: one error line (exit 1), and the unit is flagged for translators.
+    expect(summary.errors.join('\n')).toMatch(/en-GB: 1 segment without a usable llm translation \(the LLM returned no translation for this sentence\): flagged for translators, not sent again/u);
+    expect((await stored('d')).targets.get('p1-2')!.flags.join('')).toMatch(/^no usable llm translation: /u);
     // Only the sentence without an answer was asked again; the answered one never.
     expect(fake.requests.slice(2).map((r) => r.user.sentences.map((s) => s.text))).toEqual([['Третє речення.', 'Четверте речення.'], ['Четверте речення.']]);
+    // The next run does not ask (and pay) for it again; it says what it holds back, and exits 0.
+    const again = await runJob(ws, engine());
+    expect(fake.requests).toHaveLength(4);
+    expect(again.summary.errors).toEqual([]);
+    expect(again.reporter.warnings.join('\n')).toMatch(/en-GB: 1 segment llm gave no usable translation for on an earlier run stays for translators/u);
+    // Another article with the same sentence is not sent for either.
+    await ws.write('source-texts/e.txt', 'Четверте речення.\n');
+    await runJob(ws, engine());
+    expect(fake.requests).toHaveLength(4);
+    expect((await stored('e')).targets.get('p1-1')!.flags.join('')).toMatch(/^no usable llm translation: /u);
   });
 
   it('a refused key is one error line without the key', async () => {

@@ -1,11 +1,11 @@
 // One fault policy: each fault is one line naming the file and the cause, the other articles are
-// done, exit 1, no stack trace; poisoned engine answers are flagged, never journaled; no key is
+// done, exit 1, no stack trace; poisoned engine answers are flagged and never bought again; no key is
 // ever printed, even when a server echoes it.
 import { describe, it, expect, afterEach } from 'vitest';
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { chown, cp, mkdir, readdir, readFile, symlink } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeWorkspace, CLI, type Workspace } from '../helpers/workspace.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -49,30 +49,62 @@ describe('poisoned engine answers', () => {
     ['an escaped code point past U+10FFFF', 'Bad &#x110000; answer.'], ['a lone surrogate', 'Bad \uD800 answer.'],
   ];
   for (const [kind, answer] of POISONS) {
-    it(`${kind}: the job finishes, the segment is flagged and left for translators, the re-run is clean`, async () => {
+    it(`${kind}: the job ends with exit 1 and one line, the segment is flagged for translators, never bought again`, async () => {
       ws = await makeWorkspace();
       await ws.write('source-texts/a.txt', `Отруйне речення тут. ${SMALL}`);
       let poison = true;
       fake = await startFakeDeepL({ keys: [KEY], translate: (text, req) => (poison && text.includes('Отруйне') ? answer : defaultFakeTranslate(text, req)) });
       const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: fake.url };
+      const sent = (): number => fake!.billedTexts.filter((t) => t.includes('Отруйне')).length;
       const first = await runCli(['translate', '--to', 'de'], ws.dir, env);
       noStack(first.stderr);
-      expect(first.code, first.stderr).toBe(0);
       const doc = parseXliff(await readFile(path.join(ws.dir, 'locales/de/a.xlf'), 'utf8'), 'a.xlf');
-      const flagged = [...doc.targets.values()].filter((t) => t.flags.some((f) => /refused/u.test(f)));
-      // An escaped character is text to XML tag handling only when the answer is parsed; either
-      // way nothing unreadable is stored.
+      const flagged = [...doc.targets.values()].filter((t) => t.flags.some((f) => /no usable deepl translation/u.test(f)));
+      // An escaped character is text to DeepL without tag handling: stored as it stands, nothing
+      // unreadable is stored either way.
       if (!answer.includes('&#')) {
+        expect(first.code, first.stderr).toBe(1);
+        expect(first.stderr).toMatch(/de: 1 segment without a usable deepl translation \(its answer holds .*\): flagged for translators, not sent again/u);
         expect(flagged.length, kind).toBe(1);
         expect(flagged[0]!.content).toBeUndefined();
+      } else {
+        expect(first.code, first.stderr).toBe(0);
       }
       expect(existsSync(path.join(ws.dir, 'locales/.pereklad/journal.jsonl'))).toBe(false);
+      expect(sent()).toBe(1);
       poison = false;
       const again = await runCli(['translate', '--to', 'de'], ws.dir, env);
       expect(again.code, again.stderr).toBe(0);
       parseXliff(await readFile(path.join(ws.dir, 'locales/de/a.xlf'), 'utf8'), 'a.xlf');
+      // Paid once: the re-run says what it holds back and does not send it again.
+      expect(sent()).toBe(1);
+      if (answer.includes('&#')) return;
+      expect(again.stderr).toMatch(/de: 1 segment deepl gave no usable translation for on an earlier run stays for translators \(translate --retry-failed asks again\)/u);
+      const retried = await runCli(['translate', '--to', 'de', '--retry-failed'], ws.dir, env);
+      expect(retried.code, retried.stderr).toBe(0);
+      expect(sent()).toBe(2);
+      const fixed = parseXliff(await readFile(path.join(ws.dir, 'locales/de/a.xlf'), 'utf8'), 'a.xlf');
+      expect([...fixed.targets.values()].every((t) => t.content !== undefined && !t.flags.some((f) => /no usable/u.test(f)))).toBe(true);
     });
   }
+
+  it('an answer killed before its XLIFF is written is journaled as a failure: the next run does not buy it again', async () => {
+    ws = await makeWorkspace();
+    await ws.write('source-texts/a.txt', `Отруйне речення тут. ${SMALL}`);
+    fake = await startFakeDeepL({ keys: [KEY], translate: (text, req) => (text.includes('Отруйне') ? 'Bad \u0001 answer.' : defaultFakeTranslate(text, req)) });
+    const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: fake.url };
+    // Killed right after the answers were journaled, before any XLIFF holds them.
+    const killed = await runCli(['translate', '--to', 'de'], ws.dir, { ...env, PEREKLAD_CRASH_AT: 'journal:1' });
+    expect(killed.code).not.toBe(0);
+    expect(readFileSync(path.join(ws.dir, 'locales/.pereklad/journal.jsonl'), 'utf8')).toMatch(/"failed":"its answer holds U\+0001/u);
+    const billed = fake.billedTexts.length;
+    const again = await runCli(['translate', '--to', 'de'], ws.dir, env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/without a usable deepl translation/u);
+    expect(fake.billedTexts.length).toBe(billed);
+    const doc = parseXliff(await readFile(path.join(ws.dir, 'locales/de/a.xlf'), 'utf8'), 'a.xlf');
+    expect([...doc.targets.values()].filter((t) => t.flags.some((f) => /no usable deepl translation/u.test(f)))).toHaveLength(1);
+  });
 
   it('an article holding U+FFFE is refused with file:line, the other articles are done', async () => {
     ws = await makeWorkspace();
