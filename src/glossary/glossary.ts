@@ -2,9 +2,11 @@
 // DeepL accepts (TSV: source<TAB>target per line; CSV: source,target with optional quoting), read
 // into entries with a content hash that decides when a DeepL glossary must be replaced.
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BadInputError } from '../errors.js';
+import { readText } from '../project/io.js';
+import { SOURCE_MAX_BYTES } from '../project/limits.js';
 import { baseLanguage } from '../model.js';
 
 export interface GlossaryEntry {
@@ -92,7 +94,7 @@ export async function loadGlossaries(dir: string, display: (p: string) => string
     const m = FILE_NAME.exec(name);
     if (!m) continue;
     const file = path.join(dir, name);
-    glossaries.push(parseGlossary(await readFile(file, 'utf8'), display(file), m[3] as 'tsv' | 'csv', m[1]!, m[2]!));
+    glossaries.push(parseGlossary(await readText(file, display(file), SOURCE_MAX_BYTES, 'a glossary'), display(file), m[3] as 'tsv' | 'csv', m[1]!, m[2]!));
   }
   return new GlossarySet(glossaries);
 }

@@ -2,8 +2,9 @@
 // folder and every TMX under tm/ (where `pereklad tm import` puts them). A file that cannot be read
 // is reported with file and line and left out; it never stops a job, and the job never
 // overwrites it (see `LoadedXliff.error`).
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
+import { listFiles } from '../project/listing.js';
 import type { TranslatedArticle } from '../model.js';
 import { BadInputError, PerekladError } from '../errors.js';
 import { parseXliff } from '../xliff/read.js';
@@ -47,8 +48,6 @@ export async function loadMemory(options: LoadMemoryOptions): Promise<MemoryLoad
   const memory = new TranslationMemory();
   const xliff = new Map<string, LoadedXliff>();
   const problems: BadInputError[] = [];
-  const find = (dir: string, pattern: string): Promise<string[]> =>
-    fg(pattern, { cwd: dir, absolute: true, onlyFiles: true, dot: false, suppressErrors: true, followSymbolicLinks: false }).then((files) => files.sort());
 
   const unreadable: UnreadableFolder[] = [];
   for (const { file: abs, lang } of await listXliff(options.localesDir, undefined, unreadable)) {
@@ -68,7 +67,10 @@ export async function loadMemory(options: LoadMemoryOptions): Promise<MemoryLoad
 
   for (const u of unreadable) problems.push(new BadInputError(rel(u.folder), `folder cannot be read (${u.code}); its files are left out`));
 
-  const tmxFiles = await find(options.tmDir, '**/*.tmx');
+  // No tm/ folder is no imported memory.
+  const tmxFiles = existsSync(options.tmDir)
+    ? (await listFiles(options.tmDir, ['**/*.tmx'], { folder: rel(options.tmDir) })).map((f) => path.join(options.tmDir, f))
+    : [];
   for (const abs of tmxFiles) {
     const display = rel(abs);
     try {

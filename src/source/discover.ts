@@ -1,11 +1,11 @@
-// discover: find the articles under the source folder with fast-glob and give each a stable,
-// file-name-safe id from its relative path.
-import fg from 'fast-glob';
+// discover: find the articles under the source folder (listed by the project store) and give each
+// a stable, file-name-safe id from its relative path.
 import path from 'node:path';
-import { realpath, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import type { FormatsConfig } from '../formats/format.js';
 import { formatForPath } from '../formats/registry.js';
+import { listFiles, patternEscapes } from '../project/listing.js';
 
 export interface DiscoverOptions {
   /** The source folder (absolute or relative to cwd). */
@@ -58,38 +58,18 @@ export async function discoverSources(options: DiscoverOptions): Promise<Discove
   const include = options.include && options.include.length > 0 ? options.include : DEFAULT_INCLUDE;
   for (const pattern of include) {
     // A pattern that climbs out of the source folder would read files that are not articles.
-    if (path.isAbsolute(pattern) || pattern.split('/').includes('..')) {
-      throw new UsageError(`source pattern "${pattern}" escapes the source folder ${options.sourceDir}`);
-    }
+    if (patternEscapes(pattern)) throw new UsageError(`source pattern "${pattern}" escapes the source folder ${options.sourceDir}`);
   }
   const folder = await stat(root).catch(() => undefined);
   if (!folder?.isDirectory()) {
     throw new UsageError(`source folder ${options.sourceDir} not found: run pereklad in the folder that holds it, or name it with --source (or "sourceDir" in pereklad.config.json)`);
   }
-  const found = await fg(include, {
-    cwd: root,
-    ignore: options.ignore ?? [],
-    onlyFiles: true,
-    dot: false,
-    followSymbolicLinks: false,
-    unique: true,
-  });
-  found.sort();
-  // A symbolic link inside the folder may point anywhere; what it reaches must stay inside too.
-  const realRoot = await realpath(root);
+  const found = await listFiles(root, include, { ignore: options.ignore, folder: `the source folder ${options.sourceDir}` });
   const files: SourceFile[] = [];
   const unsupported: string[] = [];
   const seen = new Map<string, string>();
   for (const relPath of found) {
     const absPath = path.resolve(root, relPath);
-    const back = path.relative(root, absPath);
-    if (back.startsWith('..') || path.isAbsolute(back)) {
-      throw new UsageError(`${relPath} escapes the source folder ${options.sourceDir}`);
-    }
-    const real = path.relative(realRoot, await realpath(absPath));
-    if (real.startsWith('..') || path.isAbsolute(real)) {
-      throw new UsageError(`${relPath} is a link that escapes the source folder ${options.sourceDir}`);
-    }
     const format = formatForPath(relPath, options.formats);
     if (!format) { unsupported.push(relPath); continue; }
     const id = articleIdFromPath(relPath);

@@ -2,9 +2,10 @@
 // pereklad.config.json, finding the Ukrainian namespaces (i18next's own path convention,
 // `locales/{{lng}}/{{ns}}.json`), and the target file of a namespace.
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
-import fg from 'fast-glob';
-import { BadInputError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
+import { listFiles, patternEscapes, placeholderGlob } from '../../project/listing.js';
+import { readText } from '../../project/io.js';
+import { SOURCE_MAX_BYTES } from '../../project/limits.js';
 import { DEFAULT_SYNTAX, type I18nextSyntax } from './syntax.js';
 import { parseResource, type Resource, type ResourceOptions } from './resource.js';
 import { SOURCE_LANG } from './article.js';
@@ -69,12 +70,11 @@ function sourcePattern(config: StringsConfig, localesDir: string): string {
  *  published articles namespace), which are output, not source. */
 export async function discoverResources(cwd: string, localesDir: string, config: StringsConfig, exclude: readonly string[]): Promise<ResourceFile[]> {
   const pattern = sourcePattern(config, path.relative(cwd, path.resolve(cwd, localesDir)) || '.').replace(/\{\{lng\}\}/gu, SOURCE_LANG);
-  if (path.isAbsolute(pattern) || pattern.split('/').includes('..')) throw new UsageError(`strings.source "${pattern}" must stay inside the project`);
-  const glob = fg.escapePath(pattern.replace(/\{\{ns\}\}/gu, '\u0000')).replace(/\u0000/gu, '*');
+  if (patternEscapes(pattern)) throw new UsageError(`strings.source "${pattern}" must stay inside the project`);
   const [before, after] = pattern.split('{{ns}}') as [string, string];
-  const found = await fg(glob, { cwd, onlyFiles: true, dot: false, followSymbolicLinks: false });
+  const found = await listFiles(cwd, [placeholderGlob(pattern, '{{ns}}')], { folder: 'the project' });
   const files: ResourceFile[] = [];
-  for (const relPath of found.sort()) {
+  for (const relPath of found) {
     const namespace = relPath.slice(before.length, relPath.length - after.length);
     if (exclude.includes(namespace)) continue;
     if (!NAMESPACE.test(namespace)) throw new UsageError(`${relPath}: namespace "${namespace}" has characters a file name cannot safely carry; rename it`);
@@ -84,14 +84,7 @@ export async function discoverResources(cwd: string, localesDir: string, config:
 }
 
 export async function readResource(file: ResourceFile): Promise<Resource> {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(file.absPath));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new BadInputError(file.relPath, code ? `cannot be read (${code})` : 'is not valid UTF-8');
-  }
-  return parseResource(text, file.namespace, file.relPath);
+  return parseResource(await readText(file.absPath, file.relPath, SOURCE_MAX_BYTES, 'a resource file'), file.namespace, file.relPath);
 }
 
 /** The target file of a namespace: the source's pattern with the target language
