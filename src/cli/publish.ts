@@ -53,6 +53,7 @@ Exit codes: 0 success (articles not ready are listed, not errors), 1 some XLIFF 
         minState,
         allowMt: flags.allowMt === true,
         allowErrors: flags.allowErrors === true,
+        strings: config.strings,
         reporter,
       });
       const perLanguage: Record<string, { published: number; notReady: number; files: number }> = {};

@@ -7,7 +7,7 @@ import type { Content, InlineCode, SegmentState } from '../model.js';
 import { BadInputError } from '../errors.js';
 import { childElements, firstChild, textOf, type XmlElement } from '../xliff/xml.js';
 import { XLIFF12_NS } from '../xliff/xliff12.js';
-import { SUBSTATE_PREFIX, XLIFF20_NS } from '../xliff/xliff20.js';
+import { fromNmtoken, SUBSTATE_PREFIX, XLIFF20_NS } from '../xliff/xliff20.js';
 import { parseSkeleton } from '../xliff/skeleton.js';
 import { kindFromTypeName } from '../xliff/codec.js';
 import { fromMemoqStatus, fromTradosConfirmation, fromXliff12Returned, fromXliff20Returned, lowestState } from '../xliff/states.js';
@@ -213,7 +213,7 @@ function read20(root: XmlElement, file: string): ReturnedFile[] {
         const subState = segment.attrs.subState ?? '';
         const rawState = `state="${segment.attrs.state ?? ''}" subState="${subState}"`;
         units.push({
-          id: segment.attrs.id, line: segment.line, source: readContent(sourceEl, file, data),
+          id: segment.attrs.id === undefined ? undefined : fromNmtoken(segment.attrs.id), line: segment.line, source: readContent(sourceEl, file, data),
           ...(hasText(target) ? { target } : {}),
           translate: unit.attrs.translate !== 'no',
           ...(value ? { state: { value, raw: `state="${segment.attrs.state}"` } } : {}),

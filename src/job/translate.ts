@@ -29,7 +29,7 @@ import { checkCodes } from '../qa/codes.js';
 import { qaStep } from '../qa/step.js';
 import { countBySeverity } from '../qa/run.js';
 import { DEFAULT_GLOSSARY_DIR, glossaryTerms } from '../qa/glossary.js';
-import { namespaceContext, planNamespaces, targetResource } from '../formats/i18next/job.js';
+import { namespaceContext, planNamespaces, targetResource, unreviewedLine } from '../formats/i18next/job.js';
 import type { StringsConfig } from '../formats/i18next/project.js';
 import type { Resource } from '../formats/i18next/resource.js';
 import { withProject } from '../project/store.js';
@@ -449,6 +449,8 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
         // A namespace's "review copy" is its target resource file, which the site loads.
         const output = resource ? targetResource(options.cwd, localesDir, options.strings!, resource, stored) : { file: reviewPath(localesDir, lang, file.id), text: assembled.text };
         const wroteOutput = await writeIfChanged(output.file, output.text);
+        const unreviewed = wroteOutput && 'unreviewed' in output ? unreviewedLine(rel(output.file), output.unreviewed) : undefined;
+        if (unreviewed) reporter.info(unreviewed);
         crashPoint('review');
         summary.untranslated += assembled.untranslated;
         summary.reused += reused;

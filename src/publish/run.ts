@@ -12,6 +12,9 @@ import { localizedCopy } from './copy.js';
 import { renderPublished } from './per-format.js';
 import { resourceJson, sourceStrings, targetStrings, type ArticleStrings } from './i18next.js';
 import { withProject } from '../project/store.js';
+import { currentNamespace } from '../formats/i18next/import.js';
+import { targetResource, unreviewedLine } from '../formats/i18next/job.js';
+import type { StringsConfig } from '../formats/i18next/project.js';
 
 export interface PublishJobOptions extends GateOptions {
   cwd: string;
@@ -21,6 +24,8 @@ export interface PublishJobOptions extends GateOptions {
   /** Languages to publish; every language with XLIFF files when undefined. */
   languages?: readonly string[];
   publish: PublishConfig;
+  /** The site's i18next strings: their target files are rebuilt through their gate (`minState`). */
+  strings?: StringsConfig;
   reporter: Reporter;
   now?: () => Date;
 }
@@ -61,9 +66,12 @@ async function runPublishJobLocked(options: PublishJobOptions): Promise<PublishJ
   const source = new Map<string, ArticleStrings>();
   const byLang = new Map<string, TranslatedFile[]>();
   for (const file of collected.files) {
-    // A namespace of the site's strings is no article: translate and import write its own
-    // resource file (src/formats/i18next/), and it has no place in the articles namespace.
-    if (file.doc.article.metadata.i18next) continue;
+    // A namespace of the site's strings is no article: it has its own resource file
+    // (src/formats/i18next/), rebuilt here through its gate, and no place in the articles namespace.
+    if (file.doc.article.metadata.i18next) {
+      if (options.strings && (!chosen || chosen.includes(file.lang))) await publishNamespace(file, options.strings);
+      continue;
+    }
     const { sourceLang } = file.doc.article;
     const sourceArticles = source.get(sourceLang) ?? new Map<string, Map<string, string>>();
     if (!sourceArticles.has(file.articleId)) sourceArticles.set(file.articleId, sourceStrings(file.doc));
@@ -74,6 +82,17 @@ async function runPublishJobLocked(options: PublishJobOptions): Promise<PublishJ
     else byLang.set(file.lang, [file]);
   }
   const findingsFor = findingsWithGlossaries(cwd, options.glossaryDir);
+
+  async function publishNamespace(file: TranslatedFile, strings: StringsConfig): Promise<void> {
+    const { doc, resource } = await currentNamespace(file.doc, cwd, strings);
+    if (!resource) return;
+    // --allow-mt admits what is not yet reviewed here too.
+    const gate: StringsConfig = options.allowMt ? { ...strings, minState: 'translated' } : strings;
+    const output = targetResource(cwd, localesRoot, gate, resource, doc);
+    await writeIfChanged(output.file, output.text);
+    summary.resources.push(rel(output.file));
+    reporter.info(unreviewedLine(rel(output.file), output.unreviewed) ?? `i18next: ${rel(output.file)} (site strings: every one in it reviewed)`);
+  }
 
   for (const [lang, files] of byLang) {
     const strings: ArticleStrings = new Map();

@@ -16,6 +16,22 @@ export const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
 /** `subState` of a machine-translated segment: the prefix, then the engine. */
 export const SUBSTATE_PREFIX = 'pereklad:mt-';
 
+// XLIFF 2.0 unit, segment and note ids are NMTOKENs: no spaces, quotes, `$`, `{`, `/`… An i18next
+// key may hold any of them ("Read more", "{{count}} comments"), so every other character is
+// written as `:<hex>:` (`:` itself too, which keys rarely hold: it is i18next's namespace
+// separator), and read back. The unit also carries the key as it stands in `name`, for people.
+const NMTOKEN_SAFE = /^[\p{L}\p{Nd}._-]$/u;
+
+export function toNmtoken(id: string): string {
+  let out = '';
+  for (const char of id) out += NMTOKEN_SAFE.test(char) ? char : `:${char.codePointAt(0)!.toString(16)}:`;
+  return out;
+}
+
+export function fromNmtoken(id: string): string {
+  return id.replace(/:([0-9a-f]{1,6}):/gu, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
+}
+
 // Inline ids must be unique in a unit, and a target's <ph> must repeat its source's id.
 function phId(segmentIndex: number, codeId: string): string {
   return `s${segmentIndex}c${codeId}`;
@@ -69,14 +85,15 @@ export const xliff20: XliffCodec = {
     lines.push('    </mda:metadata>');
     for (const block of article.blocks) {
       const foreign = block.kind === 'foreign';
-      lines.push(`    <unit${attrs({ id: block.id, translate: foreign ? 'no' : undefined })}>`);
+      const unitId = toNmtoken(block.id);
+      lines.push(`    <unit${attrs({ id: unitId, name: unitId !== block.id ? block.id : undefined, translate: foreign ? 'no' : undefined })}>`);
       const targets = block.segments.map((s) => doc.targets.get(s.id) ?? emptyTarget(s.id));
-      lines.push(...mtcMatchesXml(targets.map((t, i) => ({ id: t.segmentId, matches: matchesToWrite(t, block.segments[i]!.content, block.segments[i]!.codes) })), '      '));
+      lines.push(...mtcMatchesXml(targets.map((t, i) => ({ id: toNmtoken(t.segmentId), matches: matchesToWrite(t, block.segments[i]!.content, block.segments[i]!.codes) })), '      '));
       const notes: string[] = [];
       targets.forEach((t) => t.flags.forEach((flag, k) => {
-        notes.push(`        <note${attrs({ id: `${t.segmentId}.${k + 1}`, category: 'pereklad:flag', appliesTo: 'target' })}>${escapeText(`${t.segmentId}: ${flag}`)}</note>`);
+        notes.push(`        <note${attrs({ id: `${toNmtoken(t.segmentId)}.${k + 1}`, category: 'pereklad:flag', appliesTo: 'target' })}>${escapeText(`${t.segmentId}: ${flag}`)}</note>`);
       }));
-      if (foreign) notes.push(`        <note${attrs({ id: `${block.id}.lang`, category: 'pereklad:lang' })}>${escapeText(`Quoted text in ${block.lang}: kept as it stands.`)}</note>`);
+      if (foreign) notes.push(`        <note${attrs({ id: `${unitId}.lang`, category: 'pereklad:lang' })}>${escapeText(`Quoted text in ${block.lang}: kept as it stands.`)}</note>`);
       if (notes.length > 0) lines.push('      <notes>', ...notes, '      </notes>');
       const data: string[] = [];
       block.segments.forEach((s, i) => s.codes.forEach((c) => data.push(`        <data${attrs({ id: `d${phId(i + 1, c.id)}` })}>${escapeText(c.text)}</data>`)));
@@ -85,7 +102,7 @@ export const xliff20: XliffCodec = {
         const target = targets[i]!;
         const state = target.content ? target.state : 'new';
         const engine = target.provenance?.origin === 'mt' ? target.provenance.engine : undefined;
-        lines.push(`      <segment${attrs({ id: segment.id, state: toXliff20(state), subState: target.content && engine ? `${SUBSTATE_PREFIX}${engine}` : undefined })}>`);
+        lines.push(`      <segment${attrs({ id: toNmtoken(segment.id), state: toXliff20(state), subState: target.content && engine ? `${SUBSTATE_PREFIX}${engine}` : undefined })}>`);
         lines.push(`        <source xml:space="preserve">${contentXml(segment.content, segment.codes, i + 1, namespace)}</source>`);
         if (target.content) lines.push(`        <target xml:space="preserve">${contentXml(target.content, segment.codes, i + 1, namespace)}</target>`);
         lines.push('      </segment>');
@@ -156,8 +173,8 @@ export function readXliff20(root: XmlElement, file: string): TranslatedArticle {
     const flagNotes = notes ? childElements(notes, 'note').filter((n) => n.attrs.category === 'pereklad:flag') : [];
     const unitMatches = readMtcMatches(unit, (el, codes) => readContent(el, new Map(), codes ? { content: [], codes } : undefined, file));
     for (const segmentEl of childElements(unit, 'segment')) {
-      const id = segmentEl.attrs.id;
-      if (!id) throw new BadInputError(file, '<segment> without id', segmentEl.line);
+      if (!segmentEl.attrs.id) throw new BadInputError(file, '<segment> without id', segmentEl.line);
+      const id = fromNmtoken(segmentEl.attrs.id);
       if (sources.has(id)) throw new BadInputError(file, `duplicate segment id "${id}"`, segmentEl.line);
       const sourceEl = firstChild(segmentEl, 'source');
       if (!sourceEl) throw new BadInputError(file, `segment "${id}" has no <source>`, segmentEl.line);
@@ -174,7 +191,7 @@ export function readXliff20(root: XmlElement, file: string): TranslatedArticle {
         state: fromXliff20(segmentEl.attrs.state, hasTarget),
         ...(hasTarget ? { content: target, provenance: engine ? { origin: 'mt' as const, engine } : { origin: 'human' as const } } : {}),
         flags: flagNotes.map(textOf).filter((t) => t.startsWith(prefix)).map((t) => t.slice(prefix.length)),
-        ...splitMtOriginal(unitMatches.get(id)),
+        ...splitMtOriginal(unitMatches.get(segmentEl.attrs.id)),
       });
     }
   }

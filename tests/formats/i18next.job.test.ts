@@ -13,6 +13,7 @@ import { parseXliff, codecFor } from '../../src/xliff/read.js';
 import { DEFAULT_SYNTAX } from '../../src/formats/i18next/syntax.js';
 import { runImport } from '../../src/import/import.js';
 import { orderedJson, siteProject, SITE_FIXTURE } from './helpers.js';
+import { xliffCheck, xliffCheckUnavailable } from '../helpers/xliff-check.js';
 
 /** Marks every text run, so a translation is told from its source; records what it was sent. */
 class MarkingEngine implements Engine {
@@ -134,5 +135,32 @@ describe('translate job over i18next namespaces', () => {
     expect(target.nav.home).toBeUndefined();
     const stored = parseXliff(await readFile(xliffFile, 'utf8'), 'site.xlf');
     expect(stored.targets.get('nav.home')?.matches?.some((m) => m.kind === 'previous' && m.target.join('') === 'Home')).toBe(true);
+  });
+
+  it('keys as natural-language text (spaces, quotes, `{{`, `/`, `:`) make valid XLIFF 1.2 and 2.0 that round-trip through import', async () => {
+    ws = await siteProject();
+    const keys = ['Read more', "What's new?", '{{count}} comments', 'a/b: c', 'Далі →'];
+    await ws.write('locales/uk/natural.json', `${JSON.stringify(Object.fromEntries(keys.map((k, i) => [k, `Значення ${i + 1}`])), null, 2)}\n`);
+    for (const version of ['1.2', '2.0'] as const) {
+      const lang = version === '1.2' ? 'en-GB' : 'de';
+      const summary = await runTranslateJob({ ...job(ws, new MarkingEngine(), [lang]), xliffVersion: version });
+      expect(summary.errors).toEqual([]);
+      const xliffFile = path.join(ws.dir, `locales/${lang}/natural.xlf`);
+      const xml = await readFile(xliffFile, 'utf8');
+      if (!xliffCheckUnavailable()) {
+        const check = xliffCheck([xliffFile]);
+        expect(check.status, check.output).toBe(0);
+      }
+      const doc = parseXliff(xml, 'natural.xlf');
+      expect([...doc.targets.keys()]).toEqual(keys);
+      // A translator's edit of one key comes back onto that key.
+      doc.targets.set('Read more', { segmentId: 'Read more', state: 'reviewed', content: [`${lang} Read more`], provenance: { origin: 'human' }, flags: [] });
+      const returnedFile = await ws.write(`returned/${lang}/natural.xlf`, codecFor(version).write(doc));
+      const imported = await runImport({ cwd: ws.dir, sourceDir: 'source-texts', localesDir: 'locales', inputs: [returnedFile], strings: job(ws, new MarkingEngine(), []).strings! });
+      expect(imported.problems).toEqual([]);
+      const target = JSON.parse(await readFile(path.join(ws.dir, `locales/${lang}/natural.json`), 'utf8')) as Record<string, string>;
+      expect(target['Read more']).toBe(`${lang} Read more`);
+      expect(target["What's new?"]).toBe(`${lang}:Значення 2`);
+    }
   });
 });

@@ -12,6 +12,7 @@
 // <body> (no paragraph groups; src/xliff/xliff12.ts), inline codes as <ph> holding the i18next code as
 // written. tests/formats/i18next.site.test.ts reads both versions with the package's own readers.
 import type { Article, Block, TranslatedArticle } from '../../model.js';
+import type { StringsMinState } from './project.js';
 import { contentText } from '../../model.js';
 import { DEFAULT_SYNTAX, valueContent } from './syntax.js';
 import { pluralKey, sourceCategoryFor, targetCategories } from './plurals.js';
@@ -73,24 +74,31 @@ export function namespaceArticle(resource: Resource, targetLang: string, options
   };
 }
 
-/** key → target value for every unit that has a translation, with the source's edge whitespace. */
-export function translatedValues(doc: TranslatedArticle): Map<string, string> {
+/** key → target value for every unit whose translation passes the gate (`minState`: any
+ *  translation, MT included, or reviewed ones only), with the source's edge whitespace;
+ *  `unreviewed` counts the values that are MT or a person's translation not yet reviewed. */
+export function translatedValues(doc: TranslatedArticle, minState: StringsMinState = 'translated'): { values: Map<string, string>; unreviewed: number } {
   const values = new Map<string, string>();
+  let unreviewed = 0;
   for (const block of doc.article.blocks) {
     for (const segment of block.segments) {
       const target = doc.targets.get(segment.id);
       if (!target?.content || target.content.length === 0) continue;
+      const reviewed = target.state === 'reviewed' || target.state === 'final';
+      if (!reviewed && minState === 'reviewed') continue;
+      if (!reviewed) unreviewed++;
       values.set(segment.id, block.before + contentText(target.content, segment.codes) + segment.after);
     }
   }
-  return values;
+  return { values, unreviewed };
 }
 
 /**
  * The target resource file: the source's tree in the source's key order, each translated string
  * replaced by its translation, each plural group replaced by the target's categories (at the
  * group's first key), values that are not text as they are. A string without a translation is
- * left out, so i18next falls back to the source language for it (`fallbackLng: 'uk'`).
+ * left out, so i18next falls back to the source language for it (`fallbackLng: 'uk'`); so is a
+ * plural group with any form left out, so that no count reads in another language than the next.
  */
 export function targetResourceJson(resource: Resource, targetLang: string, values: ReadonlyMap<string, string>, options: ResourceOptions = {}): string {
   const syntax = options.syntax ?? DEFAULT_SYNTAX;
@@ -118,10 +126,9 @@ export function targetResourceJson(resource: Resource, targetLang: string, value
         const id = groupId(source);
         if (emitted.has(id)) continue;
         emitted.add(id);
-        for (const targetKey of groupKeys.get(id) ?? []) {
-          const value = values.get(targetKey);
-          if (value !== undefined) out.push({ name: lastPart(targetKey, prefix), line: member.line, value: { type: 'string', value } });
-        }
+        const forms = groupKeys.get(id) ?? [];
+        if (!forms.every((targetKey) => values.has(targetKey))) continue;
+        for (const targetKey of forms) out.push({ name: lastPart(targetKey, prefix), line: member.line, value: { type: 'string', value: values.get(targetKey)! } });
         continue;
       }
       const value = values.get(key);

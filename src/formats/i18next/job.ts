@@ -44,10 +44,19 @@ export function namespaceContext(namespace: string): string {
   return `User-interface strings of a news website (i18next namespace "${namespace}"): menu items, buttons, labels and short messages.`;
 }
 
-/** The target resource file and its content, from the namespace's XLIFF as stored. */
-export function targetResource(cwd: string, localesDir: string, strings: StringsConfig, resource: Resource, stored: TranslatedArticle): { file: string; text: string } {
+/** The target resource file and its content, from the namespace's XLIFF as stored, holding what
+ *  passes `strings.minState`; `unreviewed`: how many of its strings are not yet reviewed. */
+export function targetResource(cwd: string, localesDir: string, strings: StringsConfig, resource: Resource, stored: TranslatedArticle): { file: string; text: string; unreviewed: number } {
+  const { values, unreviewed } = translatedValues(stored, strings.minState);
   return {
     file: targetResourcePath(cwd, path.relative(cwd, localesDir) || '.', strings, stored.targetLang, resource.namespace),
-    text: targetResourceJson(resource, stored.targetLang, translatedValues(stored), resourceOptions(strings)),
+    text: targetResourceJson(resource, stored.targetLang, values, resourceOptions(strings)),
+    unreviewed,
   };
+}
+
+/** The line that says a target resource file holds strings nobody reviewed yet (the site shows them). */
+export function unreviewedLine(file: string, unreviewed: number): string | undefined {
+  if (unreviewed === 0) return undefined;
+  return `i18next: ${file} holds ${unreviewed} string${unreviewed === 1 ? '' : 's'} not yet reviewed (machine translation or a translator's draft); "strings": {"minState": "reviewed"} in pereklad.config.json keeps ${unreviewed === 1 ? 'it' : 'them'} out`;
 }

@@ -17,7 +17,13 @@ export interface StringsConfig {
   /** Keys whose value is kept as it stands (objects read with `returnObjects`). */
   keep: string[];
   syntax: I18nextSyntax;
+  /** What the target resource files hold: every translation, machine translation included
+   *  (`translated`, the default: the site shows MT until it is reviewed; a command that writes
+   *  the file says how much), or reviewed and final ones only (`reviewed`: the rest falls back to Ukrainian). */
+  minState?: StringsMinState;
 }
+
+export type StringsMinState = 'translated' | 'reviewed';
 
 export const DEFAULT_STRINGS_CONFIG: StringsConfig = { keep: [], syntax: DEFAULT_SYNTAX };
 
@@ -28,7 +34,11 @@ export function validateStringsConfig(value: unknown, file: string): StringsConf
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`${file}: "strings" must be an object`);
   const input = value as Record<string, unknown>;
   const config: StringsConfig = { keep: [], syntax: { ...DEFAULT_SYNTAX } };
-  for (const key of Object.keys(input)) if (!['source', 'keep', ...SYNTAX_KEYS].includes(key)) bad(key, `one of source, keep, ${SYNTAX_KEYS.join(', ')} (unknown key)`);
+  for (const key of Object.keys(input)) if (!['source', 'keep', 'minState', ...SYNTAX_KEYS].includes(key)) bad(key, `one of source, keep, minState, ${SYNTAX_KEYS.join(', ')} (unknown key)`);
+  if (input.minState !== undefined) {
+    if (input.minState !== 'translated' && input.minState !== 'reviewed') bad('minState', '"translated" or "reviewed"');
+    config.minState = input.minState as StringsMinState;
+  }
   if (input.source !== undefined) {
     // Without {{lng}} a target would be written over its source.
     if (typeof input.source !== 'string' || !input.source.includes('{{ns}}') || !input.source.includes('{{lng}}') || !input.source.endsWith('.json')) bad('source', 'a path pattern with {{lng}} and {{ns}} ending in .json, such as "locales/{{lng}}/{{ns}}.json"');
