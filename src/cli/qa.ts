@@ -24,7 +24,10 @@ export function registerQa(program: Command, run: (work: () => Promise<number>) 
       const cwd = process.cwd();
       const { config } = await loadConfig(cwd, flags.config);
       const languages = targetsFlag(flags.to);
-      const results = await runProjectQa({ cwd, localesDir: flags.locales ?? config.localesDir, glossaryDir: config.glossaryDir, ...(languages ? { languages } : {}) });
+      const results = await runProjectQa({
+        cwd, localesDir: flags.locales ?? config.localesDir, glossaryDir: config.glossaryDir, ...(languages ? { languages } : {}),
+        strings: { config: config.strings, exclude: [config.publish.i18next.namespace] },
+      });
       // A CI step that checks nothing must not pass: no XLIFF at all is an error, not "0 errors".
       if (results.length === 0) throw new NoTranslationsError(`no XLIFF files${languages ? ` for ${languages.join(', ')}` : ''} under ${flags.locales ?? config.localesDir}/; run \`pereklad translate\` first`);
       let errors = 0;

@@ -30,7 +30,8 @@ import { qaStep } from '../qa/step.js';
 import { countBySeverity } from '../qa/run.js';
 import { DEFAULT_GLOSSARY_DIR, glossaryTerms } from '../qa/glossary.js';
 import { namespaceContext, planNamespaces, targetResource, unreviewedLine } from '../formats/i18next/job.js';
-import type { StringsConfig } from '../formats/i18next/project.js';
+import { resourceOptions, type StringsConfig } from '../formats/i18next/project.js';
+import { resourceKeys } from '../formats/i18next/resource.js';
 import type { Resource } from '../formats/i18next/resource.js';
 import { withProject } from '../project/store.js';
 import { answerProblem } from '../project/validate.js';
@@ -215,6 +216,8 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
     return { kept: leveraged.kept, matches: leveraged.matches, held, previousText: loaded?.text, previousWritten: previous?.written };
   };
 
+  // What `$t(ns:key)` in a namespace may point at (the QA nesting check).
+  const namespaceKeys = new Map<string, ReadonlySet<string>>();
   // Plan: parse every article and see what each language already has.
   const planned: Planned[] = [];
   reporter.progress?.begin('plan', files.length, 'articles');
@@ -256,6 +259,7 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
       }
     }
     summary.namespaces = strings.namespaces.length;
+    for (const ns of strings.namespaces) namespaceKeys.set(ns.id, resourceKeys(ns.resource, resourceOptions(options.strings)));
   }
   if (files.length === 0 && summary.namespaces === 0) reporter.warn(`warning: no articles found in ${rel(sourceDir)}`);
   reporter.progress?.end();
@@ -289,7 +293,9 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
       const kept = languages.get(lang)?.kept;
       if (!kept) continue;
       const blocks = article.blocks.filter((b) => b.kind !== 'foreign');
-      // A namespace of site strings is no article: its strings get what they are as context, not each other.
+      // A namespace of site strings is no article: its strings get what they are as context, not each
+      // other. Not each string's key: DeepL applies a request's context to all of its (up to 50)
+      // texts, so a context per key would cost one request per string.
       const paragraphs = resource ? [namespaceContext(resource.namespace)] : blocks.map((b) => b.segments.map((s) => s.text).join(' '));
       blocks.forEach((block, index) => {
         const paragraphIndex = resource ? 0 : index;
@@ -438,7 +444,7 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
       try {
         // Keep the previous `written` date when nothing else changed, so an unchanged re-run rewrites nothing.
         const doc: TranslatedArticle = { article, targetLang: lang, written: previousWritten ?? date, targets };
-        const qa = countBySeverity((await qaStep(doc, { localesDir, glossary })).filter((f) => f.check !== 'untranslated'));
+        const qa = countBySeverity((await qaStep(doc, { localesDir, glossary, namespaceKeys })).filter((f) => f.check !== 'untranslated'));
         let xml = codec.write(doc);
         if (previousText !== undefined && xml !== previousText && previousWritten !== undefined) xml = codec.write({ ...doc, written: date });
         const wroteXliff = await writeIfChanged(xliffFile, xml);

@@ -1,5 +1,6 @@
 // `pereklad qa` over the project: every XLIFF under locales/ checked, its flags brought up to
 // date, and the findings report written beside the review copy.
+import { loadNamespaceKeys, type StringsConfig } from '../formats/i18next/project.js';
 import path from 'node:path';
 import { rm } from 'node:fs/promises';
 import { listLanguages, listXliff } from '../project/layout.js';
@@ -18,6 +19,8 @@ export interface ProjectQaOptions {
   languages?: string[];
   /** Folder of glossaries for the terminology check (default `glossaries`). */
   glossaryDir?: string;
+  /** The site's i18next strings, so nesting into another namespace is checked. */
+  strings?: { config: StringsConfig; exclude: readonly string[] };
 }
 
 export interface ArticleQa {
@@ -40,12 +43,13 @@ async function runProjectQaLocked(options: ProjectQaOptions): Promise<ArticleQa[
   const languages = options.languages ?? await listLanguages(localesDir);
   const termsFor = glossaryTerms(path.resolve(options.cwd, options.glossaryDir ?? DEFAULT_GLOSSARY_DIR));
   const results: ArticleQa[] = [];
+  const namespaceKeys = options.strings ? await loadNamespaceKeys(options.cwd, options.localesDir, options.strings.config, options.strings.exclude) : undefined;
   for (const lang of languages) {
     const files = (await listXliff(localesDir, [lang])).map((f) => f.file);
     const glossary = await termsFor(lang);
     for (const file of files) {
       const doc = await readXliffFile(file, rel(file));
-      const findings = qaFindings(doc, { glossary });
+      const findings = qaFindings(doc, { glossary, ...(namespaceKeys ? { namespaceKeys } : {}) });
       const updated = { ...doc, targets: withQaFlags(doc, findings) };
       await writeIfChanged(file, codecFor(doc.version).write(updated));
       const report = qaReportPath(localesDir, doc.targetLang || lang, doc.article.id);

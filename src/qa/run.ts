@@ -11,13 +11,16 @@ import { checkLength, checkUnchanged } from './translation.js';
 import { checkLanguage, checkScript } from './language.js';
 import { checkGlossary, type GlossaryTerm } from './glossary.js';
 import { plainText, type SegmentView } from './view.js';
-import { resourceFindings } from '../formats/i18next/qa.js';
+import { resourceFindings, type NamespaceKeys } from '../formats/i18next/qa.js';
 
 export interface QaOptions {
   /** Glossary terms for the article's target language. */
   glossary?: readonly GlossaryTerm[];
   /** Report segments without a translation (default true). They are never written as flags. */
   untranslated?: boolean;
+  /** The keys of the project's i18next namespaces, so `$t(ns:key)` into another namespace is
+   *  checked too (without them, only nesting inside the namespace is). */
+  namespaceKeys?: NamespaceKeys;
 }
 
 const SEVERITY_ORDER: Record<QaSeverity, number> = { error: 0, warning: 1 };
@@ -53,7 +56,7 @@ export function qaFindings(doc: TranslatedArticle, options: QaOptions = {}): QaF
     }
   }
   // An i18next namespace also has checks across its keys (plural groups, nesting).
-  findings.push(...resourceFindings(doc));
+  findings.push(...resourceFindings(doc, undefined, options.namespaceKeys));
   return findings;
 }
 

@@ -7,17 +7,20 @@ import type { GlossaryTerm } from './glossary.js';
 import { qaFindings, withQaFlags } from './run.js';
 import { qaReport, qaReportPath } from './report.js';
 import type { QaFinding } from './findings.js';
+import type { NamespaceKeys } from '../formats/i18next/qa.js';
 
 export interface QaStepPaths {
   /** Absolute locales folder. */
   localesDir: string;
   /** The glossary terms for the document's target language. */
   glossary: readonly GlossaryTerm[];
+  /** The keys of the project's i18next namespaces (src/formats/i18next/qa.ts). */
+  namespaceKeys?: NamespaceKeys;
 }
 
 /** Check the article, replace the QA flags in `doc.targets` (in place), write or remove the findings report. */
 export async function qaStep(doc: TranslatedArticle, paths: QaStepPaths): Promise<QaFinding[]> {
-  const findings = qaFindings(doc, { glossary: paths.glossary });
+  const findings = qaFindings(doc, { glossary: paths.glossary, ...(paths.namespaceKeys ? { namespaceKeys: paths.namespaceKeys } : {}) });
   // A reviewed or final unit is a person's signed-off work: a re-run leaves it byte for byte as it
   // is, so its findings go to the report (and the review page), not into its notes.
   for (const [id, target] of withQaFlags(doc, findings)) {

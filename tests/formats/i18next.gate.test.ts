@@ -73,4 +73,21 @@ describe('the gate of the site\'s target resource files', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('pereklad: pereklad.config.json: "strings.minState" must be "translated" or "reviewed"');
   });
+
+  it('nesting into another namespace is checked against that namespace\'s keys; a key whose value is not text can be nested', async () => {
+    ws = await siteProject();
+    await ws.write('locales/uk/common.json', '{\n  "brand": "Новини",\n  "year": 2026\n}\n');
+    await ws.write('locales/uk/nest.json', `${JSON.stringify({
+      ok: 'Читайте $t(common:brand) щодня.', notText: 'Рік: $t(common:year).',
+      missing: 'Читайте $t(common:nope) щодня.', nowhere: 'Читайте $t(elsewhere:brand) щодня.', own: 'Лічильник $t(counter) тут.', counter: '{{count}}',
+    }, null, 2)}\n`);
+    const r = await runCli(['translate', '--to', 'pl', '--engine', 'pseudo'], ws.dir);
+    expect(r.code, r.stderr).toBe(0);
+    const qa = await runCli(['qa', '--to', 'pl'], ws.dir);
+    const nesting = qa.stdout.split('\n').filter((l) => l.startsWith('locales/pl/nest.xlf') && l.includes('nesting'));
+    expect(nesting).toEqual([
+      'locales/pl/nest.xlf: missing: error nesting: $t(common:nope) nests "nope", which namespace common has no string for',
+      'locales/pl/nest.xlf: nowhere: error nesting: $t(elsewhere:brand) nests namespace "elsewhere", which the project has no strings file for',
+    ]);
+  });
 });

@@ -7,7 +7,8 @@ import { listFiles, patternEscapes, placeholderGlob } from '../../project/listin
 import { readText } from '../../project/io.js';
 import { SOURCE_MAX_BYTES } from '../../project/limits.js';
 import { DEFAULT_SYNTAX, type I18nextSyntax } from './syntax.js';
-import { parseResource, type Resource, type ResourceOptions } from './resource.js';
+import { parseResource, resourceKeys, type Resource, type ResourceOptions } from './resource.js';
+import type { NamespaceKeys } from './qa.js';
 import { SOURCE_LANG } from './article.js';
 
 export interface StringsConfig {
@@ -95,6 +96,20 @@ export async function discoverResources(cwd: string, localesDir: string, config:
 
 export async function readResource(file: ResourceFile): Promise<Resource> {
   return parseResource(await readText(file.absPath, file.relPath, SOURCE_MAX_BYTES, 'a resource file'), file.namespace, file.relPath);
+}
+
+/** The keys of every namespace the project's Ukrainian files hold, for the nesting check; a file
+ *  that cannot be read is left out (the command that translates it reports it). */
+export async function loadNamespaceKeys(cwd: string, localesDir: string, config: StringsConfig, exclude: readonly string[]): Promise<NamespaceKeys> {
+  const keys = new Map<string, ReadonlySet<string>>();
+  for (const file of await discoverResources(cwd, localesDir, config, exclude)) {
+    try {
+      keys.set(file.namespace, resourceKeys(await readResource(file), resourceOptions(config)));
+    } catch {
+      continue;
+    }
+  }
+  return keys;
 }
 
 /** The target file of a namespace: the source's pattern with the target language

@@ -44,8 +44,13 @@ function pluralFindings(doc: TranslatedArticle, syntax: I18nextSyntax): QaFindin
   return findings;
 }
 
-function nestingFindings(doc: TranslatedArticle, syntax: I18nextSyntax): QaFinding[] {
+/** Every key of each of the project's namespaces (src/formats/i18next/resource.ts resourceKeys),
+ *  by namespace, from their Ukrainian files: what `$t(ns:key)` may point at. */
+export type NamespaceKeys = ReadonlyMap<string, ReadonlySet<string>>;
+
+function nestingFindings(doc: TranslatedArticle, syntax: I18nextSyntax, known?: NamespaceKeys): QaFinding[] {
   const namespace = doc.article.metadata.i18next?.namespace;
+  const own = namespace === undefined ? undefined : known?.get(namespace);
   const keys = new Map<string, string[]>();
   for (const block of doc.article.blocks) for (const segment of block.segments) {
     const base = pluralForm(segment.id, syntax)?.base;
@@ -57,9 +62,17 @@ function nestingFindings(doc: TranslatedArticle, syntax: I18nextSyntax): QaFindi
     for (const code of segment.codes) {
       if (code.kind !== 'nesting') continue;
       const ref = nestedKey(code.text, syntax);
-      // Another namespace is another file; its strings are checked there.
-      if (ref.namespace !== undefined && ref.namespace !== namespace) continue;
+      if (ref.namespace !== undefined && ref.namespace !== namespace) {
+        // Another namespace is another file: checked against its keys when the caller knows them.
+        if (!known) continue;
+        const other = known.get(ref.namespace);
+        if (!other) findings.push({ segmentId: segment.id, check: 'nesting', severity: 'error', message: `${code.text} nests namespace "${ref.namespace}", which the project has no strings file for` });
+        else if (!other.has(ref.key)) findings.push({ segmentId: segment.id, check: 'nesting', severity: 'error', message: `${code.text} nests "${ref.key}", which namespace ${ref.namespace} has no string for` });
+        continue;
+      }
       const found = keys.get(ref.key);
+      // A key whose value is not text (kept as it is) is no unit, but it is there to nest.
+      if (!found && own?.has(ref.key)) continue;
       if (!found) {
         findings.push({ segmentId: segment.id, check: 'nesting', severity: 'error', message: `${code.text} nests "${ref.key}", which namespace ${namespace ?? ''} has no string for` });
       } else if (translated(doc, segment.id) && !found.some((id) => translated(doc, id))) {
@@ -102,7 +115,7 @@ function markupFindings(doc: TranslatedArticle): QaFinding[] {
 }
 
 /** The resource checks for a namespace's XLIFF (nothing for an article). */
-export function resourceFindings(doc: TranslatedArticle, syntax: I18nextSyntax = DEFAULT_SYNTAX): QaFinding[] {
+export function resourceFindings(doc: TranslatedArticle, syntax: I18nextSyntax = DEFAULT_SYNTAX, known?: NamespaceKeys): QaFinding[] {
   if (!doc.article.metadata.i18next) return [];
-  return [...pluralFindings(doc, syntax), ...nestingFindings(doc, syntax), ...markupFindings(doc)];
+  return [...pluralFindings(doc, syntax), ...nestingFindings(doc, syntax, known), ...markupFindings(doc)];
 }

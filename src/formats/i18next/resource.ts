@@ -120,6 +120,24 @@ export function sourceStrings(resource: Resource, options: ResourceOptions = {})
   return out;
 }
 
+/** Every key `t()` can be called with on this resource: each leaf (text or not, kept objects
+ *  too) and each plural group's base key (`comments.count` for `comments.count_one`). */
+export function resourceKeys(resource: Resource, options: ResourceOptions = {}): Set<string> {
+  const syntax = options.syntax ?? DEFAULT_SYNTAX;
+  const keys = new Set<string>();
+  const walk = (members: JsonMember[], prefix: string): void => {
+    for (const member of members) {
+      const key = joinKey(prefix, member.name, syntax);
+      keys.add(key);
+      if (isGroup(member, key, options)) { walk(member.value.members, key); continue; }
+      const plural = pluralForm(member.name, syntax);
+      if (plural) keys.add(joinKey(prefix, plural.base, syntax));
+    }
+  };
+  walk(resource.root, '');
+  return keys;
+}
+
 /** Walk the tree with full keys, for writers that rebuild it. */
 export function walkMembers(members: JsonMember[], options: ResourceOptions, prefix = ''): Array<{ member: JsonMember; key: string; group: boolean }> {
   const syntax = options.syntax ?? DEFAULT_SYNTAX;
