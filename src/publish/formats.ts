@@ -7,7 +7,11 @@ import type { PublishFormat } from './config.js';
 import { escapeMarkdownText } from '../formats/escape.js';
 import { isMarkupKind } from '../model.js';
 
-const MACHINE_NOTICE = 'Machine translation: this article was translated automatically and has not been fully reviewed by an editor.';
+export const MACHINE_NOTICE = 'Machine translation: this article was translated automatically and has not been fully reviewed by an editor.';
+
+/** The notice as Markdown (a strong blockquote line) and as HTML (a note paragraph). */
+export const MACHINE_NOTICE_MD = `> **${escapeMarkdownText(MACHINE_NOTICE)}**\n\n`;
+export const MACHINE_NOTICE_HTML = `<p class="machine-translation-notice" role="note" lang="en"><strong>${h(MACHINE_NOTICE)}</strong></p>\n`;
 
 /** YAML front matter. Strings are written as JSON strings, which are valid YAML double-quoted scalars. */
 export function frontMatter(meta: CopyMetadata): string {
@@ -64,7 +68,7 @@ function markdownParagraph(paragraph: CopyParagraph): string {
 }
 
 export function renderMarkdown(copy: LocalizedCopy): string {
-  const notice = copy.meta.provenance.machineTranslated ? `> **${escapeMarkdownText(MACHINE_NOTICE)}**\n\n` : '';
+  const notice = copy.meta.provenance.machineTranslated ? MACHINE_NOTICE_MD : '';
   return `${frontMatter(copy.meta)}\n${notice}${copy.paragraphs.map(markdownParagraph).join('\n\n')}\n`;
 }
 
@@ -92,10 +96,12 @@ export function cutAtWord(text: string, max: number): string {
 export function renderHtml(copy: LocalizedCopy, body?: string): string {
   const { meta } = copy;
   const p = meta.provenance;
-  // The first paragraph is the article's headline (a news article's first line): it is the
-  // page's <h1>, and its <title> cut at a word boundary so no word is broken in a browser tab.
+  // The headline is the article's first heading (Markdown, HTML) or else its first paragraph (a
+  // news article's first line): in a plain copy the first paragraph is the page's <h1>; the
+  // <title> is the headline cut at a word boundary, so no word is broken in a browser tab.
   const first = copy.paragraphs.find((x) => x.kind !== 'foreign');
-  const headline = first ? paragraphText(first) : '';
+  const heading = copy.paragraphs.find((x) => x.kind === 'heading') ?? first;
+  const headline = heading ? paragraphText(heading) : '';
   const title = headline !== '' ? cutAtWord(headline, TITLE_MAX) : meta.articleId;
   const metas: [string, string][] = [
     ['pereklad:article', meta.articleId],
@@ -111,7 +117,7 @@ export function renderHtml(copy: LocalizedCopy, body?: string): string {
     ['pereklad:min-state', p.minState],
     ['pereklad:qa-errors-published', String(p.qaErrorsPublished)],
   ];
-  const notice = p.machineTranslated ? `<p class="machine-translation-notice" role="note" lang="en"><strong>${h(MACHINE_NOTICE)}</strong></p>\n` : '';
+  const notice = p.machineTranslated ? MACHINE_NOTICE_HTML : '';
   return `<!doctype html>
 <html lang="${h(meta.lang)}">
 <head>
@@ -122,7 +128,7 @@ ${metas.map(([name, content]) => `<meta name="${h(name)}" content="${h(content)}
 </head>
 <body>
 <article>
-${notice}${body ?? copy.paragraphs.map((p) => (p === first ? `<h1>${h(headline).replace(/\r\n|\r|\n/gu, '<br>\n')}</h1>` : htmlParagraph(p))).join('\n')}
+${notice}${body ?? copy.paragraphs.map((p) => (p === first ? `<h1>${h(paragraphText(first)).replace(/\r\n|\r|\n/gu, '<br>\n')}</h1>` : htmlParagraph(p))).join('\n')}
 </article>
 </body>
 </html>

@@ -13,6 +13,7 @@ import { runCli } from '../helpers/run-cli.js';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
 import { CORPUS, corpusFiles } from './corpus.js';
 import { htmlShape, markdownShape } from './shape.js';
+import { cutAtWord, MACHINE_NOTICE_HTML, MACHINE_NOTICE_MD, TITLE_MAX } from '../../src/publish/formats.js';
 
 const KEY = 'test-key:fx';
 let ws: Workspace;
@@ -41,7 +42,14 @@ describe.each(corpusFiles)('%s', (name) => {
 
   it('DeepL (local fake) → publish: the copy in its own format has the source tree, translated', async () => {
     const source = await readFile(path.join(CORPUS, name), 'utf8');
-    const copy = await readFile(path.join(ws.dir, `publish/en-GB/2026-12/${id}.${ext}`), 'utf8');
+    const published = await readFile(path.join(ws.dir, `publish/en-GB/2026-12/${id}.${ext}`), 'utf8');
+    // Machine translation published in the article's own format says so, once, where a reader
+    // sees it first: after the front matter, at the top of <body>.
+    const notice = ext === 'md' ? MACHINE_NOTICE_MD : MACHINE_NOTICE_HTML;
+    expect(published.split(notice)).toHaveLength(2);
+    if (ext === 'md' && source.startsWith('---')) expect(published.slice(0, published.indexOf(notice))).toMatch(/^---\n[\s\S]*\n---\n$/u);
+    if (ext === 'html' && /<body/iu.test(source)) expect(published.slice(published.search(/<body\b/iu), published.indexOf(notice))).toMatch(/^<body[^>]*>\s*$/u);
+    const copy = published.replace(notice, '');
     expect(copy).not.toBe(source);
     expect(copy).toContain('EN:');
     expect(shapeOf(name, copy)).toEqual(shapeOf(name, source));
@@ -49,6 +57,16 @@ describe.each(corpusFiles)('%s', (name) => {
       const root = parseHtmlTree(copy).childNodes.find((n) => 'tagName' in n);
       expect(root && 'attrs' in root ? root.attrs.find((a) => a.name === 'lang')?.value : undefined).toBe('en-GB');
     }
+  });
+
+  it.runIf(name.endsWith('.md'))('Markdown published as HTML: its <title> is the first heading, cut at a word', async () => {
+    const page = await readFile(path.join(ws.dir, `publish/en-GB/2026-12/${id}.html`), 'utf8');
+    const doc = await readXliffFile(path.join(ws.dir, `locales/en-GB/2026-12/${id}.xlf`), `${id}.xlf`);
+    const heading = doc.article.blocks.find((b) => b.kind === 'heading')!;
+    const text = heading.segments.map((s) => (doc.targets.get(s.id)!.content!.filter((f) => typeof f === 'string') as string[]).join('')).join(' ');
+    const title = /<title>([^<]*)<\/title>/u.exec(page)![1]!.replace(/&amp;/gu, '&').replace(/&quot;/gu, '"').replace(/&#39;/gu, "'");
+    expect(title).toBe(cutAtWord(text, TITLE_MAX));
+    expect(page.split(MACHINE_NOTICE_HTML)).toHaveLength(2);
   });
 
   it('pseudo-translation: the copy written from the XLIFF has the source tree', async () => {
