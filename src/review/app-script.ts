@@ -50,12 +50,13 @@ export const REVIEW_APP_SCRIPT = `
       else if(c.nodeType===1&&c.tagName!=='BR')walk(c);});}
     walk(box);return out;
   }
-  function chip(code){var c=el('span','chip',code.text);c.contentEditable='false';c.setAttribute('data-code',code.id);return c;}
+  function chip(code){var c=el('span','chip'+(code.role?' pair-'+code.role:''),code.text);c.contentEditable='false';c.setAttribute('data-code',code.id);return c;}
   function edit(seg){
     if(seg.querySelector('.editing'))return;
     var box=seg.querySelector('.tgt .text');var created=false;
     if(!box){box=el('p','text');var missing=seg.querySelector('.tgt .missing');if(missing)missing.replaceWith(box);created=true;}
-    var before=box.innerHTML;box.contentEditable='true';box.classList.add('editing');box.setAttribute('role','textbox');box.setAttribute('aria-label',T.edit);
+    var before=box.innerHTML;var tpl=seg.querySelector('template.chips');if(tpl&&!created)box.innerHTML=tpl.innerHTML;
+    box.contentEditable='true';box.classList.add('editing');box.setAttribute('role','textbox');box.setAttribute('aria-label',T.edit);
     var bar=el('div','edit-bar');
     var codes=JSON.parse(seg.getAttribute('data-codes')||'[]');
     codes.forEach(function(code){

@@ -78,6 +78,8 @@ th,td{text-align:left;padding:.55rem .75rem;border-bottom:1px solid var(--line);
 th{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 td.num{font-variant-numeric:tabular-nums}
 td .bar{width:10rem;max-width:100%}
+.chip.pair-open{border-right-style:dashed;border-radius:.8rem .1rem .1rem .8rem;margin-right:0}
+.chip.pair-close{border-left-style:dashed;border-radius:.1rem .8rem .8rem .1rem;margin-left:0}
 .chip{display:inline-block;font-size:.85em;background:#eef1f6;border:1px solid #b8c0cc;border-radius:.8rem;padding:0 .45rem;margin:0 .1rem;color:#27303f;user-select:all;white-space:nowrap}
 .app .actions,.edit-bar{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.45rem}
 .app button{font:inherit;font-size:.85rem;padding:.2rem .7rem;border-radius:.35rem;border:1px solid var(--ink);background:var(--card);color:var(--ink);cursor:pointer}

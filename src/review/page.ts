@@ -91,9 +91,13 @@ function previousVersion(seg: SegmentView, ui: UiText): string {
 
 function segmentItem(seg: SegmentView, view: ReviewView, ui: UiText, app?: ReviewApp): string {
   // Inline codes (URLs, handles, emoji) are chips: whole, never editable letter by letter.
-  const parts = (seg.targetParts ?? []).map((p) => (typeof p === 'string' ? h(p) : `<span class="chip" contenteditable="false" data-code="${h(p.code)}">${h(p.text)}</span>`)).join('');
+  // The halves of a paired code are chips that open and close (the text between them is what the
+  // markup applies to), so an editor sees which is which.
+  const parts = (seg.targetParts ?? []).map((p) => (typeof p === 'string' ? h(p) : `<span class="chip${p.role ? ` pair-${p.role}` : ''}" contenteditable="false" data-code="${h(p.code)}">${h(p.text)}</span>`)).join('');
+  // A formatted target (bold shown bold, a link as a link) is read as such; the app edits it as
+  // text and chips, from the template beside it, so the markup's codes are never lost in an edit.
   const target = seg.target !== undefined
-    ? `<p class="text">${seg.targetHtml ?? parts}</p>`
+    ? `<p class="text">${seg.targetHtml ?? parts}</p>${app && seg.targetHtml !== undefined ? `<template class="chips">${parts}</template>` : ''}`
     : `<p class="missing">${h(ui.t('noTranslation'))}</p>`;
   const appData = app ? ` data-base="${h(JSON.stringify(seg.content ?? null))}" data-codes="${h(JSON.stringify(seg.codes))}"` : '';
   const classes = ['seg', `state-${seg.state}`, ...(seg.attention ? ['attention'] : []), ...(seg.findings.some((f) => f.severity === 'error') ? ['has-error'] : [])];

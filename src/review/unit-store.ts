@@ -83,6 +83,12 @@ export function checkEditCodes(content: Content, segment: Segment): void {
   const lost = segment.codes.filter((c) => !seen.has(c.id));
   if (lost.length > 0) throw new BadEditError(`segment ${segment.id}: the edit lost the protected text ${lost.map((c) => `"${c.text}"`).join(', ')}; keep every chip`);
   if (content.every((f) => typeof f === 'string' && f.trim() === '')) throw new BadEditError(`segment ${segment.id}: the edit is empty; reject the sentence instead`);
+  // A paired code's end before its start would publish broken markup (`</a>… <a href>`).
+  const at = new Map(content.flatMap((f, i): Array<[string, number]> => (typeof f === 'string' ? [] : [[f.code, i]])));
+  for (const open of segment.codes.filter((c) => c.role === 'open' && c.pair !== undefined)) {
+    const close = segment.codes.find((c) => c.id === open.pair);
+    if (close && at.get(close.id)! < at.get(open.id)!) throw new BadEditError(`segment ${segment.id}: the edit puts the end of "${open.text}" (${close.text}) before its start; keep each pair in order`);
+  }
 }
 
 export async function saveUnitChanges(options: SaveOptions): Promise<SaveResult> {

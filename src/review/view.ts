@@ -25,9 +25,10 @@ export interface SegmentView {
   sourceHtml?: string;
   targetHtml?: string;
   /** The target as text runs and inline codes (shown as chips that an edit cannot change). */
-  targetParts?: Array<string | { code: string; text: string }>;
-  /** The source's inline codes, for an editor to put back a code the target lost. */
-  codes: Array<{ id: string; text: string }>;
+  targetParts?: Array<string | { code: string; text: string; role?: 'open' | 'close' }>;
+  /** The source's inline codes, for an editor to put back a code the target lost; a paired
+   *  code's halves (`**` … `**`, `<a …>` … `</a>`) say which half they are. */
+  codes: Array<{ id: string; text: string; role?: 'open' | 'close' }>;
   /** The target content as stored, which a save sends back as the base it changed. */
   content?: Content;
   state: DisplayState;
@@ -100,12 +101,16 @@ export function reviewView(doc: TranslatedArticle, findings: FindingsBySegment):
       const view: SegmentView = {
         id: segment.id, source: segment.text, after: segment.after, state, findings: own,
         attention: state === 'new' || state === 'mt' || state === 'translated' || own.length > 0,
-        codes: segment.codes.map((c) => ({ id: c.id, text: c.text })),
+        codes: segment.codes.map((c) => ({ id: c.id, text: c.text, ...(c.role ? { role: c.role } : {}) })),
       };
       if (target?.content) {
         view.target = contentText(target.content, segment.codes);
         view.content = target.content;
-        view.targetParts = target.content.map((f) => (typeof f === 'string' ? f : { code: f.code, text: segment.codes.find((c) => c.id === f.code)?.text ?? '' }));
+        view.targetParts = target.content.map((f) => {
+          if (typeof f === 'string') return f;
+          const code = segment.codes.find((c) => c.id === f.code);
+          return { code: f.code, text: code?.text ?? '', ...(code?.role ? { role: code.role } : {}) };
+        });
       }
       const sourceHtml = formattedHtml(segment.content, segment.codes);
       if (sourceHtml !== undefined) view.sourceHtml = sourceHtml;

@@ -151,9 +151,12 @@ export function writeInline(content: Content, codes: readonly InlineCode[], code
   return out;
 }
 
-/** XLIFF 1.2: the protected text itself inside `<ph>`. */
+/** XLIFF 1.2: the protected text itself inside `<ph>`. A half of a paired code written as a <ph>
+ *  (a match in <alt-trans>, a namespace's units) takes an `x-` ctype: `bold`, `italic` and `link`
+ *  are delimiter types, which the schema does not allow on <ph>. */
 export function ph12(code: InlineCode): string {
-  return `<ph${attrs({ id: code.id, ctype: ctypeOf(code) })}>${escapeText(code.text)}</ph>`;
+  const ctype = code.role !== undefined ? `x-${code.kind}` : ctypeOf(code);
+  return `<ph${attrs({ id: code.id, ctype })}>${escapeText(code.text)}</ph>`;
 }
 
 /** XLIFF 2.0: an empty `<ph>` carrying the text as `equiv`/`disp`, pointing at `<data>` when the unit has it. */

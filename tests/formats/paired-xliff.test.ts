@@ -49,4 +49,25 @@ describe('paired codes in XLIFF', () => {
       expect(check.status, check.output).toBe(0);
     });
   });
+
+  describe.each(['1.2', '2.0'] as const)('XLIFF %s', (version) => {
+    it('a memory match and a kept MT original holding paired codes are valid and read back', async () => {
+      const mt: Content = ['Government ', b1!, 'adopted', b2!, ' ', l1!, 'a decision', l2!, ' today.'];
+      const doc = withTarget(['Government ', b1!, 'approved', b2!, ' ', l1!, 'the decision', l2!, ' today.']);
+      const target = doc.targets.get(segment.id)!;
+      target.matches = [{ kind: 'fuzzy', quality: 91, origin: 'locales/en-GB/b.xlf', source: segment.content, codes: segment.codes, target: mt, state: 'reviewed' }];
+      target.mtOriginal = { content: mt, engine: 'deepl' };
+      const xml = codecFor(version).write(doc);
+      const back = parseXliff(xml, 'a.xlf').targets.get(segment.id)!;
+      expect(back.mtOriginal?.content).toEqual(mt);
+      expect(back.matches?.find((m) => m.kind === 'fuzzy')?.target).toEqual(mt);
+      if (xliffCheckUnavailable()) return;
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'pereklad-paired-'));
+      dirs.push(dir);
+      const file = path.join(dir, `matches.${version}.xlf`);
+      await writeFile(file, xml);
+      const check = xliffCheck([file]);
+      expect(check.status, check.output).toBe(0);
+    });
+  });
 });

@@ -7,7 +7,9 @@ import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { translatedProject } from '../kit/project.js';
+import { translatedProject, TransliterationEngine } from '../kit/project.js';
+import { runTranslateJob } from '../../src/job/translate.js';
+import { collectingReporter } from '../../src/project/reporter.js';
 import type { Workspace } from '../helpers/workspace.js';
 import { runCli } from '../helpers/run-cli.js';
 import { artifactPath, browserSkipReason, launchBrowser, type TestBrowser } from '../helpers/browser.js';
@@ -19,6 +21,7 @@ import { xliffCheck } from '../helpers/xliff-check.js';
 const skip = browserSkipReason();
 const LINKS = 'links';
 const SAMPLE = '2025-06/lukashenko-kellogg-minsk';
+const MARKUP = 'markup';
 
 describe.skipIf(skip !== undefined)('review app in a browser', () => {
   let ws: Workspace;
@@ -42,6 +45,10 @@ describe.skipIf(skip !== undefined)('review app in a browser', () => {
 
   beforeAll(async () => {
     ws = await translatedProject();
+    // A Markdown article: bold and a link are paired codes, their halves chips that open and close.
+    await ws.write(`source-texts/${MARKUP}.md`, 'Уряд ухвалив **важливе рішення** сьогодні. Деталі [на сайті](https://example.org/x) уряду.\n');
+    const more = await runTranslateJob({ cwd: ws.dir, sourceDir: 'source-texts', localesDir: 'locales', targets: ['en-GB'], engine: new TransliterationEngine(), xliffVersion: '1.2', dryRun: false, reporter: collectingReporter() });
+    if (more.errors.length > 0) throw new Error(more.errors.join('\n'));
     browser = await launchBrowser();
     server = await startReviewServer({ cwd: ws.dir, localesDir: 'locales', glossaryDir: 'glossaries', uiLanguage: 'en' });
   }, 60_000);
@@ -99,6 +106,37 @@ describe.skipIf(skip !== undefined)('review app in a browser', () => {
     expect(check.output).toMatch(/1 passed, 0 failed/u);
     // Nothing but the app's own server was asked for anything.
     expect(requests.every((r) => r.startsWith(base()))).toBe(true);
+  }, 60_000);
+
+  it('paired codes are opening and closing chips: an edit keeps them, one that puts an end before its start is refused and shown', async () => {
+    const page = await open(`${base()}/a/en-GB/${MARKUP}`);
+    const seg = '.seg[data-segment="p1-1"]';
+    await page.waitForSelector(`${seg} button.edit`);
+    // Read formatted (bold is bold); edited as text and chips.
+    expect(await page.locator(`${seg} .text strong, ${seg} .text b`).count()).toBe(1);
+    await page.click(`${seg} button.edit`);
+    expect(await page.locator(`${seg} .text .chip.pair-open`).allTextContents()).toEqual(['**']);
+    expect(await page.locator(`${seg} .text .chip.pair-close`).allTextContents()).toEqual(['**']);
+    const before = await stored(MARKUP);
+    // An editor drags the closing chip to the start: refused, shown, the file untouched.
+    await page.evaluate(`(() => { const box = document.querySelector('${seg} .text'); box.prepend(box.querySelector('.chip.pair-close')); })()`);
+    await page.click(`${seg} button.save`);
+    await page.waitForSelector('#app-alert.failed');
+    expect(await page.locator('#app-alert').textContent()).toMatch(/puts the end of "\*\*" \(\*\*\) before its start/u);
+    expect((await stored(MARKUP)).targets.get('p1-1')).toEqual(before.targets.get('p1-1'));
+    // The edit as it should be: text typed after the pair, the pair kept around its words.
+    await page.reload();
+    await page.click(`${seg} button.edit`);
+    await page.keyboard.type(' Indeed.');
+    await page.click(`${seg} button.save`);
+    await stateOf(page, 'p1-1', 'reviewed');
+    const edited = (await stored(MARKUP)).targets.get('p1-1')!;
+    const codes = edited.content!.filter((f) => typeof f !== 'string');
+    expect(codes).toEqual(before.targets.get('p1-1')!.content!.filter((f) => typeof f !== 'string'));
+    expect(String(edited.content!.at(-1))).toMatch(/ Indeed\.$/u);
+    const check = xliffCheck([xlf(MARKUP)]);
+    expect(check.output).toMatch(/1 passed, 0 failed/u);
+    await page.close();
   }, 60_000);
 
   it('approving a whole article in the app lets publish take it', async () => {
