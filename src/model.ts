@@ -49,10 +49,16 @@ export interface Segment {
   after: string;
 }
 
-/** `foreign` blocks are kept as they stand; every other kind is translated. The kinds besides
+/** `foreign` and `embed` blocks are kept as they stand (isKept); every other kind is translated. The kinds besides
  *  `paragraph` come from structured formats (src/formats/): `attribute` is a translatable attribute
  *  or front-matter value (`alt`, `title`, meta description, YAML `title`). */
-export type BlockKind = 'paragraph' | 'foreign' | 'heading' | 'list-item' | 'quote' | 'table-cell' | 'caption' | 'attribute';
+export type BlockKind = 'paragraph' | 'foreign' | 'embed' | 'heading' | 'list-item' | 'quote' | 'table-cell' | 'caption' | 'attribute';
+
+/** Blocks kept as they stand, never translated: text quoted in another language (`foreign`) and
+ *  posts embedded from a social network (`embed`, quoted as published). */
+export function isKept(kind: BlockKind): boolean {
+  return kind === 'foreign' || kind === 'embed';
+}
 
 export interface Block {
   /** `p1`, `p2`, … in order. */

@@ -1,6 +1,7 @@
 // `pereklad status`: per article and language, how many segments are new, machine-translated,
 // translated by a person, reviewed and final, and what MT would bill to finish — worked out
 // exactly as `translate` would plan it (carry-over, memory matches, the journal), sending nothing.
+import { isKept } from '../model.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, targetsFlag } from '../config.js';
@@ -102,7 +103,7 @@ export function registerStatus(program: Command, run: (work: () => Promise<numbe
           const { kept } = leverageLanguage(article, lang, loaded?.doc, loaded?.display ?? '', load.memory, null);
           const counts: StatusCounts = { segments: 0, new: 0, mt: 0, translated: 0, reviewed: 0, final: 0 };
           for (const block of article.blocks) {
-            if (block.kind === 'foreign') continue;
+            if (isKept(block.kind)) continue;
             for (const segment of block.segments) {
               counts.segments++;
               const target = kept.get(segment.id);

@@ -21,7 +21,8 @@ export interface MarkupSpan {
 
 export interface BlockOptions {
   kind: BlockKind;
-  /** Kept as it stands (`foreign`) whatever its language: a code sample, an embedded post. */
+  /** Kept as it stands whatever its language: `foreign`, or `embed` when `kind` says so (a post
+   *  embedded from a social network). */
   keep?: boolean;
   /** Where a translation of this block is written (a YAML plain scalar, a double-quoted attribute):
    *  read by the format's writer to escape for that place. */
@@ -54,7 +55,7 @@ export class ArticleBuilder {
     const text = this.source.slice(start, end);
     const plain = plainText(this.source, start, end, inside);
     const language = options.keep ? { kind: 'foreign' as const, lang: blockLanguage(plain, this.sourceLang).lang } : blockLanguage(plain, this.sourceLang);
-    const kind: BlockKind = language.kind === 'foreign' ? 'foreign' : options.kind;
+    const kind: BlockKind = options.keep && options.kind === 'embed' ? 'embed' : language.kind === 'foreign' ? 'foreign' : options.kind;
     const id = `p${this.blocks.length + 1}`;
     const relative = inside.map((m) => ({ ...m, start: m.start - start, end: m.end - start }));
     const remap = new Map(markup.map((m, i) => [m, i]));

@@ -100,7 +100,8 @@ class HtmlReader {
       }
       const tag = node.tagName;
       if (tag === 'head') { flush(); this.head(node); continue; }
-      if (KEPT.has(tag) || isEmbed(node)) { flush(); continue; }
+      if (KEPT.has(tag)) { flush(); continue; }
+      if (isEmbed(node)) { flush(); this.embed(node); continue; }
       if (BLOCK.has(tag) || holdsBlocks(node)) {
         flush();
         this.attributes(node);
@@ -110,6 +111,33 @@ class HtmlReader {
       run.push(node);
     }
     flush();
+  }
+
+  /** An embedded post: a block of its own (kind `embed`), never translated, its markup as codes so
+   *  review pages and plain copies show its text. */
+  private embed(el: Element): void {
+    const loc = el.sourceCodeLocation;
+    if (!loc) return;
+    const start = loc.startTag?.endOffset ?? loc.startOffset;
+    const end = loc.endTag?.startOffset ?? loc.endOffset;
+    const markup: MarkupSpan[] = [];
+    const walk = (parent: ParentNode): void => {
+      for (const node of parent.childNodes) {
+        const at = node.sourceCodeLocation;
+        if (!at) continue;
+        if (node.nodeName === '#text') markup.push(...this.entities(at.startOffset, at.endOffset));
+        else if (!isElement(node)) markup.push({ start: at.startOffset, end: at.endOffset, kind: 'markup' });
+        else {
+          const open = node.sourceCodeLocation?.startTag;
+          const close = node.sourceCodeLocation?.endTag;
+          if (open) markup.push({ start: open.startOffset, end: open.endOffset, kind: markupKind(node.tagName) });
+          walk(node);
+          if (close) markup.push({ start: close.startOffset, end: close.endOffset, kind: markupKind(node.tagName) });
+        }
+      }
+    };
+    walk(el);
+    this.builder.block(start, end, markup, { kind: 'embed', keep: true });
   }
 
   private head(head: Element): void {

@@ -2,6 +2,7 @@
 // is not translated text (skeleton, inline codes), and each target text run escaped for the place
 // it goes. A run that also stands in the segment's source is written as the source had it (already
 // in the format's syntax), so the identity translation gives the source back byte for byte.
+import { isKept } from '../model.js';
 import type { Article, Content, Segment } from '../model.js';
 import { formatOf } from './registry.js';
 
@@ -25,8 +26,8 @@ export function writeTranslated(article: Article, targetOf: (segment: Segment) =
     let source = '';
     for (const segment of block.segments) {
       source += segment.text + segment.after;
-      const target = block.kind === 'foreign' ? undefined : targetOf(segment);
-      if (block.kind !== 'foreign') {
+      const target = isKept(block.kind) ? undefined : targetOf(segment);
+      if (!isKept(block.kind)) {
         segments++;
         if (!target) untranslated++;
       }

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import type { Article, Content, InlineCode, Segment, TargetSegment, TmMatch, TranslatedArticle } from '../model.js';
-import { allSegments, contentText } from '../model.js';
+import { allSegments, contentText, isKept } from '../model.js';
 import { BadInputError, UsageError } from '../errors.js';
 import { articleIdFromPath } from '../source/discover.js';
 import { readArticleText } from '../source/read.js';
@@ -352,7 +352,7 @@ function applyToProject(project: Project, date: string, problem: (p: ImportProbl
   const byText = new Map<string, Segment[]>();
   for (const block of doc.article.blocks) {
     for (const segment of block.segments) {
-      segments.set(segment.id, { segment, foreign: block.kind === 'foreign' });
+      segments.set(segment.id, { segment, foreign: isKept(block.kind) });
       byText.set(segment.text, [...(byText.get(segment.text) ?? []), segment]);
       const bare = returnedText(segment);
       if (bare !== segment.text) byText.set(bare, [...(byText.get(bare) ?? []), segment]);

@@ -1,7 +1,7 @@
 // The translate job: discover → parse → reuse what the XLIFF already holds → translate the rest
 // (each distinct segment once per language) → store XLIFF → assemble review copies from it.
 import path from 'node:path';
-import { allSegments, type Article, type Content, type TargetSegment, type TmMatch, type TranslatedArticle } from '../model.js';
+import { allSegments, type Article, type Content, type TargetSegment, type TmMatch, type TranslatedArticle, isKept } from '../model.js';
 import { discoverSources, type SourceFile } from '../source/discover.js';
 import { readArticleText } from '../source/read.js';
 import { readArticle } from '../formats/registry.js';
@@ -240,7 +240,7 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
       const languages = new Map<string, PlannedLanguage>();
       for (const lang of options.targets) if (!known.has(lang)) languages.set(lang, await planLanguage(article, lang));
       planned.push({ file, article, languages, source });
-      summary.segments += article.blocks.reduce((n, b) => n + (b.kind === 'foreign' ? 0 : b.segments.length), 0);
+      summary.segments += article.blocks.reduce((n, b) => n + (isKept(b.kind) ? 0 : b.segments.length), 0);
     } catch (err) {
       if (!(err instanceof PerekladError)) throw err;
       summary.failedArticles++;
@@ -292,7 +292,7 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
     for (const { article, languages, resource } of planned) {
       const kept = languages.get(lang)?.kept;
       if (!kept) continue;
-      const blocks = article.blocks.filter((b) => b.kind !== 'foreign');
+      const blocks = article.blocks.filter((b) => !isKept(b.kind));
       // A namespace of site strings is no article: its strings get what they are as context, not each
       // other. Not each string's key: DeepL applies a request's context to all of its (up to 50)
       // texts, so a context per key would cost one request per string.
@@ -413,7 +413,7 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
       let machine = 0;
       let flagged = 0;
       for (const block of article.blocks) {
-        if (block.kind === 'foreign') continue;
+        if (isKept(block.kind)) continue;
         for (const segment of block.segments) {
           if (targets.has(segment.id)) continue;
           const failed = failures.get(contentKey(segment.content));

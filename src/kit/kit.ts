@@ -1,6 +1,7 @@
 // `pereklad kit`: hand-off packages for translators and editors. For OmegaT, a ready project
 // folder; for memoQ, Trados, Phrase and any other XLIFF tool, the XLIFF itself with MT in the
 // targets and states set.
+import { isKept } from '../model.js';
 import path from 'node:path';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import type { TranslatedArticle } from '../model.js';
@@ -101,7 +102,7 @@ async function makeKitLocked(options: KitOptions): Promise<KitSummary> {
       if (memories.enforce.length > 0) await put('tm/enforce/pereklad-reviewed.tmx', writeTmx(memories.enforce));
       if (memories.fuzzy.length > 0) await put('tm/pereklad-matches.tmx', writeTmx(memories.fuzzy));
       const terms = await loadGlossaryTerms(path.resolve(options.cwd, options.glossaryDir ?? DEFAULT_GLOSSARY_DIR), options.lang);
-      const sentences = docs.flatMap((doc) => doc.article.blocks.filter((b) => b.kind !== 'foreign').flatMap((b) => b.segments.map((s) => s.text)));
+      const sentences = docs.flatMap((doc) => doc.article.blocks.filter((b) => !isKept(b.kind)).flatMap((b) => b.segments.map((s) => s.text)));
       await put('glossary/glossary.txt', omegatGlossary(terms, sentences));
       summary.mt = memories.mt.length;
       summary.translated = memories.translated.length;

@@ -8,7 +8,7 @@
 // 3.6 console mode: with MT in tm/auto, project_stats.txt said "Remaining 0" for an all-MT project;
 // with MT in tm/mt/ it says every MT segment remains (tests/kit/omegat.postedit.test.ts).
 import type { TmMatch, TranslatedArticle } from '../model.js';
-import { allSegments } from '../model.js';
+import { allSegments, isKept } from '../model.js';
 import type { Glossary } from '../glossary/glossary.js';
 import { findTerms } from '../glossary/match.js';
 import { isEngineGlossaryFlag } from '../qa/findings.js';
@@ -53,7 +53,7 @@ export function kitMemories(docs: readonly TranslatedArticle[], origin: (doc: Tr
   const memories: KitMemories = { mt: [], translated: [], enforce: [], fuzzy: [] };
   for (const doc of docs) {
     for (const block of doc.article.blocks) {
-      if (block.kind === 'foreign') continue;
+      if (isKept(block.kind)) continue;
       for (const segment of block.segments) {
         const target = doc.targets.get(segment.id);
         for (const match of target?.matches ?? []) memories.fuzzy.push(matchEntry(match, doc.targetLang));

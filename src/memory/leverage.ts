@@ -8,7 +8,7 @@
 //     as `translated` (needing review, never reviewed or final by itself); fuzzy matches are
 //     only offered. What is still without a target goes to MT.
 import type { Article, Segment, TargetSegment, TmMatch, TranslatedArticle } from '../model.js';
-import { allSegments } from '../model.js';
+import { allSegments, isKept } from '../model.js';
 import type { Engine } from '../mt/engine.js';
 import { carryOver } from './reuse.js';
 import { contextOf, mapTargetCodes, shapeText, trustRank, type TmEntry, type TranslationMemory } from './tm.js';
@@ -56,7 +56,7 @@ export function leverageLanguage(
   let leveraged = 0;
   const segments = [...allSegments(article)];
   const previousSegments = new Map(previous ? [...allSegments(previous.article)].map((s): [string, Segment] => [s.id, s]) : []);
-  const foreign = new Set(article.blocks.filter((b) => b.kind === 'foreign').flatMap((b) => b.segments.map((s) => s.id)));
+  const foreign = new Set(article.blocks.filter((b) => isKept(b.kind)).flatMap((b) => b.segments.map((s) => s.id)));
   segments.forEach((segment, i) => {
     if (kept.has(segment.id) || foreign.has(segment.id)) return;
     const found = memory.lookup(segment, lang, contextOf(segments, i), { usable: usableFor(engine) });

@@ -2,7 +2,7 @@
 // protected spans restored — and the metadata a site needs to show where it came from.
 import type { BlockKind, InlineCode, Content, TranslatedArticle } from '../model.js';
 import type { GateResult } from './gate.js';
-import { isMarkupKind } from '../model.js';
+import { isMarkupKind, isKept } from '../model.js';
 import { entityChar } from '../formats/escape.js';
 
 /** A run of a paragraph: plain text, or a protected span (URL, handle, …) kept as the source had it. */
@@ -60,10 +60,10 @@ export function localizedCopy(doc: TranslatedArticle, gate: GateResult, publishe
   let reviewed = 0;
   const paragraphs = doc.article.blocks.map((block): CopyParagraph => ({
     kind: block.kind,
-    lang: block.kind === 'foreign' ? block.lang : doc.targetLang,
+    lang: isKept(block.kind) ? block.lang : doc.targetLang,
     runs: block.segments.flatMap((segment) => {
       const target = doc.targets.get(segment.id);
-      if (block.kind === 'foreign' || !target?.content) return runsOf(segment.content, segment.codes, segment.after);
+      if (isKept(block.kind) || !target?.content) return runsOf(segment.content, segment.codes, segment.after);
       if (target.provenance?.origin === 'mt' && target.provenance.engine !== undefined) engines.add(target.provenance.engine);
       if (target.provenance?.origin !== 'mt') human++;
       if (target.state === 'reviewed' || target.state === 'final') reviewed++;

@@ -5,7 +5,7 @@ import { paragraphText, runText } from './copy.js';
 import { escapeHtml as h } from '../review/html.js';
 import type { PublishFormat } from './config.js';
 import { escapeMarkdownText } from '../formats/escape.js';
-import { isMarkupKind } from '../model.js';
+import { isMarkupKind, isKept } from '../model.js';
 
 export const MACHINE_NOTICE = 'Machine translation: this article was translated automatically and has not been fully reviewed by an editor.';
 
@@ -64,7 +64,7 @@ function markdownParagraph(paragraph: CopyParagraph): string {
   // spaces of a hard break, and has any line-start syntax escaped.
   const body = lines.map((line) => line.trim().replace(MD_LINE_START, (_m, mark: string | undefined, digits: string | undefined, dot: string | undefined) => (mark !== undefined ? `\\${mark}` : `${digits}\\${dot}`)));
   const text = body.join('\n');
-  return paragraph.kind === 'foreign' ? text.split('\n').map((l) => `> ${l}`).join('\n') : text;
+  return isKept(paragraph.kind) ? text.split('\n').map((l) => `> ${l}`).join('\n') : text;
 }
 
 export function renderMarkdown(copy: LocalizedCopy): string {
@@ -74,7 +74,7 @@ export function renderMarkdown(copy: LocalizedCopy): string {
 
 function htmlParagraph(paragraph: CopyParagraph): string {
   const text = h(paragraph.runs.map(runText).join('').trim()).replace(/\r\n|\r|\n/gu, '<br>\n');
-  return paragraph.kind === 'foreign' ? `<blockquote lang="${h(paragraph.lang)}"><p>${text}</p></blockquote>` : `<p>${text}</p>`;
+  return isKept(paragraph.kind) ? `<blockquote lang="${h(paragraph.lang)}"><p>${text}</p></blockquote>` : `<p>${text}</p>`;
 }
 
 /** Longest a <title> gets: what search results and tabs show. */
@@ -99,7 +99,7 @@ export function renderHtml(copy: LocalizedCopy, body?: string): string {
   // The headline is the article's first heading (Markdown, HTML) or else its first paragraph (a
   // news article's first line): in a plain copy the first paragraph is the page's <h1>; the
   // <title> is the headline cut at a word boundary, so no word is broken in a browser tab.
-  const first = copy.paragraphs.find((x) => x.kind !== 'foreign');
+  const first = copy.paragraphs.find((x) => !isKept(x.kind));
   const heading = copy.paragraphs.find((x) => x.kind === 'heading') ?? first;
   const headline = heading ? paragraphText(heading) : '';
   const title = headline !== '' ? cutAtWord(headline, TITLE_MAX) : meta.articleId;

@@ -1,6 +1,7 @@
 // The publish gate: which sentences of a translated article may reach readers, and why the
 // others may not. A sentence passes when it has reached the configured state (or is MT and MT was
 // allowed) and has no error-level QA finding (unless errors were allowed, which is then recorded).
+import { isKept } from '../model.js';
 import type { SegmentState, TranslatedArticle } from '../model.js';
 import type { FindingsBySegment, ReviewFinding } from '../review/findings.js';
 import { stateRank } from '../xliff/states.js';
@@ -41,7 +42,7 @@ export function publishGate(doc: TranslatedArticle, findings: FindingsBySegment,
   const result: GateResult = { ready: true, publishable: new Set(), blockers: [], machine: new Set(), overriddenErrors: [], segments: 0 };
   for (const block of doc.article.blocks) {
     for (const segment of block.segments) {
-      if (block.kind === 'foreign') {
+      if (isKept(block.kind)) {
         result.publishable.add(segment.id);
         continue;
       }

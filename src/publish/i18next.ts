@@ -3,7 +3,7 @@
 // the sentences that passed the publish gate; the source language holds every sentence, so a
 // site that sets `fallbackLng: 'uk'` shows the original wherever a translation is not published.
 import type { TranslatedArticle } from '../model.js';
-import { contentText } from '../model.js';
+import { contentText, isKept } from '../model.js';
 import type { PublishConfig } from './config.js';
 
 /** segment id → text, per article id, in article order. */
@@ -37,11 +37,11 @@ export function targetStrings(doc: TranslatedArticle, publishable: ReadonlySet<s
   const passed = gatedSentences(doc, publishable, gate);
   for (const block of doc.article.blocks) {
     // A foreign quote reads the same in every language; alone it would only say the article exists.
-    if (block.kind === 'foreign' && gate !== 'sentence' && !doc.article.blocks.some((b) => b.kind !== 'foreign' && b.segments.some((s) => passed.has(s.id)))) continue;
+    if (isKept(block.kind) && gate !== 'sentence' && !doc.article.blocks.some((b) => !isKept(b.kind) && b.segments.some((s) => passed.has(s.id)))) continue;
     for (const segment of block.segments) {
       if (!passed.has(segment.id)) continue;
       const target = doc.targets.get(segment.id);
-      strings.set(segment.id, block.kind === 'foreign' || !target?.content ? segment.text : contentText(target.content, segment.codes));
+      strings.set(segment.id, isKept(block.kind) || !target?.content ? segment.text : contentText(target.content, segment.codes));
     }
   }
   return strings;

@@ -1,6 +1,7 @@
 // Running the quality checks over a translated article: the findings (for the CLI, the review
 // report and the HTML review page), and the same findings as flags on the targets, so that the
 // XLIFF carries them to CAT tools as notes.
+import { isKept } from '../model.js';
 import { qaText } from './messages.js';
 import type { TargetSegment, TranslatedArticle } from '../model.js';
 import { formatFlag, isEngineGlossaryFlag, isQaFlag, type QaFinding, type QaSeverity } from './findings.js';
@@ -30,7 +31,7 @@ export function qaFindings(doc: TranslatedArticle, options: QaOptions = {}): QaF
   const findings: QaFinding[] = [];
   for (const block of doc.article.blocks) {
     // Quoted foreign text is kept as it stands (translate="no"): there is nothing to check.
-    if (block.kind === 'foreign') continue;
+    if (isKept(block.kind)) continue;
     for (const segment of block.segments) {
       const targetSegment = doc.targets.get(segment.id);
       if (!targetSegment?.content || targetSegment.content.length === 0) {

@@ -3,7 +3,7 @@
 // approval is the same transition, lock and atomic write as the review app's.
 import path from 'node:path';
 import type { TranslatedArticle } from '../model.js';
-import { allSegments } from '../model.js';
+import { allSegments, isKept } from '../model.js';
 import { UsageError } from '../errors.js';
 import { collectTranslations } from './collect.js';
 import { glossaryTerms } from '../qa/glossary.js';
@@ -36,7 +36,7 @@ export interface ApproveSummary {
 export function approvable(doc: TranslatedArticle, options: Pick<ApproveOptions, 'segments' | 'from'>): string[] {
   const ids: string[] = [];
   for (const block of doc.article.blocks) {
-    if (block.kind === 'foreign') continue;
+    if (isKept(block.kind)) continue;
     for (const segment of block.segments) {
       const target = doc.targets.get(segment.id);
       if (!target?.content || target.state !== 'translated') continue;

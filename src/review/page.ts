@@ -1,6 +1,7 @@
 // The review page of one article in one language: source and target side by side, sentence by
 // sentence, each coloured and labelled by state, with findings, origin and MT edits on the
 // sentence they concern, counts at the top and a filter for what needs attention.
+import { isKept } from '../model.js';
 import type { UiText } from './i18n.js';
 import type { ReviewView, SegmentView, BlockView, ReviewCounts } from './view.js';
 import { DISPLAY_STATES } from './view.js';
@@ -110,10 +111,10 @@ function segmentItem(seg: SegmentView, view: ReviewView, ui: UiText, app?: Revie
 function blockSection(block: BlockView, index: number, view: ReviewView, ui: UiText, app?: ReviewApp): string {
   const headingId = `h-${safeId(block.id)}`;
   const heading = ui.t('paragraph', { n: index + 1 });
-  if (block.kind === 'foreign') {
+  if (isKept(block.kind)) {
     const text = block.segments.map((s) => s.source + s.after).join('');
     // `und-…` is "some Latin-script language": name no language rather than Intl's "root".
-    const note = block.lang.startsWith('und') ? ui.t('foreignUnknown') : ui.t('foreign', { language: ui.languageName(block.lang) });
+    const note = block.kind === 'embed' ? ui.t('embed') : block.lang.startsWith('und') ? ui.t('foreignUnknown') : ui.t('foreign', { language: ui.languageName(block.lang) });
     return `<section class="block foreign" id="${safeId(block.id)}" aria-labelledby="${headingId}">
 <h2 id="${headingId}">${h(heading)} · ${h(note)}</h2>
 <blockquote lang="${h(block.lang)}"><p>${h(text)}</p></blockquote>

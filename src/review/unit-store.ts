@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Content, Segment, TranslatedArticle } from '../model.js';
-import { allSegments } from '../model.js';
+import { allSegments, isKept } from '../model.js';
 import { PerekladError } from '../errors.js';
 import { codecFor, parseXliff } from '../xliff/read.js';
 import { reviewPath, xliffPath } from '../project/layout.js';
@@ -104,7 +104,7 @@ export async function saveUnitChanges(options: SaveOptions): Promise<SaveResult>
     }
     const doc = parseXliff(bytes, display);
     const segments = new Map([...allSegments(doc.article)].map((s) => [s.id, s]));
-    const foreign = new Set(doc.article.blocks.filter((b) => b.kind === 'foreign').flatMap((b) => b.segments.map((s) => s.id)));
+    const foreign = new Set(doc.article.blocks.filter((b) => isKept(b.kind)).flatMap((b) => b.segments.map((s) => s.id)));
     const targets = new Map(doc.targets);
     const result: SaveResult = { hash, doc, applied: [], unchanged: [], conflicts: [], written: false };
     for (const { segmentId, change } of options.edits) {

@@ -1,13 +1,14 @@
 // The review view of one translated article: every segment with its source, target, display
 // state, origin, findings and MT edits, and the counts an editor reads first. Pure: the HTML page
 // and the tests both read this.
-import type { BlockKind, Content, TargetSegment, TranslatedArticle } from '../model.js';
-import { contentText } from '../model.js';
+import type { BlockKind, Content, Segment, TargetSegment, TranslatedArticle } from '../model.js';
+import { contentText, isKept } from '../model.js';
 import type { FindingsBySegment, ReviewFinding } from './findings.js';
 import { bestMemoryMatch, editedMachineText } from './suggestions.js';
 import { wordDiff, type DiffPart } from './diff.js';
 import { formattedHtml } from './formatted.js';
 import { isKeptAcrossEdit } from '../memory/source-edit.js';
+import { runText } from '../publish/copy.js';
 
 /** What an editor distinguishes: the model's states, with machine output not yet touched by a
  *  person (`mt`) told apart from a person's translation. */
@@ -94,7 +95,8 @@ export function reviewView(doc: TranslatedArticle, findings: FindingsBySegment):
     kind: block.kind,
     lang: block.lang,
     segments: block.segments.map((segment): SegmentView => {
-      if (block.kind === 'foreign') return { id: segment.id, source: segment.text, after: segment.after, state: 'final', findings: [], attention: false, codes: [] };
+      // An embedded post is shown as its readers see it: its text, not its markup.
+      if (isKept(block.kind)) return { id: segment.id, source: block.kind === 'embed' ? readerText(segment) : segment.text, after: segment.after, state: 'final', findings: [], attention: false, codes: [] };
       const target: TargetSegment | undefined = doc.targets.get(segment.id);
       const state = displayState(target);
       const own = findings.get(segment.id) ?? [];
@@ -153,4 +155,12 @@ export function reviewView(doc: TranslatedArticle, findings: FindingsBySegment):
     blocks,
     counts,
   };
+}
+
+function readerText(segment: Segment): string {
+  return segment.content.map((f) => {
+    if (typeof f === 'string') return f;
+    const code = segment.codes.find((c) => c.id === f.code);
+    return code ? runText({ code }) : '';
+  }).join('');
 }

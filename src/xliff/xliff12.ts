@@ -2,6 +2,7 @@
 // sentence then carries its own state and approval, which Translate Toolkit and OmegaT read per
 // unit (with <mrk mtype="seg"> inside a paragraph unit, 1.2 can hold only one state per paragraph).
 // The layout travels as a skeleton in <header><skl><internal-file>.
+import { isKept } from '../model.js';
 import type { Content, InlineCode, TargetSegment, TranslatedArticle } from '../model.js';
 import { BadInputError } from '../errors.js';
 import { attrs, childElements, escapeText, firstChild, textOf, unitsIn, type XmlElement } from './xml.js';
@@ -69,7 +70,7 @@ export const xliff12: XliffCodec = {
     // layout i18next's own XLIFF tools (the `xliff` package, locize) read and write.
     const grouped = !article.metadata.i18next;
     for (const block of article.blocks) {
-      const foreign = block.kind === 'foreign';
+      const foreign = isKept(block.kind);
       if (grouped) lines.push(`      <group${attrs({ id: block.id, restype: 'x-paragraph', translate: foreign ? 'no' : undefined })}>`);
       for (const segment of block.segments) {
         const target: TargetSegment = doc.targets.get(segment.id) ?? emptyTarget(segment.id);

@@ -2,6 +2,7 @@
 // between sentences as <ignorable>, as the 2.0 core intends; states live on <segment>, the engine
 // on subState, job facts in the metadata module. The layout also travels as a <skeleton>, so
 // both versions rebuild articles the same way.
+import { isKept } from '../model.js';
 import type { Content, InlineCode, TargetSegment, TranslatedArticle } from '../model.js';
 import { BadInputError } from '../errors.js';
 import { attrs, childElements, escapeText, firstChild, textOf, unitsIn, type XmlElement } from './xml.js';
@@ -84,7 +85,7 @@ export const xliff20: XliffCodec = {
     lines.push('      </mda:metaGroup>');
     lines.push('    </mda:metadata>');
     for (const block of article.blocks) {
-      const foreign = block.kind === 'foreign';
+      const foreign = isKept(block.kind);
       const unitId = toNmtoken(block.id);
       lines.push(`    <unit${attrs({ id: unitId, name: unitId !== block.id ? block.id : undefined, translate: foreign ? 'no' : undefined })}>`);
       const targets = block.segments.map((s) => doc.targets.get(s.id) ?? emptyTarget(s.id));
