@@ -202,7 +202,27 @@ function resolveTarget(unit: ReturnedUnit, target: ReturnedContent, segment: Seg
     if (code.text !== '' && code.text !== own.text) notes.push(`the CAT tool returned protected ${own.kind} "${own.text}" changed to "${code.text}"; protected text is kept as in the source`);
     content.push({ code: own.id });
   }
-  return { content, notes };
+  return { content: codesFromText(content, segment, notes), notes };
+}
+
+/** Tools that write inline codes as text (i18next's `xliff` package for `{{name}}`, a CAT tool
+ *  that flattened a tag) return the protected text in the target's words: each standalone code the
+ *  target lacks is taken back from the first place its exact text stands (longest first, so a URL
+ *  is not cut by a shorter code inside it). Paired halves are not: `**` could be either. */
+function codesFromText(content: Content, segment: Segment, notes: string[]): Content {
+  const present = new Set(content.flatMap((f) => (typeof f === 'string' ? [] : [f.code])));
+  const missing = segment.codes.filter((c) => !present.has(c.id) && c.role === undefined && c.text.trim() !== '').sort((a, b) => b.text.length - a.text.length);
+  let out = content;
+  for (const code of missing) {
+    const at = out.findIndex((f) => typeof f === 'string' && f.includes(code.text));
+    if (at < 0) continue;
+    const run = out[at] as string;
+    const i = run.indexOf(code.text);
+    const pieces: Content = [...(i > 0 ? [run.slice(0, i)] : []), { code: code.id }, ...(i + code.text.length < run.length ? [run.slice(i + code.text.length)] : [])];
+    out = [...out.slice(0, at), ...pieces, ...out.slice(at + 1)];
+    notes.push(`the CAT tool returned protected ${code.kind} "${code.text}" as text; it is kept as the protected code`);
+  }
+  return out;
 }
 
 /** The state markup pereklad wrote for a target, as `ReturnedUnit.rawState` spells it. */

@@ -225,7 +225,8 @@ function read20(root: XmlElement, file: string): ReturnedFile[] {
     return {
       file, version: '2.0' as const,
       sourceLang: root.attrs.srcLang ?? '', targetLang: root.attrs.trgLang ?? '',
-      original: fileEl.attrs.original ?? '',
+      // i18next's XLIFF tools (the `xliff` package, locize) name a namespace by the file's id.
+      original: fileEl.attrs.original ?? (skeleton ? '' : fileEl.attrs.id ?? ''),
       ...(skeleton ? { articleId: skeletonArticle(textOf(skeleton), file) } : {}),
       units,
     };

@@ -27,7 +27,9 @@ const WRITERS_12: CodeWriters = {
 };
 
 // An i18next namespace keeps every code a <ph> holding its text: the layout the `xliff` package
-// and locize read, whose readers know no <g>.
+// and locize read, whose readers know no <g>. The package itself writes no states, provenance,
+// matches or exact whitespace, so pereklad writes the layout with its own codec; the package is
+// the tests' reference reader and writer of i18next's XLIFF (tests/formats/i18next.*.test.ts).
 function contentXml(content: Content, codes: readonly InlineCode[], plain = false): string {
   return plain ? writeInline(content, codes, ph12) : writePairedInline(content, codes, WRITERS_12);
 }

@@ -14,6 +14,7 @@ import { DEFAULT_SYNTAX } from '../../src/formats/i18next/syntax.js';
 import { runImport } from '../../src/import/import.js';
 import { orderedJson, siteProject, SITE_FIXTURE } from './helpers.js';
 import { xliffCheck, xliffCheckUnavailable } from '../helpers/xliff-check.js';
+import { createxliff, createxliff12 } from 'xliff';
 
 /** Marks every text run, so a translation is told from its source; records what it was sent. */
 class MarkingEngine implements Engine {
@@ -161,6 +162,26 @@ describe('translate job over i18next namespaces', () => {
       const target = JSON.parse(await readFile(path.join(ws.dir, `locales/${lang}/natural.json`), 'utf8')) as Record<string, string>;
       expect(target['Read more']).toBe(`${lang} Read more`);
       expect(target["What's new?"]).toBe(`${lang}:Значення 2`);
+    }
+  });
+
+  it('a namespace XLIFF written by i18next\'s own tooling (the `xliff` package, as locize exports it) imports by key, in 1.2 and 2.0; placeholders it wrote as text are codes again', async () => {
+    ws = await siteProject();
+    await ws.write('locales/uk/small.json', '{\n  "nav": { "home": "Головна" },\n  "greet": "Привіт, {{name}}! Читайте $t(nav.home)."\n}\n');
+    await runTranslateJob(job(ws, new MarkingEngine(), ['en-GB', 'de']));
+    const source = { 'nav.home': 'Головна', greet: 'Привіт, {{name}}! Читайте $t(nav.home).' };
+    for (const [lang, create] of [['en-GB', createxliff12], ['de', createxliff]] as const) {
+      const target = { 'nav.home': `${lang} Home`, greet: `${lang} Hello, {{name}}! Read $t(nav.home).` };
+      const file = await ws.write(`returned/${lang}.xlf`, await create('uk', lang, source, target, 'small'));
+      const imported = await runImport({ cwd: ws.dir, sourceDir: 'source-texts', localesDir: 'locales', inputs: [file], strings: job(ws, new MarkingEngine(), []).strings! });
+      expect(imported.problems, lang).toEqual([]);
+      expect(imported.applied).toBe(true);
+      const doc = parseXliff(await readFile(path.join(ws.dir, `locales/${lang}/small.xlf`), 'utf8'), 'small.xlf');
+      // Both codes are codes again, not text QA would call missing.
+      expect(doc.targets.get('greet')!.content!.filter((f) => typeof f !== 'string'), lang).toHaveLength(2);
+      expect(imported.articles[0]!.findings.filter((f) => f.check === 'codes')).toEqual([]);
+      const json = JSON.parse(await readFile(path.join(ws.dir, `locales/${lang}/small.json`), 'utf8')) as { greet: string; nav: { home: string } };
+      expect(json).toEqual({ nav: { home: `${lang} Home` }, greet: `${lang} Hello, {{name}}! Read $t(nav.home).` });
     }
   });
 });
