@@ -32,8 +32,13 @@ interface IndexEntry {
   xliff: FileStamp;
   copy: FileStamp;
   /** What the summary counts for this article and language when it is skipped. */
-  figures: Pick<LanguageFigures, 'segments' | 'untranslated' | 'qaErrors' | 'qaWarnings'>;
+  figures: IndexFigures;
 }
+
+/** What the summary and `status` count for an article and language when it is skipped: its units
+ *  by state (`new` is `untranslated`), and its QA findings. The states are absent from entries an
+ *  older pereklad wrote: `status` then plans such an article in full. */
+export type IndexFigures = Pick<LanguageFigures, 'segments' | 'untranslated' | 'qaErrors' | 'qaWarnings' | 'mt' | 'translated' | 'reviewed' | 'final'>;
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -95,7 +100,7 @@ export class IncrementalIndex {
   }
 
   /** The figures of an article and language that need no work, or undefined when it must be planned. */
-  async unchanged(lang: string, articleId: string, source: string, settings: string, xliffFile: string, copyFile: string): Promise<IndexEntry['figures'] | undefined> {
+  async unchanged(lang: string, articleId: string, source: string, settings: string, xliffFile: string, copyFile: string): Promise<IndexFigures | undefined> {
     const entry = this.entries.get(keyOf(lang, articleId));
     if (!entry || entry.source !== source || entry.settings !== settings) return undefined;
     const x = await still(xliffFile, entry.xliff);
@@ -109,7 +114,7 @@ export class IncrementalIndex {
   }
 
   /** After both files of an article and language were written (or found as they should be). */
-  async record(lang: string, articleId: string, source: string, settings: string, xliff: { file: string; text: string }, copy: { file: string; text: string }, figures: IndexEntry['figures']): Promise<void> {
+  async record(lang: string, articleId: string, source: string, settings: string, xliff: { file: string; text: string }, copy: { file: string; text: string }, figures: IndexFigures): Promise<void> {
     const xs = await stampOf(xliff.file, xliff.text);
     const cs = await stampOf(copy.file, copy.text);
     if (!xs || !cs) return this.forget(lang, articleId);

@@ -1,74 +1,30 @@
 // The translate job: discover → parse → reuse what the XLIFF already holds → translate the rest
 // (each distinct segment once per language) → store XLIFF → assemble review copies from it.
 import path from 'node:path';
-import { allSegments, type Article, type Content, type TargetSegment, type TmMatch, type TranslatedArticle, isKept } from '../model.js';
-import { discoverSources, type SourceFile } from '../source/discover.js';
-import { readArticleText } from '../source/read.js';
-import { readArticle } from '../formats/registry.js';
-import type { FormatsConfig } from '../formats/format.js';
-import type { SegmentationRules } from '../segment/split.js';
-import type { Engine } from '../mt/engine.js';
-import { contentKey, type EngineSegment } from '../mt/engine.js';
+import { isKept, type TranslatedArticle } from '../model.js';
+import { contentKey } from '../mt/engine.js';
 import { runEngine } from '../mt/run.js';
-import { failedBefore, failureFlag, recordedFailure, RETRY_FAILED_HINT } from '../mt/failure.js';
+import { failureFlag, RETRY_FAILED_HINT } from '../mt/failure.js';
 import { codecFor, parseXliff } from '../xliff/read.js';
-import type { XliffVersion } from '../xliff/codec.js';
 import { assembleArticle } from '../assemble/assemble.js';
-import { Journal } from '../project/journal.js';
-import { IncrementalIndex, settingsHash, sha256 } from './incremental.js';
-import { PEREKLAD_TOOL } from '../xliff/codec.js';
-import { plural, type LanguageFigures, type Reporter } from '../project/reporter.js';
+import { plural, type LanguageFigures } from '../project/reporter.js';
 import { crashPoint, writeIfChanged } from '../project/io.js';
 import { reviewPath, xliffPath } from '../project/layout.js';
 import { PerekladError, QuotaExceededError } from '../errors.js';
-import { DEFAULT_TM_DIR, loadMemory, type MemoryLoad } from '../memory/store.js';
-import { leverageLanguage } from '../memory/leverage.js';
-import type { SourceEditOptions } from '../memory/source-edit.js';
 import { emptyTarget } from '../xliff/codec.js';
 import { checkCodes } from '../qa/codes.js';
 import { qaStep } from '../qa/step.js';
 import { countBySeverity } from '../qa/run.js';
-import { DEFAULT_GLOSSARY_DIR, glossaryTerms } from '../qa/glossary.js';
-import { namespaceContext, planNamespaces, targetResource, unreviewedLine } from '../formats/i18next/job.js';
-import { resourceOptions, type StringsConfig } from '../formats/i18next/project.js';
-import { resourceKeys } from '../formats/i18next/resource.js';
-import type { Resource } from '../formats/i18next/resource.js';
+import { targetResource, unreviewedLine } from '../formats/i18next/job.js';
 import { withProject } from '../project/store.js';
-import { answerProblem } from '../project/validate.js';
 import { checkWritable, WriteCheckError } from '../project/preflight.js';
 import { describeFault, isSystemError } from '../project/faults.js';
+import { languageWork, planProject, unitStates, unstorable, type PlanOptions, type UnitStates } from './plan.js';
 
-export interface TranslateJobOptions {
-  /** Folder the relative paths below are resolved against (the newsroom's repository). */
-  cwd: string;
-  sourceDir: string;
-  localesDir: string;
-  include?: string[];
-  ignore?: string[];
-  targets: string[];
-  /** null: no MT; units stay for translators. */
-  engine: Engine | null;
-  xliffVersion: XliffVersion;
+export interface TranslateJobOptions extends PlanOptions {
   dryRun: boolean;
-  reporter: Reporter;
   /** Clock for the `written`/provenance dates; injectable for tests. */
   now?: () => Date;
-  /** Folder of imported TMX files that join the translation memory (default `tm`). */
-  tmDir?: string;
-  /** Ask the engine again for units it gave no usable translation for on an earlier run. */
-  retryFailed?: boolean;
-  /** The project's segmentation rules (default: the built-in Ukrainian rules). */
-  segmentation?: SegmentationRules;
-  /** Article formats (config `formats`): extension overrides, front-matter fields. */
-  formats?: FormatsConfig;
-  /** What a source edit of a reviewed sentence keeps (config `sourceEdits`). */
-  sourceEdits?: SourceEditOptions;
-  /** Folder of glossaries for the QA terminology check (default `glossaries`). */
-  glossaryDir?: string;
-  /** The site's i18next resources (src/formats/i18next/); undefined: none are translated. */
-  strings?: StringsConfig;
-  /** Namespaces pereklad writes itself (the published articles), never sources. */
-  stringsExclude?: string[];
 }
 
 export interface TranslateJobSummary {
@@ -94,31 +50,6 @@ export interface TranslateJobSummary {
   resumedAnswers: number;
 }
 
-interface PlannedLanguage {
-  /** Targets that need no MT: carried over from the existing XLIFF, or exact memory matches. */
-  kept: Map<string, TargetSegment>;
-  /** Memory matches to offer beside the segments that still need a translation. */
-  matches: Map<string, TmMatch[]>;
-  /** Units the engine gave no usable translation for on an earlier run (src/mt/failure.ts), by
-   *  segment id with the reason: kept as they are, not sent again (unless --retry-failed). */
-  held: Map<string, string>;
-  /** The existing XLIFF is unreadable: it is reported, left alone, and this language is skipped. */
-  skip?: true;
-  previousText?: string;
-  previousWritten?: string;
-}
-
-interface Planned {
-  file: SourceFile;
-  article: Article;
-  /** The languages this entry is planned for (a namespace has one entry per language). */
-  languages: Map<string, PlannedLanguage>;
-  /** Set for an i18next namespace: its target resource file is written beside the XLIFF. */
-  resource?: Resource;
-  /** The source text's hash, for the incremental index (articles only). */
-  source?: string;
-}
-
 /** TranslateJob under the project lock (src/project/store.ts). */
 export async function runTranslateJob(options: TranslateJobOptions): Promise<TranslateJobSummary> {
   if (options.dryRun) return runTranslateJobLocked(options);
@@ -127,9 +58,8 @@ export async function runTranslateJob(options: TranslateJobOptions): Promise<Tra
 }
 
 async function runTranslateJobLocked(options: TranslateJobOptions): Promise<TranslateJobSummary> {
-  const { reporter, engine } = options;
+  const { reporter } = options;
   const now = options.now ?? (() => new Date());
-  const sourceDir = path.resolve(options.cwd, options.sourceDir);
   const localesDir = path.resolve(options.cwd, options.localesDir);
   const rel = (p: string): string => path.relative(options.cwd, p) || '.';
   const summary: TranslateJobSummary = {
@@ -141,128 +71,19 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
     reporter.error(`error: ${message}`);
   };
 
-  const { files, unsupported } = await discoverSources({ sourceDir, include: options.include, ignore: options.ignore, formats: options.formats });
-  for (const file of unsupported) reporter.warn(`skipped: ${rel(path.join(sourceDir, file))}: unsupported format`);
-
-  // The translation memory: every XLIFF under the locales folder and every TMX under tm/. An
-  // unreadable file is left out with one line naming file and line; an article's own unreadable
-  // XLIFF is also never overwritten (its language is skipped below, as an error).
-  // Loaded only when some article needs planning: an unchanged re-run reads no XLIFF at all.
-  let memoryLoad: MemoryLoad | undefined;
-  const memory = async (): Promise<MemoryLoad> => {
-    if (memoryLoad) return memoryLoad;
-    memoryLoad = await loadMemory({ cwd: options.cwd, localesDir, tmDir: path.resolve(options.cwd, options.tmDir ?? DEFAULT_TM_DIR) });
-    const ownXliff = new Set(files.flatMap((f) => options.targets.map((lang) => xliffPath(localesDir, lang, f.id))));
-    for (const [abs, loaded] of memoryLoad.xliff) if (loaded.error && !ownXliff.has(abs)) reporter.warn(`warning: ${loaded.error.message}; left out of the translation memory`);
-    for (const problem of memoryLoad.problems) if (!problem.file.endsWith('.xlf')) reporter.warn(`warning: ${problem.message}; left out of the translation memory`);
-    return memoryLoad;
-  };
-  const journal = await Journal.open(localesDir);
-  const termsFor = glossaryTerms(path.resolve(options.cwd, options.glossaryDir ?? DEFAULT_GLOSSARY_DIR));
-  if (journal.damaged.length > 0) reporter.warn(`warning: ${rel(journal.file)}: lines ${journal.damaged.join(', ')} are damaged and not used`);
-  // What an article and language was made with: any change here redoes it (src/job/incremental.ts).
-  const index = await IncrementalIndex.open(localesDir);
-  const engineFor = (lang: string): Engine | null => (options.engine?.forTarget ? options.engine.forTarget(lang) : options.engine);
-  const settings = new Map<string, string>();
-  for (const lang of options.targets) {
-    settings.set(lang, settingsHash({
-      tool: PEREKLAD_TOOL.version, xliff: options.xliffVersion, engine: engineFor(lang)?.name ?? null,
-      rules: options.segmentation ?? null, formats: options.formats ?? null, glossary: await termsFor(lang),
-    }));
+  const plan = await planProject(options, fail);
+  const { planned, journal, index, settings, termsFor, engineFor, namespaceKeys } = plan;
+  summary.articles = plan.articles;
+  summary.namespaces = plan.namespaces;
+  summary.segments = plan.segments;
+  summary.failedArticles = plan.failedArticles;
+  // The languages that need no work are counted from the index, not planned or rewritten.
+  for (const { lang, figures: f } of plan.known) {
+    const reused = (f.segments ?? 0) - (f.untranslated ?? 0);
+    add((summary.languages[lang] ??= emptyFigures()), { articles: 1, segments: f.segments ?? 0, reused, untranslated: f.untranslated ?? 0, qaErrors: f.qaErrors ?? 0, qaWarnings: f.qaWarnings ?? 0 });
+    summary.reused += reused;
+    summary.untranslated += f.untranslated ?? 0;
   }
-  /** The languages of an article that need no work, with what each counts. */
-  const unchanged = async (id: string, source: string): Promise<Map<string, LanguageFigures>> => {
-    const known = new Map<string, LanguageFigures>();
-    for (const lang of options.targets) {
-      const figures = await index.unchanged(lang, id, source, settings.get(lang)!, xliffPath(localesDir, lang, id), reviewPath(localesDir, lang, id));
-      // A unit without a translation is always planned again: an engine, an imported TMX or another
-      // article's new translation (an exact match) may fill it now, and none of those is in the index.
-      if (figures && (figures.untranslated ?? 0) === 0) known.set(lang, figures);
-    }
-    return known;
-  };
-  const countKnown = (known: Map<string, LanguageFigures>): void => {
-    for (const [lang, f] of known) {
-      const reused = (f.segments ?? 0) - (f.untranslated ?? 0);
-      add((summary.languages[lang] ??= emptyFigures()), { articles: 1, segments: f.segments ?? 0, reused, untranslated: f.untranslated ?? 0, qaErrors: f.qaErrors ?? 0, qaWarnings: f.qaWarnings ?? 0 });
-      summary.reused += reused;
-      summary.untranslated += f.untranslated ?? 0;
-    }
-  };
-  let skipped = 0;
-
-  // What one language of an article already has: carried over, from the memory, or nothing.
-  const planLanguage = async (article: Article, lang: string): Promise<PlannedLanguage> => {
-    const xliffFile = xliffPath(localesDir, lang, article.id);
-    const memoryLoad = await memory();
-    const loaded = memoryLoad.xliff.get(xliffFile);
-    if (loaded?.error) {
-      fail(`${loaded.error.message}; ${article.id} → ${lang} skipped, the file is left as it is`);
-      // Every segment counts as kept, so none of this language's is sent to MT.
-      const all = new Map(article.blocks.flatMap((b) => b.segments).map((s): [string, TargetSegment] => [s.id, emptyTarget(s.id)]));
-      return { kept: all, matches: new Map(), held: new Map(), skip: true };
-    }
-    const previous = loaded?.doc;
-    const leveraged = leverageLanguage(article, lang, previous, loaded?.display ?? rel(xliffFile), memoryLoad.memory, engine, options.sourceEdits);
-    const held = new Map<string, string>();
-    const serving = engineFor(lang);
-    if (serving && !options.retryFailed) {
-      for (const [id, target] of failedBefore(article, previous, serving.name)) {
-        if (leveraged.kept.has(id)) continue;
-        leveraged.kept.set(id, target);
-        held.set(id, recordedFailure(target.flags)!.reason);
-      }
-    }
-    return { kept: leveraged.kept, matches: leveraged.matches, held, previousText: loaded?.text, previousWritten: previous?.written };
-  };
-
-  // What `$t(ns:key)` in a namespace may point at (the QA nesting check).
-  const namespaceKeys = new Map<string, ReadonlySet<string>>();
-  // Plan: parse every article and see what each language already has.
-  const planned: Planned[] = [];
-  reporter.progress?.begin('plan', files.length, 'articles');
-  for (const file of files) {
-    reporter.progress?.update(planned.length + skipped + summary.failedArticles);
-    const display = rel(file.absPath);
-    try {
-      const text = await readArticleText(file.absPath, display);
-      const source = sha256(text);
-      const known = await unchanged(file.id, source);
-      // The languages that need no work are counted from the index, not planned or rewritten.
-      countKnown(known);
-      if (known.size === options.targets.length) {
-        // Nothing to do at all: the article is not even parsed, and none of its XLIFF read.
-        skipped++;
-        summary.segments += known.values().next().value?.segments ?? 0;
-        continue;
-      }
-      const article = readArticle(text, file.id, file.relPath, { rules: options.segmentation, config: options.formats });
-      const languages = new Map<string, PlannedLanguage>();
-      for (const lang of options.targets) if (!known.has(lang)) languages.set(lang, await planLanguage(article, lang));
-      planned.push({ file, article, languages, source });
-      summary.segments += article.blocks.reduce((n, b) => n + (isKept(b.kind) ? 0 : b.segments.length), 0);
-    } catch (err) {
-      if (!(err instanceof PerekladError)) throw err;
-      summary.failedArticles++;
-      fail(err.message);
-    }
-  }
-  summary.articles = planned.length + skipped;
-  // The site's own strings: each namespace planned per language, as its plural groups are.
-  if (options.strings) {
-    const strings = await planNamespaces({ cwd: options.cwd, localesDir, strings: options.strings, exclude: options.stringsExclude ?? [], targets: options.targets, articleIds: new Set(files.map((f) => f.id)) });
-    for (const message of strings.errors) { summary.failedArticles++; fail(message); }
-    for (const ns of strings.namespaces) {
-      for (const [lang, article] of ns.articles) {
-        planned.push({ file: { id: ns.id, relPath: ns.relPath, absPath: ns.absPath }, article, languages: new Map([[lang, await planLanguage(article, lang)]]), resource: ns.resource });
-        summary.segments += article.blocks.length;
-      }
-    }
-    summary.namespaces = strings.namespaces.length;
-    for (const ns of strings.namespaces) namespaceKeys.set(ns.id, resourceKeys(ns.resource, resourceOptions(options.strings)));
-  }
-  if (files.length === 0 && summary.namespaces === 0) reporter.warn(`warning: no articles found in ${rel(sourceDir)}`);
-  reporter.progress?.end();
   crashPoint('plan');
 
   for (const lang of options.targets) {
@@ -270,64 +91,13 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
     // journal, provenance, the report — speaks of the engine that serves this language.
     const engine = engineFor(lang);
     const figures = (summary.languages[lang] ??= emptyFigures());
-    // Each distinct segment content is sent once per language, whichever articles hold it, with the
-    // text of the (first) article that holds it as context, never another article's (src/mt/deepl-requests.ts).
-    const wanted = new Map<string, EngineSegment>();
-    // Why the engine gave no usable translation, by content: recorded on every unit of that content.
-    const failures = new Map<string, string>();
-    // A sentence failed on an earlier run is not sent for another article either.
-    for (const { article, languages } of planned) {
-      const held = languages.get(lang)?.held;
-      if (!held || held.size === 0) continue;
-      for (const segment of allSegments(article)) {
-        const reason = held.get(segment.id);
-        if (reason !== undefined) failures.set(contentKey(segment.content), reason);
-      }
-    }
-    let heldBack = 0;
-    for (const { languages } of planned) heldBack += languages.get(lang)?.held.size ?? 0;
+    const { requests, translations, mtFlags, failures, recorded, heldBack, resumed } = languageWork(plan, lang, engine);
+    summary.resumedAnswers += resumed;
     if (heldBack > 0 && engine) {
       reporter.warn(`${lang}: ${plural(heldBack, 'segment')} ${engine.name} gave no usable translation for on an earlier run ${heldBack === 1 ? 'stays' : 'stay'} for translators (${RETRY_FAILED_HINT})`);
     }
-    for (const { article, languages, resource } of planned) {
-      const kept = languages.get(lang)?.kept;
-      if (!kept) continue;
-      const blocks = article.blocks.filter((b) => !isKept(b.kind));
-      // A namespace of site strings is no article: its strings get what they are as context, not each
-      // other. Not each string's key: DeepL applies a request's context to all of its (up to 50)
-      // texts, so a context per key would cost one request per string.
-      const paragraphs = resource ? [namespaceContext(resource.namespace)] : blocks.map((b) => b.segments.map((s) => s.text).join(' '));
-      blocks.forEach((block, index) => {
-        const paragraphIndex = resource ? 0 : index;
-        for (const segment of block.segments) {
-          const key = contentKey(segment.content);
-          if (!kept.has(segment.id) && !wanted.has(key) && !failures.has(key)) wanted.set(key, { content: segment.content, codes: segment.codes, context: { articleId: article.id, paragraphs, paragraphIndex } });
-        }
-      });
-    }
-    // Answers a killed run already paid for (src/project/journal.ts) are used, not bought again.
-    const translations = new Map<string, Content>();
-    // Problems the engine reported with a translation (a recovered sentence marker, a glossary term).
-    const mtFlags = new Map<string, string[]>();
-    // Failures are said per cause, once each: a sentence without a translation is never silent.
-    const recorded = new Map<string, number>();
+    // Failures of this run that may pass, by reason: said once each, as the recorded ones.
     const passing = new Map<string, number>();
-    for (const key of [...wanted.keys()]) {
-      const answer = engine ? journal.lookup(lang, engine.name, key) : undefined;
-      if (!answer) continue;
-      wanted.delete(key);
-      summary.resumedAnswers++;
-      // An answer that cannot be stored (src/project/validate.ts) is flagged on its segments.
-      const failed = answer.failed ?? unstorable(answer.content);
-      if (failed !== undefined) {
-        failures.set(key, failed);
-        recorded.set(failed, (recorded.get(failed) ?? 0) + 1);
-        continue;
-      }
-      translations.set(key, answer.content);
-      if (answer.flags.length > 0) mtFlags.set(key, answer.flags);
-    }
-    const requests = [...wanted.values()];
     let stoppedBy: PerekladError | undefined;
     if (engine && requests.length > 0 && !options.dryRun) {
       // Write checks before paying: a folder that cannot be written costs one line, not the MT.
@@ -475,7 +245,7 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
         reporter.detail(`${file.id} → ${lang}: ${parts.join(', ')}; ${rel(xliffFile)}`);
         if (source !== undefined) {
           await index.record(lang, file.id, source, settings.get(lang)!, { file: xliffFile, text: xml }, output,
-            { segments: assembled.segments, untranslated: assembled.untranslated, qaErrors: qa.error, qaWarnings: qa.warning });
+            { segments: assembled.segments, untranslated: assembled.untranslated, qaErrors: qa.error, qaWarnings: qa.warning, ...stateFigures(unitStates(stored.article, stored.targets)) });
         }
       } catch (err) {
         // One fault policy (src/project/faults.ts): an I/O error on one article is one line, and
@@ -494,10 +264,9 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
   return summary;
 }
 
-/** Why an engine's answer cannot be stored, as a failure reason; undefined when it can. */
-function unstorable(content: Content): string | undefined {
-  const bad = answerProblem(content);
-  return bad === undefined ? undefined : `its answer ${bad}`;
+/** The index keeps what `status` shows of an article it need not read. */
+function stateFigures(states: UnitStates): Pick<LanguageFigures, 'mt' | 'translated' | 'reviewed' | 'final'> {
+  return { mt: states.mt, translated: states.translated, reviewed: states.reviewed, final: states.final };
 }
 
 function emptyFigures(): LanguageFigures {

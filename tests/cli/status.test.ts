@@ -1,9 +1,11 @@
 // `pereklad status`: counts per article and language, and a billing estimate that matches what
 // `translate` then bills.
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
-import { startFakeDeepL, type FakeDeepL } from '../helpers/fake-deepl.js';
+import { startFakeDeepL, defaultFakeTranslate, type FakeDeepL } from '../helpers/fake-deepl.js';
 import { reviewSegment, xlf } from '../memory/helpers.js';
 
 const KEY = 'test-key:fx';
@@ -60,5 +62,38 @@ describe('pereklad status', () => {
     expect(status.code).toBe(1);
     expect(status.stderr).toMatch(/locales\/en-GB\/a\.xlf:4:\d+: /u);
     expect(status.stdout).toMatch(/^b → en-GB: /mu);
+  });
+
+  it('status, translate --dry-run and translate plan with one code: the same segments and characters, whatever the engine\'s journal and failures hold', async () => {
+    // Carried over, held back after a failure, an answer a killed run paid for (the journal), new
+    // sentences: all three plan them alike.
+    // An answer DeepL gives that cannot be stored: recorded as a failure, held back from then on.
+    await fake.close();
+    fake = await startFakeDeepL({ keys: [KEY], translate: (text, req) => (text.includes('Отруйне') ? 'Bad \u0001 answer.' : defaultFakeTranslate(text, req)) });
+    await ws.write('source-texts/e.txt', 'Отруйне речення тут.\n');
+    expect((await runCli(['translate', '--to', 'de', '--include', 'a.txt', 'e.txt'], ws.dir, env())).code).toBe(1);
+    await ws.write('source-texts/c.txt', 'Речення з журналу. Ще одне речення тут.\n');
+    const killed = await runCli(['translate', '--to', 'de'], ws.dir, { ...env(), PEREKLAD_CRASH_AT: 'journal:1' });
+    expect(killed.code).not.toBe(0);
+    await ws.write('source-texts/d.txt', 'Цілком нове речення для всіх.\n');
+    const json = (r: { stdout: string }): { totals: Record<string, number> } => JSON.parse(r.stdout) as { totals: Record<string, number> };
+    const status = json(await runCli(['status', '--to', 'de', '--json'], ws.dir, env()));
+    const dry = json(await runCli(['translate', '--to', 'de', '--dry-run', '--json'], ws.dir, env()));
+    const before = fake.billedCharacters;
+    const real = json(await runCli(['translate', '--to', 'de', '--json'], ws.dir, env()));
+    expect(status.totals.sentSegments).toBeGreaterThan(0);
+    // d.txt's one sentence and c.txt's second (the killed run journaled the first batch only, or
+    // both): never the held-back one.
+    expect(status.totals.new).toBeGreaterThan(status.totals.sentSegments!);
+    expect(dry.totals.sentSegments).toBe(status.totals.sentSegments);
+    expect(real.totals.sentSegments).toBe(status.totals.sentSegments);
+    expect(dry.totals.billedCharacters).toBe(status.totals.billedCharacters);
+    expect(fake.billedCharacters - before).toBe(status.totals.billedCharacters);
+    // Done: nothing left to send, and the counts from the index are the counts of a fresh plan.
+    const after = json(await runCli(['status', '--to', 'de', '--json'], ws.dir, env()));
+    expect(after.totals.sentSegments).toBe(0);
+    await rm(path.join(ws.dir, 'locales/.pereklad/index.json'));
+    const fresh = json(await runCli(['status', '--to', 'de', '--json'], ws.dir, env()));
+    expect(fresh.totals).toEqual(after.totals);
   });
 });

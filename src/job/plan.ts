@@ -1,0 +1,336 @@
+// The plan of a job: which articles and namespaces need work in which languages, what each
+// language already has (carried over, from the memory, held back after a failed answer), and what
+// is left to send to MT. `translate`, `translate --dry-run` and `status` all plan with this code,
+// so the figures they show always agree.
+import path from 'node:path';
+import { allSegments, isKept, type Article, type Content, type TargetSegment, type TmMatch } from '../model.js';
+import { discoverSources, type SourceFile } from '../source/discover.js';
+import { readArticleText } from '../source/read.js';
+import { readArticle } from '../formats/registry.js';
+import type { FormatsConfig } from '../formats/format.js';
+import type { SegmentationRules } from '../segment/split.js';
+import { contentKey, type Engine, type EngineSegment } from '../mt/engine.js';
+import { failedBefore, recordedFailure } from '../mt/failure.js';
+import type { XliffVersion } from '../xliff/codec.js';
+import { emptyTarget, PEREKLAD_TOOL } from '../xliff/codec.js';
+import { Journal } from '../project/journal.js';
+import { IncrementalIndex, settingsHash, sha256, type IndexFigures } from './incremental.js';
+import type { Reporter } from '../project/reporter.js';
+import { reviewPath, xliffPath } from '../project/layout.js';
+import { PerekladError } from '../errors.js';
+import { DEFAULT_TM_DIR, loadMemory, type MemoryLoad } from '../memory/store.js';
+import { leverageLanguage } from '../memory/leverage.js';
+import type { SourceEditOptions } from '../memory/source-edit.js';
+import { DEFAULT_GLOSSARY_DIR, glossaryTerms, type GlossaryTerm } from '../qa/glossary.js';
+import { namespaceContext, planNamespaces } from '../formats/i18next/job.js';
+import { resourceOptions, type StringsConfig } from '../formats/i18next/project.js';
+import { resourceKeys, type Resource } from '../formats/i18next/resource.js';
+import { answerProblem } from '../project/validate.js';
+
+export interface PlanOptions {
+  /** Folder the relative paths below are resolved against (the newsroom's repository). */
+  cwd: string;
+  sourceDir: string;
+  localesDir: string;
+  include?: string[];
+  ignore?: string[];
+  targets: string[];
+  /** null: no MT; units stay for translators. */
+  engine: Engine | null;
+  xliffVersion: XliffVersion;
+  reporter: Reporter;
+  /** Folder of imported TMX files that join the translation memory (default `tm`). */
+  tmDir?: string;
+  /** Ask the engine again for units it gave no usable translation for on an earlier run. */
+  retryFailed?: boolean;
+  /** The project's segmentation rules (default: the built-in Ukrainian rules). */
+  segmentation?: SegmentationRules;
+  /** Article formats (config `formats`): extension overrides, front-matter fields. */
+  formats?: FormatsConfig;
+  /** What a source edit of a reviewed sentence keeps (config `sourceEdits`). */
+  sourceEdits?: SourceEditOptions;
+  /** Folder of glossaries for the QA terminology check (default `glossaries`). */
+  glossaryDir?: string;
+  /** The site's i18next resources (src/formats/i18next/); undefined: none are translated. */
+  strings?: StringsConfig;
+  /** Namespaces pereklad writes itself (the published articles), never sources. */
+  stringsExclude?: string[];
+  /** `status` counts units by state: an index entry without them (an older pereklad's) is planned. */
+  needStates?: boolean;
+}
+
+export interface PlannedLanguage {
+  /** Targets that need no MT: carried over from the existing XLIFF, or exact memory matches. */
+  kept: Map<string, TargetSegment>;
+  /** Memory matches to offer beside the segments that still need a translation. */
+  matches: Map<string, TmMatch[]>;
+  /** Units the engine gave no usable translation for on an earlier run (src/mt/failure.ts), by
+   *  segment id with the reason: kept as they are, not sent again (unless --retry-failed). */
+  held: Map<string, string>;
+  /** The existing XLIFF is unreadable: it is reported, left alone, and this language is skipped. */
+  skip?: true;
+  previousText?: string;
+  previousWritten?: string;
+}
+
+export interface Planned {
+  file: SourceFile;
+  article: Article;
+  /** The languages this entry is planned for (a namespace has one entry per language). */
+  languages: Map<string, PlannedLanguage>;
+  /** Set for an i18next namespace: its target resource file is written beside the XLIFF. */
+  resource?: Resource;
+  /** The source text's hash, for the incremental index (articles only). */
+  source?: string;
+}
+
+export interface ProjectPlan {
+  planned: Planned[];
+  /** Articles and languages the incremental index shows need no work, with what they count. */
+  known: Array<{ articleId: string; lang: string; figures: IndexFigures }>;
+  articles: number;
+  namespaces: number;
+  /** Translatable segments of every article (once, whatever the languages) and namespace. */
+  segments: number;
+  /** Articles and namespaces that could not be read or planned (each said by `fail`). */
+  failedArticles: number;
+  /** What `$t(ns:key)` in a namespace may point at (the QA nesting check). */
+  namespaceKeys: Map<string, ReadonlySet<string>>;
+  journal: Journal;
+  index: IncrementalIndex;
+  /** What each language was made with (the index compares it). */
+  settings: Map<string, string>;
+  termsFor: (lang: string) => Promise<readonly GlossaryTerm[]>;
+  /** The engine that serves a language (`auto` routes per language). */
+  engineFor: (lang: string) => Engine | null;
+}
+
+/** Read every article and namespace and see what each language already has. Problems are said
+ *  through `fail` (an error: the job exits 1) or the reporter's warnings. */
+export async function planProject(options: PlanOptions, fail: (message: string) => void): Promise<ProjectPlan> {
+  const { reporter, engine } = options;
+  const sourceDir = path.resolve(options.cwd, options.sourceDir);
+  const localesDir = path.resolve(options.cwd, options.localesDir);
+  const rel = (p: string): string => path.relative(options.cwd, p) || '.';
+
+  const { files, unsupported } = await discoverSources({ sourceDir, include: options.include, ignore: options.ignore, formats: options.formats });
+  for (const file of unsupported) reporter.warn(`skipped: ${rel(path.join(sourceDir, file))}: unsupported format`);
+
+  // The translation memory: every XLIFF under the locales folder and every TMX under tm/. An
+  // unreadable file is left out with one line naming file and line; an article's own unreadable
+  // XLIFF is also never overwritten (its language is skipped below, as an error).
+  // Loaded only when some article needs planning: an unchanged re-run reads no XLIFF at all.
+  let memoryLoad: MemoryLoad | undefined;
+  const memory = async (): Promise<MemoryLoad> => {
+    if (memoryLoad) return memoryLoad;
+    memoryLoad = await loadMemory({ cwd: options.cwd, localesDir, tmDir: path.resolve(options.cwd, options.tmDir ?? DEFAULT_TM_DIR) });
+    const ownXliff = new Set(files.flatMap((f) => options.targets.map((lang) => xliffPath(localesDir, lang, f.id))));
+    for (const [abs, loaded] of memoryLoad.xliff) if (loaded.error && !ownXliff.has(abs)) reporter.warn(`warning: ${loaded.error.message}; left out of the translation memory`);
+    for (const problem of memoryLoad.problems) if (!problem.file.endsWith('.xlf')) reporter.warn(`warning: ${problem.message}; left out of the translation memory`);
+    return memoryLoad;
+  };
+  const journal = await Journal.open(localesDir);
+  const termsFor = glossaryTerms(path.resolve(options.cwd, options.glossaryDir ?? DEFAULT_GLOSSARY_DIR));
+  if (journal.damaged.length > 0) reporter.warn(`warning: ${rel(journal.file)}: lines ${journal.damaged.join(', ')} are damaged and not used`);
+  // What an article and language was made with: any change here redoes it (src/job/incremental.ts).
+  const index = await IncrementalIndex.open(localesDir);
+  const engineFor = (lang: string): Engine | null => (engine?.forTarget ? engine.forTarget(lang) : engine);
+  const settings = new Map<string, string>();
+  for (const lang of options.targets) {
+    settings.set(lang, settingsHash({
+      tool: PEREKLAD_TOOL.version, xliff: options.xliffVersion, engine: engineFor(lang)?.name ?? null,
+      rules: options.segmentation ?? null, formats: options.formats ?? null, glossary: await termsFor(lang),
+    }));
+  }
+  const plan: ProjectPlan = {
+    planned: [], known: [], articles: 0, namespaces: 0, segments: 0, failedArticles: 0,
+    namespaceKeys: new Map(), journal, index, settings, termsFor, engineFor,
+  };
+  const failArticle = (message: string): void => { plan.failedArticles++; fail(message); };
+
+  /** The languages of an article that need no work, with what each counts. */
+  const unchanged = async (id: string, source: string): Promise<Map<string, IndexFigures>> => {
+    const known = new Map<string, IndexFigures>();
+    for (const lang of options.targets) {
+      const figures = await index.unchanged(lang, id, source, settings.get(lang)!, xliffPath(localesDir, lang, id), reviewPath(localesDir, lang, id));
+      // A unit without a translation is always planned again: an engine, an imported TMX or another
+      // article's new translation (an exact match) may fill it now, and none of those is in the index.
+      if (!figures || (figures.untranslated ?? 0) !== 0) continue;
+      if (options.needStates && figures.mt === undefined) continue;
+      known.set(lang, figures);
+    }
+    return known;
+  };
+
+  // What one language of an article already has: carried over, from the memory, or nothing.
+  const planLanguage = async (article: Article, lang: string): Promise<PlannedLanguage> => {
+    const xliffFile = xliffPath(localesDir, lang, article.id);
+    const load = await memory();
+    const loaded = load.xliff.get(xliffFile);
+    if (loaded?.error) {
+      fail(`${loaded.error.message}; ${article.id} → ${lang} skipped, the file is left as it is`);
+      // Every segment counts as kept, so none of this language's is sent to MT.
+      const all = new Map(article.blocks.flatMap((b) => b.segments).map((s): [string, TargetSegment] => [s.id, emptyTarget(s.id)]));
+      return { kept: all, matches: new Map(), held: new Map(), skip: true };
+    }
+    const previous = loaded?.doc;
+    const leveraged = leverageLanguage(article, lang, previous, loaded?.display ?? rel(xliffFile), load.memory, engine, options.sourceEdits);
+    const held = new Map<string, string>();
+    const serving = engineFor(lang);
+    if (serving && !options.retryFailed) {
+      for (const [id, target] of failedBefore(article, previous, serving.name)) {
+        if (leveraged.kept.has(id)) continue;
+        leveraged.kept.set(id, target);
+        held.set(id, recordedFailure(target.flags)!.reason);
+      }
+    }
+    return { kept: leveraged.kept, matches: leveraged.matches, held, previousText: loaded?.text, previousWritten: previous?.written };
+  };
+
+  let skipped = 0;
+  reporter.progress?.begin('plan', files.length, 'articles');
+  for (const file of files) {
+    reporter.progress?.update(plan.planned.length + skipped + plan.failedArticles);
+    const display = rel(file.absPath);
+    try {
+      const text = await readArticleText(file.absPath, display);
+      const source = sha256(text);
+      const known = await unchanged(file.id, source);
+      // The languages that need no work are counted from the index, not planned or rewritten.
+      for (const [lang, figures] of known) plan.known.push({ articleId: file.id, lang, figures });
+      if (known.size === options.targets.length) {
+        // Nothing to do at all: the article is not even parsed, and none of its XLIFF read.
+        skipped++;
+        plan.segments += known.values().next().value?.segments ?? 0;
+        continue;
+      }
+      const article = readArticle(text, file.id, file.relPath, { rules: options.segmentation, config: options.formats });
+      const languages = new Map<string, PlannedLanguage>();
+      for (const lang of options.targets) if (!known.has(lang)) languages.set(lang, await planLanguage(article, lang));
+      plan.planned.push({ file, article, languages, source });
+      plan.segments += article.blocks.reduce((n, b) => n + (isKept(b.kind) ? 0 : b.segments.length), 0);
+    } catch (err) {
+      if (!(err instanceof PerekladError)) throw err;
+      failArticle(err.message);
+    }
+  }
+  plan.articles = plan.planned.length + skipped;
+  // The site's own strings: each namespace planned per language, as its plural groups are.
+  if (options.strings) {
+    const strings = await planNamespaces({ cwd: options.cwd, localesDir, strings: options.strings, exclude: options.stringsExclude ?? [], targets: options.targets, articleIds: new Set(files.map((f) => f.id)) });
+    for (const message of strings.errors) failArticle(message);
+    for (const ns of strings.namespaces) {
+      for (const [lang, article] of ns.articles) {
+        plan.planned.push({ file: { id: ns.id, relPath: ns.relPath, absPath: ns.absPath }, article, languages: new Map([[lang, await planLanguage(article, lang)]]), resource: ns.resource });
+        plan.segments += article.blocks.length;
+      }
+      plan.namespaceKeys.set(ns.id, resourceKeys(ns.resource, resourceOptions(options.strings)));
+    }
+    plan.namespaces = strings.namespaces.length;
+  }
+  if (files.length === 0 && plan.namespaces === 0) reporter.warn(`warning: no articles found in ${rel(sourceDir)}`);
+  reporter.progress?.end();
+  return plan;
+}
+
+/** What is left for MT in one language, once carry-over, the memory, failures held back and the
+ *  journal of an interrupted run have had their say. */
+export interface LanguageWork {
+  /** Each distinct segment content to send, once, with its first article as context. */
+  requests: EngineSegment[];
+  /** Answers a killed run already paid for, by content key. */
+  translations: Map<string, Content>;
+  /** Problems the engine reported with those answers. */
+  mtFlags: Map<string, string[]>;
+  /** Why the engine gave no usable translation, by content key: flagged on every unit of that content. */
+  failures: Map<string, string>;
+  /** Failures taken from the journal, by reason: said once each. */
+  recorded: Map<string, number>;
+  /** Units held back after an earlier run's failure. */
+  heldBack: number;
+  /** Paid answers taken from the journal. */
+  resumed: number;
+}
+
+export function languageWork(plan: ProjectPlan, lang: string, engine: Engine | null): LanguageWork {
+  const { planned, journal } = plan;
+  // Each distinct segment content is sent once per language, whichever articles hold it, with the
+  // text of the (first) article that holds it as context, never another article's (src/mt/deepl-requests.ts).
+  const wanted = new Map<string, EngineSegment>();
+  const failures = new Map<string, string>();
+  // A sentence failed on an earlier run is not sent for another article either.
+  let heldBack = 0;
+  for (const { article, languages } of planned) {
+    const held = languages.get(lang)?.held;
+    if (!held || held.size === 0) continue;
+    heldBack += held.size;
+    for (const segment of allSegments(article)) {
+      const reason = held.get(segment.id);
+      if (reason !== undefined) failures.set(contentKey(segment.content), reason);
+    }
+  }
+  for (const { article, languages, resource } of planned) {
+    const kept = languages.get(lang)?.kept;
+    if (!kept) continue;
+    const blocks = article.blocks.filter((b) => !isKept(b.kind));
+    // A namespace of site strings is no article: its strings get what they are as context, not each
+    // other. Not each string's key: DeepL applies a request's context to all of its (up to 50)
+    // texts, so a context per key would cost one request per string.
+    const paragraphs = resource ? [namespaceContext(resource.namespace)] : blocks.map((b) => b.segments.map((s) => s.text).join(' '));
+    blocks.forEach((block, index) => {
+      const paragraphIndex = resource ? 0 : index;
+      for (const segment of block.segments) {
+        const key = contentKey(segment.content);
+        if (!kept.has(segment.id) && !wanted.has(key) && !failures.has(key)) wanted.set(key, { content: segment.content, codes: segment.codes, context: { articleId: article.id, paragraphs, paragraphIndex } });
+      }
+    });
+  }
+  // Answers a killed run already paid for (src/project/journal.ts) are used, not bought again.
+  const translations = new Map<string, Content>();
+  const mtFlags = new Map<string, string[]>();
+  const recorded = new Map<string, number>();
+  let resumed = 0;
+  for (const key of [...wanted.keys()]) {
+    const answer = engine ? journal.lookup(lang, engine.name, key) : undefined;
+    if (!answer) continue;
+    wanted.delete(key);
+    resumed++;
+    // An answer that cannot be stored (src/project/validate.ts) is flagged on its segments.
+    const failed = answer.failed ?? unstorable(answer.content);
+    if (failed !== undefined) {
+      failures.set(key, failed);
+      recorded.set(failed, (recorded.get(failed) ?? 0) + 1);
+      continue;
+    }
+    translations.set(key, answer.content);
+    if (answer.flags.length > 0) mtFlags.set(key, answer.flags);
+  }
+  return { requests: [...wanted.values()], translations, mtFlags, failures, recorded, heldBack, resumed };
+}
+
+/** Units by state, as `status` shows them: without a translation (`new`), MT, a person's
+ *  translation, reviewed, final. Kept blocks (quotes in another language, embeds) are not units. */
+export interface UnitStates { segments: number; new: number; mt: number; translated: number; reviewed: number; final: number }
+
+export function unitStates(article: Article, targets: ReadonlyMap<string, TargetSegment>): UnitStates {
+  const counts: UnitStates = { segments: 0, new: 0, mt: 0, translated: 0, reviewed: 0, final: 0 };
+  for (const block of article.blocks) {
+    if (isKept(block.kind)) continue;
+    for (const segment of block.segments) {
+      counts.segments++;
+      const target = targets.get(segment.id);
+      if (!target?.content) counts.new++;
+      else if (target.state === 'final') counts.final++;
+      else if (target.state === 'reviewed') counts.reviewed++;
+      else if (target.provenance?.origin === 'mt') counts.mt++;
+      else counts.translated++;
+    }
+  }
+  return counts;
+}
+
+/** Why an engine's answer cannot be stored, as a failure reason; undefined when it can. */
+export function unstorable(content: Content): string | undefined {
+  const bad = answerProblem(content);
+  return bad === undefined ? undefined : `its answer ${bad}`;
+}
