@@ -95,7 +95,7 @@ async function main(): Promise<void> {
       steps.push(run(dir, '1 % edited', translate));
       await writeArticles(dir, pool, size, size + onePercent);
       steps.push(run(dir, '1 % new', translate));
-      steps.push(run(dir, 'status', ['status', '--to', LANG]));
+      steps.push(run(dir, 'status', ['status', '--engine', 'pseudo', '--to', LANG]));
       steps.push(run(dir, 'review', ['review', '--to', LANG]));
       for (const m of steps) {
         process.stdout.write(`| ${size.toLocaleString('en-US')} | ${m.step}${m.code === 0 ? '' : ` (exit ${m.code})`} | ${fmt(m.wallS)} | ${fmt(m.cpuS)} | ${fmt((m.cpuS * 1000) / size, 2)} | ${fmt(m.rssMb, 0)} |\n`);

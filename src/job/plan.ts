@@ -18,7 +18,7 @@ import { IncrementalIndex, settingsHash, sha256, type IndexFigures } from './inc
 import type { Reporter } from '../project/reporter.js';
 import { reviewPath, xliffPath } from '../project/layout.js';
 import { PerekladError } from '../errors.js';
-import { DEFAULT_TM_DIR, loadMemory, type MemoryLoad } from '../memory/store.js';
+import { DEFAULT_TM_DIR, loadMemory, readOwnXliff, type MemoryLoad } from '../memory/store.js';
 import { leverageLanguage } from '../memory/leverage.js';
 import type { SourceEditOptions } from '../memory/source-edit.js';
 import { DEFAULT_GLOSSARY_DIR, glossaryTerms, type GlossaryTerm } from '../qa/glossary.js';
@@ -173,7 +173,8 @@ export async function planProject(options: PlanOptions, fail: (message: string) 
       const all = new Map(article.blocks.flatMap((b) => b.segments).map((s): [string, TargetSegment] => [s.id, emptyTarget(s.id)]));
       return { kept: all, matches: new Map(), held: new Map(), skip: true };
     }
-    const previous = loaded?.doc;
+    const own = loaded ? await readOwnXliff(xliffFile, loaded.display, lang) : undefined;
+    const previous = own?.doc;
     const leveraged = leverageLanguage(article, lang, previous, loaded?.display ?? rel(xliffFile), load.memory, engine, options.sourceEdits);
     const held = new Map<string, string>();
     const serving = engineFor(lang);
@@ -184,7 +185,7 @@ export async function planProject(options: PlanOptions, fail: (message: string) 
         held.set(id, recordedFailure(target.flags)!.reason);
       }
     }
-    return { kept: leveraged.kept, matches: leveraged.matches, held, previousText: loaded?.text, previousWritten: previous?.written };
+    return { kept: leveraged.kept, matches: leveraged.matches, held, previousText: own?.text, previousWritten: previous?.written };
   };
 
   let skipped = 0;

@@ -17,11 +17,11 @@ import { readTmx } from './tmx.js';
 
 export const DEFAULT_TM_DIR = 'tm';
 
+/** An XLIFF the memory was built from. Its text and model are not kept (at 10,000 articles they
+ *  were most of a job's memory): a job reads again the few files it plans (readOwnXliff). */
 export interface LoadedXliff {
   /** Path relative to the project, as reports name it. */
   display: string;
-  text?: string;
-  doc?: TranslatedArticle & { version: XliffVersion };
   /** Why the file is not used; such a file is not overwritten either. */
   error?: BadInputError;
 }
@@ -57,7 +57,7 @@ export async function loadMemory(options: LoadMemoryOptions): Promise<MemoryLoad
       const doc = parseXliff(text, display);
       if (!doc.targetLang) doc.targetLang = lang;
       memory.addDocument(doc, display);
-      xliff.set(abs, { display, text, doc });
+      xliff.set(abs, { display });
     } catch (err) {
       if (!(err instanceof BadInputError)) throw err;
       problems.push(err);
@@ -83,4 +83,14 @@ export async function loadMemory(options: LoadMemoryOptions): Promise<MemoryLoad
     }
   }
   return { memory, xliff, problems, tmxFiles: tmxFiles.length };
+}
+
+/** An article's own XLIFF, read again for planning: its text (to tell an unchanged rewrite) and
+ *  model; undefined when it does not exist. */
+export async function readOwnXliff(abs: string, display: string, lang: string): Promise<{ text: string; doc: TranslatedArticle & { version: XliffVersion } } | undefined> {
+  if (!existsSync(abs)) return undefined;
+  const text = await readText(abs, display, XLIFF_MAX_BYTES, 'an XLIFF file');
+  const doc = parseXliff(text, display);
+  if (!doc.targetLang) doc.targetLang = lang;
+  return { text, doc };
 }
