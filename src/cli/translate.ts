@@ -85,6 +85,8 @@ Exit codes: 0 success, 1 some article or language failed, 2 bad usage.`)
         stringsExclude: [config.publish.i18next.namespace],
         ...(flags.tm ? { tmDir: flags.tm } : {}),
         retryFailed: flags.retryFailed === true,
+        // Test hook (tests/job/windows.test.ts): small windows on a small project.
+        ...(Number(process.env.PEREKLAD_WINDOW) > 0 ? { window: Number(process.env.PEREKLAD_WINDOW) } : {}),
       });
       const closing = translateSummary(summary, { dryRun: flags.dryRun === true, paid: engine?.paid === true, engine: engine !== null, languages: targets.length, elapsedMs: performance.now() - started });
       reporter.summary(closing.lines, closing.result);

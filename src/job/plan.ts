@@ -84,8 +84,18 @@ export interface Planned {
   source?: string;
 }
 
-export interface ProjectPlan {
+export interface ProjectPlan extends PlanState {
   planned: Planned[];
+}
+
+/** A plan taken in windows of articles (src/job/translate.ts), so that a job holds a bounded
+ *  number of articles at a time; the counts grow as windows are planned. */
+export interface Planner extends PlanState {
+  /** The articles in windows of `size` (then the site's namespaces, as one last window). */
+  windows(size: number): AsyncGenerator<Planned[]>;
+}
+
+interface PlanState {
   /** Articles and languages the incremental index shows need no work, with what they count. */
   known: Array<{ articleId: string; lang: string; figures: IndexFigures }>;
   articles: number;
@@ -105,9 +115,17 @@ export interface ProjectPlan {
   engineFor: (lang: string) => Engine | null;
 }
 
-/** Read every article and namespace and see what each language already has. Problems are said
- *  through `fail` (an error: the job exits 1) or the reporter's warnings. */
+/** Read every article and namespace and see what each language already has (`status` holds the
+ *  whole plan; `translate` takes it in windows). Problems are said through `fail` (an error: the
+ *  job exits 1) or the reporter's warnings. */
 export async function planProject(options: PlanOptions, fail: (message: string) => void): Promise<ProjectPlan> {
+  const planner = await openPlanner(options, fail);
+  const planned: Planned[] = [];
+  for await (const window of planner.windows(Number.POSITIVE_INFINITY)) for (const p of window) planned.push(p);
+  return { ...planner, planned };
+}
+
+export async function openPlanner(options: PlanOptions, fail: (message: string) => void): Promise<Planner> {
   const { reporter, engine } = options;
   const sourceDir = path.resolve(options.cwd, options.sourceDir);
   const localesDir = path.resolve(options.cwd, options.localesDir);
@@ -142,8 +160,8 @@ export async function planProject(options: PlanOptions, fail: (message: string) 
       rules: options.segmentation ?? null, formats: options.formats ?? null, glossary: await termsFor(lang),
     }));
   }
-  const plan: ProjectPlan = {
-    planned: [], known: [], articles: 0, namespaces: 0, segments: 0, failedArticles: 0,
+  const plan: PlanState = {
+    known: [], articles: 0, namespaces: 0, segments: 0, failedArticles: 0,
     namespaceKeys: new Map(), journal, index, settings, termsFor, engineFor,
   };
   const failArticle = (message: string): void => { plan.failedArticles++; fail(message); };
@@ -188,10 +206,7 @@ export async function planProject(options: PlanOptions, fail: (message: string) 
     return { kept: leveraged.kept, matches: leveraged.matches, held, previousText: own?.text, previousWritten: previous?.written };
   };
 
-  let skipped = 0;
-  reporter.progress?.begin('plan', files.length, 'articles');
-  for (const file of files) {
-    reporter.progress?.update(plan.planned.length + skipped + plan.failedArticles);
+  const planArticle = async (file: SourceFile): Promise<Planned | undefined> => {
     const display = rel(file.absPath);
     try {
       const text = await readArticleText(file.absPath, display);
@@ -201,37 +216,58 @@ export async function planProject(options: PlanOptions, fail: (message: string) 
       for (const [lang, figures] of known) plan.known.push({ articleId: file.id, lang, figures });
       if (known.size === options.targets.length) {
         // Nothing to do at all: the article is not even parsed, and none of its XLIFF read.
-        skipped++;
+        plan.articles++;
         plan.segments += known.values().next().value?.segments ?? 0;
-        continue;
+        return undefined;
       }
       const article = readArticle(text, file.id, file.relPath, { rules: options.segmentation, config: options.formats });
       const languages = new Map<string, PlannedLanguage>();
       for (const lang of options.targets) if (!known.has(lang)) languages.set(lang, await planLanguage(article, lang));
-      plan.planned.push({ file, article, languages, source });
+      plan.articles++;
       plan.segments += article.blocks.reduce((n, b) => n + (isKept(b.kind) ? 0 : b.segments.length), 0);
+      return { file, article, languages, source };
     } catch (err) {
       if (!(err instanceof PerekladError)) throw err;
       failArticle(err.message);
+      return undefined;
     }
-  }
-  plan.articles = plan.planned.length + skipped;
+  };
+
   // The site's own strings: each namespace planned per language, as its plural groups are.
-  if (options.strings) {
-    const strings = await planNamespaces({ cwd: options.cwd, localesDir, strings: options.strings, exclude: options.stringsExclude ?? [], targets: options.targets, articleIds: new Set(files.map((f) => f.id)) });
-    for (const message of strings.errors) failArticle(message);
-    for (const ns of strings.namespaces) {
+  const planStrings = async (strings: StringsConfig): Promise<Planned[]> => {
+    const found = await planNamespaces({ cwd: options.cwd, localesDir, strings, exclude: options.stringsExclude ?? [], targets: options.targets, articleIds: new Set(files.map((f) => f.id)) });
+    for (const message of found.errors) failArticle(message);
+    const planned: Planned[] = [];
+    for (const ns of found.namespaces) {
       for (const [lang, article] of ns.articles) {
-        plan.planned.push({ file: { id: ns.id, relPath: ns.relPath, absPath: ns.absPath }, article, languages: new Map([[lang, await planLanguage(article, lang)]]), resource: ns.resource });
+        planned.push({ file: { id: ns.id, relPath: ns.relPath, absPath: ns.absPath }, article, languages: new Map([[lang, await planLanguage(article, lang)]]), resource: ns.resource });
         plan.segments += article.blocks.length;
       }
-      plan.namespaceKeys.set(ns.id, resourceKeys(ns.resource, resourceOptions(options.strings)));
+      plan.namespaceKeys.set(ns.id, resourceKeys(ns.resource, resourceOptions(strings)));
     }
-    plan.namespaces = strings.namespaces.length;
+    plan.namespaces = found.namespaces.length;
+    return planned;
+  };
+
+  async function* windows(size: number): AsyncGenerator<Planned[]> {
+    // The namespaces first: every article's QA checks `$t(ns:key)` against their keys.
+    const strings = options.strings ? await planStrings(options.strings) : [];
+    if (files.length === 0 && plan.namespaces === 0) reporter.warn(`warning: no articles found in ${rel(sourceDir)}`);
+    let done = 0;
+    for (let start = 0; start < files.length; start += size) {
+      const window: Planned[] = [];
+      reporter.progress?.begin('plan', files.length, 'articles');
+      for (const file of files.slice(start, start + size)) {
+        reporter.progress?.update(done++);
+        const planned = await planArticle(file);
+        if (planned) window.push(planned);
+      }
+      reporter.progress?.end();
+      yield window;
+    }
+    if (strings.length > 0) yield strings;
   }
-  if (files.length === 0 && plan.namespaces === 0) reporter.warn(`warning: no articles found in ${rel(sourceDir)}`);
-  reporter.progress?.end();
-  return plan;
+  return { ...plan, get known() { return plan.known; }, get articles() { return plan.articles; }, get namespaces() { return plan.namespaces; }, get segments() { return plan.segments; }, get failedArticles() { return plan.failedArticles; }, windows };
 }
 
 /** What is left for MT in one language, once carry-over, the memory, failures held back and the
@@ -253,7 +289,9 @@ export interface LanguageWork {
   resumed: number;
 }
 
-export function languageWork(plan: ProjectPlan, lang: string, engine: Engine | null): LanguageWork {
+/** What is left for MT in one language of the planned articles. An answer the journal holds is
+ *  used, not bought again: a killed run's (`resumed`), or an earlier window's of this job. */
+export function languageWork(plan: { planned: readonly Planned[]; journal: Journal }, lang: string, engine: Engine | null): LanguageWork {
   const { planned, journal } = plan;
   // Each distinct segment content is sent once per language, whichever articles hold it, with the
   // text of the (first) article that holds it as context, never another article's (src/mt/deepl-requests.ts).
@@ -295,12 +333,13 @@ export function languageWork(plan: ProjectPlan, lang: string, engine: Engine | n
     const answer = engine ? journal.lookup(lang, engine.name, key) : undefined;
     if (!answer) continue;
     wanted.delete(key);
-    resumed++;
-    // An answer that cannot be stored (src/project/validate.ts) is flagged on its segments.
+    if (!answer.thisRun) resumed++;
+    // An answer that cannot be stored (src/project/validate.ts) is flagged on its segments; this
+    // job said so when it came.
     const failed = answer.failed ?? unstorable(answer.content);
     if (failed !== undefined) {
       failures.set(key, failed);
-      recorded.set(failed, (recorded.get(failed) ?? 0) + 1);
+      if (!answer.thisRun) recorded.set(failed, (recorded.get(failed) ?? 0) + 1);
       continue;
     }
     translations.set(key, answer.content);

@@ -19,10 +19,12 @@ import { targetResource, unreviewedLine } from '../formats/i18next/job.js';
 import { withProject } from '../project/store.js';
 import { checkWritable, WriteCheckError } from '../project/preflight.js';
 import { describeFault, isSystemError } from '../project/faults.js';
-import { languageWork, planProject, unitStates, unstorable, type PlanOptions, type UnitStates } from './plan.js';
+import { languageWork, openPlanner, unitStates, unstorable, type Planned, type PlanOptions, type UnitStates } from './plan.js';
 
 export interface TranslateJobOptions extends PlanOptions {
   dryRun: boolean;
+  /** Articles per window (default DEFAULT_WINDOW); tests set it small. */
+  window?: number;
   /** Clock for the `written`/provenance dates; injectable for tests. */
   now?: () => Date;
 }
@@ -71,34 +73,58 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
     reporter.error(`error: ${message}`);
   };
 
-  const plan = await planProject(options, fail);
-  const { planned, journal, index, settings, termsFor, engineFor, namespaceKeys } = plan;
-  summary.articles = plan.articles;
-  summary.namespaces = plan.namespaces;
-  summary.segments = plan.segments;
-  summary.failedArticles = plan.failedArticles;
+  // Articles go through the job in windows, so that it holds a bounded number of them whatever the
+  // archive's size; a content is still bought once per language, since each window finds the
+  // answers of the windows before it in the journal (src/project/journal.ts).
+  const planner = await openPlanner(options, fail);
+  const { journal, index, settings, termsFor, engineFor, namespaceKeys } = planner;
+  for (const lang of options.targets) summary.languages[lang] = emptyFigures();
+  const runs = new Map<string, LanguageRun>(options.targets.map((lang) => [lang, { passing: new Map(), recorded: new Map(), heldBack: 0, writeFailed: false }]));
+  for await (const planned of planner.windows(options.window ?? DEFAULT_WINDOW)) {
+    crashPoint('plan');
+    for (const lang of options.targets) await translateWindow(planned, lang, runs.get(lang)!);
+    await index.save();
+  }
+  summary.articles = planner.articles;
+  summary.namespaces = planner.namespaces;
+  summary.segments = planner.segments;
+  summary.failedArticles = planner.failedArticles;
   // The languages that need no work are counted from the index, not planned or rewritten.
-  for (const { lang, figures: f } of plan.known) {
+  for (const { lang, figures: f } of planner.known) {
     const reused = (f.segments ?? 0) - (f.untranslated ?? 0);
-    add((summary.languages[lang] ??= emptyFigures()), { articles: 1, segments: f.segments ?? 0, reused, untranslated: f.untranslated ?? 0, qaErrors: f.qaErrors ?? 0, qaWarnings: f.qaWarnings ?? 0 });
+    add(summary.languages[lang]!, { articles: 1, segments: f.segments ?? 0, reused, untranslated: f.untranslated ?? 0, qaErrors: f.qaErrors ?? 0, qaWarnings: f.qaWarnings ?? 0 });
     summary.reused += reused;
     summary.untranslated += f.untranslated ?? 0;
   }
-  crashPoint('plan');
-
   for (const lang of options.targets) {
-    // `auto` may serve each language with another engine (src/mt/select.ts): the rest of this loop —
+    const engine = engineFor(lang);
+    const run = runs.get(lang)!;
+    if (run.heldBack > 0 && engine) {
+      reporter.warn(`${lang}: ${plural(run.heldBack, 'segment')} ${engine.name} gave no usable translation for on an earlier run ${run.heldBack === 1 ? 'stays' : 'stay'} for translators (${RETRY_FAILED_HINT})`);
+    }
+    for (const [reason, count] of run.passing) fail(`${lang}: ${plural(count, 'segment')} not translated: ${reason}; ${count === 1 ? 'it stays' : 'they stay'} for translators until then`);
+    if (engine) for (const [reason, count] of run.recorded) fail(`${lang}: ${plural(count, 'segment')} without a usable ${engine.name} translation (${reason}): flagged for translators, not sent again (${RETRY_FAILED_HINT})`);
+    if (options.dryRun) continue;
+    if (run.stoppedBy instanceof QuotaExceededError) reporter.warn(`${lang}: units without a translation stay as they are for translators`);
+    // Every XLIFF of this language now holds what the journal kept for it.
+    if (!run.writeFailed) await journal.settle(lang);
+  }
+  await index.save();
+  return summary;
+
+  async function translateWindow(planned: Planned[], lang: string, state: LanguageRun): Promise<void> {
+    // `auto` may serve each language with another engine (src/mt/select.ts): the rest of this —
     // journal, provenance, the report — speaks of the engine that serves this language.
     const engine = engineFor(lang);
-    const figures = (summary.languages[lang] ??= emptyFigures());
-    const { requests, translations, mtFlags, failures, recorded, heldBack, resumed } = languageWork(plan, lang, engine);
+    const figures = summary.languages[lang]!;
+    const work = languageWork({ planned, journal }, lang, engine);
+    const { translations, mtFlags, failures, recorded, heldBack, resumed } = work;
+    // A language stopped by its quota or key, or whose folder cannot be written, sends nothing more.
+    const requests = state.stoppedBy || state.unwritable ? [] : work.requests;
     summary.resumedAnswers += resumed;
-    if (heldBack > 0 && engine) {
-      reporter.warn(`${lang}: ${plural(heldBack, 'segment')} ${engine.name} gave no usable translation for on an earlier run ${heldBack === 1 ? 'stays' : 'stay'} for translators (${RETRY_FAILED_HINT})`);
-    }
-    // Failures of this run that may pass, by reason: said once each, as the recorded ones.
-    const passing = new Map<string, number>();
-    let stoppedBy: PerekladError | undefined;
+    state.heldBack += heldBack;
+    for (const [reason, count] of recorded) state.recorded.set(reason, (state.recorded.get(reason) ?? 0) + count);
+    if (state.unwritable) return;
     if (engine && requests.length > 0 && !options.dryRun) {
       // Write checks before paying: a folder that cannot be written costs one line, not the MT.
       const expected = requests.reduce((n, r) => n + 8 * Buffer.byteLength(JSON.stringify(r.content)), 0);
@@ -107,7 +133,9 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
       } catch (err) {
         if (!(err instanceof WriteCheckError)) throw err;
         fail(`${lang}: ${err.message}`);
-        continue;
+        state.unwritable = true;
+        state.writeFailed = true;
+        return;
       }
     }
     if (engine && requests.length > 0) {
@@ -137,18 +165,18 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
         },
       });
       reporter.progress?.end();
-      figures.sentSegments = run.sentSegments;
-      figures.sentCharacters = run.sentCharacters;
-      figures.billedCharacters = run.billedCharacters;
+      figures.sentSegments = (figures.sentSegments ?? 0) + run.sentSegments;
+      figures.sentCharacters = (figures.sentCharacters ?? 0) + run.sentCharacters;
+      figures.billedCharacters = (figures.billedCharacters ?? 0) + run.billedCharacters;
       summary.sentSegments += run.sentSegments;
       summary.sentCharacters += run.sentCharacters;
       summary.billedCharacters += run.billedCharacters;
-      if (run.accountBilledCharacters !== undefined) figures.accountBilledCharacters = run.accountBilledCharacters;
+      if (run.accountBilledCharacters !== undefined) figures.accountBilledCharacters = (figures.accountBilledCharacters ?? 0) + run.accountBilledCharacters;
       for (const [index, result] of run.results) {
         const key = contentKey(requests[index]!.content);
         const failed = result.failed ?? unstorable(result.content);
         if (failed !== undefined) {
-          const counts = result.transient ? passing : recorded;
+          const counts = result.transient ? state.passing : state.recorded;
           counts.set(failed, (counts.get(failed) ?? 0) + 1);
           if (!result.transient) failures.set(key, failed);
           continue;
@@ -157,18 +185,14 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
         if (result.flags && result.flags.length > 0) mtFlags.set(key, result.flags);
       }
       if (run.error) {
-        stoppedBy = run.error;
+        state.stoppedBy = run.error;
         fail(`${lang}: ${run.error.message}`);
       }
     }
-    for (const [reason, count] of passing) fail(`${lang}: ${plural(count, 'segment')} not translated: ${reason}; ${count === 1 ? 'it stays' : 'they stay'} for translators until then`);
-    if (engine) for (const [reason, count] of recorded) fail(`${lang}: ${plural(count, 'segment')} without a usable ${engine.name} translation (${reason}): flagged for translators, not sent again (${RETRY_FAILED_HINT})`);
-    if (options.dryRun) continue;
-    if (stoppedBy instanceof QuotaExceededError) reporter.warn(`${lang}: units without a translation stay as they are for translators`);
+    if (options.dryRun) return;
 
     const date = now().toISOString().replace(/\.\d{3}Z$/u, 'Z');
     const glossary = await termsFor(lang);
-    let writeFailed = false;
     let written = 0;
     reporter.progress?.begin(`${lang} XLIFF`, planned.length, 'articles');
     for (const { file, article, languages, resource, source } of planned) {
@@ -177,7 +201,7 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
       if (!plan) continue;
       const { kept, matches, skip, previousText, previousWritten } = plan;
       // The journal keeps this language's answers until every one of its files could be written.
-      if (skip) { writeFailed = true; continue; }
+      if (skip) { state.writeFailed = true; continue; }
       const targets = new Map(kept);
       const reused = kept.size - plan.held.size;
       let machine = 0;
@@ -251,17 +275,31 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
         // One fault policy (src/project/faults.ts): an I/O error on one article is one line, and
         // the other articles are still written.
         if (!(err instanceof PerekladError) && !isSystemError(err)) throw err;
-        writeFailed = true;
+        state.writeFailed = true;
         index.forget(lang, file.id);
         fail(err instanceof PerekladError ? err.message : `${describeFault(err, rel)}; ${file.id} → ${lang} skipped`);
       }
     }
     reporter.progress?.end();
-    // Every XLIFF of this language now holds what the journal kept for it.
-    if (!writeFailed) await journal.settle(lang);
-    await index.save();
   }
-  return summary;
+}
+
+/** Articles planned and written per window (planning, MT and writing), whatever the archive's size. */
+export const DEFAULT_WINDOW = 500;
+
+/** What a language gathers over the windows of a job, said once at its end. */
+interface LanguageRun {
+  /** Failures of this run that may pass, by reason (the next run sends those sentences again). */
+  passing: Map<string, number>;
+  /** Failures recorded on their units, by reason. */
+  recorded: Map<string, number>;
+  heldBack: number;
+  /** The quota or the key stopped the engine: no window sends more. */
+  stoppedBy?: PerekladError;
+  /** The language folder failed its write check: nothing more is sent or written. */
+  unwritable?: boolean;
+  /** Some file could not be written: the journal keeps the language's answers. */
+  writeFailed: boolean;
 }
 
 /** The index keeps what `status` shows of an article it need not read. */

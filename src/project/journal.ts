@@ -34,6 +34,8 @@ export interface JournaledAnswer {
   content: Content;
   flags: string[];
   failed?: string;
+  /** Journaled by this job (an earlier window of it), not by an interrupted one. */
+  thisRun: boolean;
 }
 
 function isJournalLine(value: unknown): value is JournalLine {
@@ -50,6 +52,8 @@ export class Journal {
   private readonly index = new Map<string, JournalLine>();
   /** Bytes up to the last complete line, when the file ends in a torn one (cut before appending). */
   private torn: number | undefined;
+  /** Lines this process appended: a job's later windows reuse them (not "resumed"). */
+  private readonly fresh = new Set<JournalLine>();
 
   private constructor(readonly file: string, lines: JournalLine[], readonly damaged: number[], torn: number | undefined) {
     this.lines = lines;
@@ -83,7 +87,7 @@ export class Journal {
   lookup(lang: string, engine: string, key: string): JournaledAnswer | undefined {
     const line = this.index.get(indexKey(lang, engine, key));
     if (!line) return undefined;
-    return { content: line.content, flags: line.flags ?? [], ...(line.failed !== undefined ? { failed: line.failed } : {}) };
+    return { content: line.content, flags: line.flags ?? [], ...(line.failed !== undefined ? { failed: line.failed } : {}), thisRun: this.fresh.has(line) };
   }
 
   /** An `onBatch` for engine.translate that journals each batch (fsynced) before returning; a
@@ -105,6 +109,7 @@ export class Journal {
       // One push per line: spreading a batch of 150,000 answers into push() overflows the stack.
       for (const line of added) this.lines.push(line);
       for (const line of added) this.index.set(indexKey(line.lang, line.engine, line.key), line);
+      for (const line of added) this.fresh.add(line);
       crashPoint('journal');
     };
   }
@@ -137,6 +142,7 @@ export class Journal {
     crashPoint('settle');
     if (rest.length === 0) await rm(this.file, { force: true });
     else await writeAtomic(this.file, rest.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    for (const line of this.lines) if (line.lang === lang) this.fresh.delete(line);
     this.lines.length = 0;
     for (const line of rest) this.lines.push(line);
     for (const key of [...this.index.keys()]) if (key.startsWith(`${lang}\u0000`)) this.index.delete(key);

@@ -17,8 +17,10 @@ describe('job journal', () => {
     const journal = await Journal.open(ws.dir);
     const requests = [{ content: ['Перше. Друге.'], codes: [] }];
     await journal.recorder('de', 'deepl', requests)([{ index: 0, result: { content: ['Erstens. Zweitens.'], flags: ['sentence marker 1 was lost'] } }]);
+    // The job that journaled it reuses it as its own; a job after a kill, as resumed.
+    expect(journal.lookup('de', 'deepl', contentKey(['Перше. Друге.']))?.thisRun).toBe(true);
     const reopened = await Journal.open(ws.dir);
-    expect(reopened.lookup('de', 'deepl', contentKey(['Перше. Друге.']))).toEqual({ content: ['Erstens. Zweitens.'], flags: ['sentence marker 1 was lost'] });
+    expect(reopened.lookup('de', 'deepl', contentKey(['Перше. Друге.']))).toEqual({ content: ['Erstens. Zweitens.'], flags: ['sentence marker 1 was lost'], thisRun: false });
   });
 
   it('journals one batch of 200,000 answers (a free engine answers a whole archive at once)', async () => {
