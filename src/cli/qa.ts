@@ -33,7 +33,9 @@ export function registerQa(program: Command, run: (work: () => Promise<number>) 
       let errors = 0;
       let warnings = 0;
       const perLanguage: Record<string, LanguageFigures> = {};
+      let failed = 0;
       for (const r of results) {
+        if (r.failed !== undefined) { failed++; reporter.error(`error: ${r.failed}`); continue; }
         const shown = r.findings.filter((f) => flags.untranslated || f.check !== 'untranslated');
         for (const f of shown) reporter.info(`${r.file}: ${f.segmentId}: ${f.severity} ${f.check}: ${f.message}`);
         const counts = countBySeverity(shown);
@@ -45,9 +47,10 @@ export function registerQa(program: Command, run: (work: () => Promise<number>) 
         figures.qaWarnings = (figures.qaWarnings ?? 0) + counts.warning;
       }
       const lines = Object.entries(perLanguage).map(([lang, f]) => `${lang}: ${plural(f.articles ?? 0, 'file')}, ${plural(f.qaErrors ?? 0, 'error')}, ${plural(f.qaWarnings ?? 0, 'warning')}`);
-      lines.push(`qa: ${plural(results.length, 'file')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+      lines.push(`qa: ${plural(results.length - failed, 'file')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+      if (failed > 0) lines.push(`qa: ${plural(failed, 'file')} could not be checked`);
       if (errors + warnings > 0) lines.push('next: pereklad review (the findings beside each sentence)');
       reporter.summary(lines, { languages: perLanguage, totals: sumFigures(perLanguage), ...(errors + warnings > 0 ? { next: ['pereklad review'] } : {}) });
-      return errors > 0 ? 1 : 0;
+      return errors + failed > 0 ? 1 : 0;
     }));
 }

@@ -3,10 +3,12 @@
 import { loadNamespaceKeys, type StringsConfig } from '../formats/i18next/project.js';
 import path from 'node:path';
 import { rm } from 'node:fs/promises';
-import { listLanguages, listXliff } from '../project/layout.js';
+import { listLanguages, listXliff, type UnreadableFolder } from '../project/layout.js';
+import { PerekladError } from '../errors.js';
+import { describeFault, isSystemError } from '../project/faults.js';
 import { readXliffFile, codecFor } from '../xliff/read.js';
 import { writeIfChanged } from '../project/io.js';
-import { DEFAULT_GLOSSARY_DIR, glossaryTerms } from './glossary.js';
+import { DEFAULT_GLOSSARY_DIR, glossaryTerms, type GlossaryTerm } from './glossary.js';
 import { qaFindings, withQaFlags } from './run.js';
 import { qaReport, qaReportPath } from './report.js';
 import type { QaFinding } from './findings.js';
@@ -29,6 +31,9 @@ export interface ArticleQa {
   file: string;
   report?: string;
   findings: QaFinding[];
+  /** The file could not be checked (unreadable, not XLIFF, its report not writable): one line,
+   *  and the other files are checked (the one fault policy, src/project/faults.ts). */
+  failed?: string;
 }
 
 /** ProjectQa under the project lock (src/project/store.ts). */
@@ -45,18 +50,29 @@ async function runProjectQaLocked(options: ProjectQaOptions): Promise<ArticleQa[
   const results: ArticleQa[] = [];
   const namespaceKeys = options.strings ? await loadNamespaceKeys(options.cwd, options.localesDir, options.strings.config, options.strings.exclude) : undefined;
   for (const lang of languages) {
-    const files = (await listXliff(localesDir, [lang])).map((f) => f.file);
+    const unreadable: UnreadableFolder[] = [];
+    const files = (await listXliff(localesDir, [lang], unreadable)).map((f) => f.file);
+    for (const u of unreadable) results.push({ articleId: '', lang, file: rel(u.folder), findings: [], failed: `${rel(u.folder)}: folder cannot be read (${u.code}); its files are not checked` });
     const glossary = await termsFor(lang);
     for (const file of files) {
-      const doc = await readXliffFile(file, rel(file));
-      const findings = qaFindings(doc, { glossary, ...(namespaceKeys ? { namespaceKeys } : {}) });
-      const updated = { ...doc, targets: withQaFlags(doc, findings) };
-      await writeIfChanged(file, codecFor(doc.version).write(updated));
-      const report = qaReportPath(localesDir, doc.targetLang || lang, doc.article.id);
-      if (findings.length > 0) await writeIfChanged(report, qaReport(updated, findings));
-      else await rm(report, { force: true });
-      results.push({ articleId: doc.article.id, lang, file: rel(file), ...(findings.length > 0 ? { report: rel(report) } : {}), findings });
+      try {
+        results.push(await checkFile(file, lang, glossary));
+      } catch (err) {
+        if (!(err instanceof PerekladError) && !isSystemError(err)) throw err;
+        results.push({ articleId: '', lang, file: rel(file), findings: [], failed: err instanceof PerekladError ? err.message : `${describeFault(err, rel)}; not checked` });
+      }
     }
   }
   return results;
+
+  async function checkFile(file: string, lang: string, glossary: readonly GlossaryTerm[]): Promise<ArticleQa> {
+    const doc = await readXliffFile(file, rel(file));
+    const findings = qaFindings(doc, { glossary, ...(namespaceKeys ? { namespaceKeys } : {}) });
+    const updated = { ...doc, targets: withQaFlags(doc, findings) };
+    await writeIfChanged(file, codecFor(doc.version).write(updated));
+    const report = qaReportPath(localesDir, doc.targetLang || lang, doc.article.id);
+    if (findings.length > 0) await writeIfChanged(report, qaReport(updated, findings));
+    else await rm(report, { force: true });
+    return { articleId: doc.article.id, lang, file: rel(file), ...(findings.length > 0 ? { report: rel(report) } : {}), findings };
+  }
 }
