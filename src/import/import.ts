@@ -5,7 +5,9 @@
 // `partial` applies what fits and keeps stale translations as matches. Either way it is written
 // all at once or not at all.
 import path from 'node:path';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readText } from '../project/io.js';
+import { XLIFF_MAX_BYTES } from '../project/limits.js';
+import { readdir, stat } from 'node:fs/promises';
 import type { Article, Content, InlineCode, Segment, TargetSegment, TmMatch, TranslatedArticle } from '../model.js';
 import { allSegments, contentText, isKept } from '../model.js';
 import { BadInputError, UsageError } from '../errors.js';
@@ -14,7 +16,7 @@ import { readArticleText } from '../source/read.js';
 import { readArticle } from '../formats/registry.js';
 import type { FormatsConfig } from '../formats/format.js';
 import type { SegmentationRules } from '../segment/split.js';
-import { codecFor, parseXliff, readXliffFile } from '../xliff/read.js';
+import { codecFor, parseXliff } from '../xliff/read.js';
 import type { XliffVersion } from '../xliff/codec.js';
 import { toXliff12, toXliff20 } from '../xliff/states.js';
 import { listLanguages, reviewPath, xliffPath } from '../project/layout.js';
@@ -145,6 +147,8 @@ interface Project {
   articleId: string;
   version: XliffVersion;
   doc: TranslatedArticle;
+  /** The project file's text as read (under the lock: what is on disk). */
+  text: string;
   returned: Array<{ file: ReturnedFile; units: ReturnedUnit[] }>;
   /** Each segment's target when it left in a kit, from the kit's manifest (none for a bare XLIFF). */
   bases?: Map<string, Content | null>;
@@ -308,10 +312,12 @@ async function runImportLocked(options: ImportOptions): Promise<ImportSummary> {
         else problem({ kind: 'other-article', file: r.file, message: `is for article "${articleId}" (${r.original}), which this project does not have: a file for another article or project?` });
         continue;
       }
-      const previous = await readXliffFile(projectFile, rel(projectFile));
+      // Read once: its text tells below whether the import changed the file at all.
+      const text = await readText(projectFile, rel(projectFile), XLIFF_MAX_BYTES, 'an XLIFF file');
+      const previous = parseXliff(text, rel(projectFile));
       const namespace = previous.article.metadata.i18next ? await currentNamespace(previous, options.cwd, options.strings ?? DEFAULT_STRINGS_CONFIG) : undefined;
       const doc = namespace ? namespace.doc : await currentDocument(previous, sourceDir, rel, options.segmentation, options.formats);
-      project = { lang: r.targetLang, articleId, version: previous.version, doc, returned: [], ...(namespace?.resource ? { resource: namespace.resource } : {}) };
+      project = { lang: r.targetLang, articleId, version: previous.version, doc, text, returned: [], ...(namespace?.resource ? { resource: namespace.resource } : {}) };
       projects.set(key, project);
     }
     project.returned.push({ file: r, units: r.units });
@@ -331,7 +337,7 @@ async function runImportLocked(options: ImportOptions): Promise<ImportSummary> {
     // Keep the file's `written` date when the import changes nothing in it, so nothing is rewritten.
     const doc: TranslatedArticle = { ...result.doc, targets: withQaFlags(result.doc, findings) };
     let xml = codecFor(project.version).write(doc);
-    if (xml !== await readFile(xliffFile, 'utf8')) xml = codecFor(project.version).write({ ...doc, written: date });
+    if (xml !== project.text) xml = codecFor(project.version).write({ ...doc, written: date });
     // The review copy is rebuilt from the XLIFF as it will be on disk.
     const stored = parseXliff(xml, rel(xliffFile));
     staged.push({ path: xliffFile, content: xml });

@@ -11,7 +11,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Content } from '../model.js';
 import { PerekladError } from '../errors.js';
@@ -26,6 +26,8 @@ import { BadEditError, fileHash, saveUnitChanges, StaleFileError, type UnitEdit 
 import { glossaryTerms } from '../qa/glossary.js';
 import { parseXliff } from '../xliff/read.js';
 import { xliffPath } from '../project/layout.js';
+import { readText } from '../project/io.js';
+import { XLIFF_MAX_BYTES } from '../project/limits.js';
 import { articleIdFromPath } from '../source/discover.js';
 
 export interface ServeOptions {
@@ -132,7 +134,9 @@ export async function startReviewServer(options: ServeOptions): Promise<ReviewSe
   const pageFor = async (lang: string, articleId: string): Promise<string> => {
     checkArticle(lang, articleId);
     const file = xliffPath(root, lang, articleId);
-    const bytes = await readFile(file, 'utf8').catch(() => { throw new HttpError(404, 'no such article'); });
+    // Through the store (size limit, UTF-8, no link out of the project), as a save reads it.
+    if (!existsSync(file)) throw new HttpError(404, 'no such article');
+    const bytes = await readText(file, path.relative(options.cwd, file), XLIFF_MAX_BYTES, 'XLIFF file');
     const doc = parseXliff(bytes, path.relative(options.cwd, file));
     if (!doc.targetLang) doc.targetLang = lang;
     const view = reviewView(doc, await findingsWithGlossaries(options.cwd, options.glossaryDir)(doc));

@@ -1,9 +1,10 @@
 // The project's segmentation rules: the built-in Ukrainian rules, replaced by an SRX file and/or
 // extended with abbreviations and break/no-break rules from pereklad.config.json — so a newsroom
 // can teach the splitter its own abbreviations and share the result with its CAT tools as SRX.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { BadInputError, UsageError } from '../errors.js';
+import { readText } from '../project/io.js';
+import { SOURCE_MAX_BYTES } from '../project/limits.js';
 import { defaultRules, extendRules, type SegmentationRules, type SrxRule } from './rules.js';
 import type { AbbreviationLists } from './abbreviations.js';
 import { srxToRules } from './srx.js';
@@ -71,9 +72,10 @@ export async function loadProjectRules(cwd: string, config: SegmentationConfig |
     const file = path.resolve(cwd, config.srx);
     let xml: string;
     try {
-      xml = await readFile(file, 'utf8');
+      xml = await readText(file, config.srx, SOURCE_MAX_BYTES, 'an SRX file');
     } catch (err) {
-      throw new UsageError(`${config.srx}: cannot read the SRX file named by segmentation.srx (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      if (!(err instanceof BadInputError)) throw err;
+      throw new UsageError(`${err.message} (the SRX file named by segmentation.srx)`);
     }
     try {
       rules = srxToRules(xml, lang);
