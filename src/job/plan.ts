@@ -14,7 +14,7 @@ import { failedBefore, recordedFailure } from '../mt/failure.js';
 import type { XliffVersion } from '../xliff/codec.js';
 import { emptyTarget, PEREKLAD_TOOL } from '../xliff/codec.js';
 import { Journal } from '../project/journal.js';
-import { IncrementalIndex, settingsHash, sha256, type IndexFigures } from './incremental.js';
+import { IncrementalIndex, settingsHash, sha256, type IndexFigures } from '../project/incremental.js';
 import type { Reporter } from '../project/reporter.js';
 import { reviewPath, xliffPath } from '../project/layout.js';
 import { PerekladError } from '../errors.js';
@@ -150,7 +150,7 @@ export async function openPlanner(options: PlanOptions, fail: (message: string) 
   const journal = await Journal.open(localesDir);
   const termsFor = glossaryTerms(path.resolve(options.cwd, options.glossaryDir ?? DEFAULT_GLOSSARY_DIR));
   if (journal.damaged.length > 0) reporter.warn(`warning: ${rel(journal.file)}: lines ${journal.damaged.join(', ')} are damaged and not used`);
-  // What an article and language was made with: any change here redoes it (src/job/incremental.ts).
+  // What an article and language was made with: any change here redoes it (src/project/incremental.ts).
   const index = await IncrementalIndex.open(localesDir);
   const engineFor = (lang: string): Engine | null => (engine?.forTarget ? engine.forTarget(lang) : engine);
   const settings = new Map<string, string>();

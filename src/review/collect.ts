@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { TranslatedArticle } from '../model.js';
 import { PerekladError } from '../errors.js';
 import { readXliffFile } from '../xliff/read.js';
-import { listXliff, type UnreadableFolder } from '../project/layout.js';
+import { listXliff, type ProjectXliff, type UnreadableFolder } from '../project/layout.js';
 
 /** There is nothing to review or publish: no XLIFF for the languages asked for. */
 export class NoTranslationsError extends PerekladError {}
@@ -25,14 +25,18 @@ export interface CollectResult {
   languages: string[];
 }
 
-/** Read every `<localesDir>/<lang>/<article>.xlf`, optionally only for some languages. */
-export async function collectTranslations(cwd: string, localesDir: string, languages?: readonly string[]): Promise<CollectResult> {
+/** Read every `<localesDir>/<lang>/<article>.xlf`, optionally only for some languages; a file
+ *  `skip` answers true for (a command's index knows it unchanged) is listed but not read. */
+export async function collectTranslations(cwd: string, localesDir: string, languages?: readonly string[], skip?: (found: ProjectXliff) => Promise<boolean>): Promise<CollectResult> {
   const root = path.resolve(cwd, localesDir);
   const unreadable: UnreadableFolder[] = [];
   const found = await listXliff(root, languages, unreadable);
   const files: TranslatedFile[] = [];
+  let skipped = 0;
   const errors: string[] = unreadable.map((u) => `${path.relative(cwd, u.folder) || u.folder}: folder cannot be read (${u.code}); its files are left out`);
-  for (const { lang, articleId, file } of found) {
+  for (const entry of found) {
+    const { lang, articleId, file } = entry;
+    if (skip && await skip(entry)) { skipped++; continue; }
     const display = path.relative(cwd, file) || file;
     try {
       const doc = await readXliffFile(file, display);
@@ -45,7 +49,7 @@ export async function collectTranslations(cwd: string, localesDir: string, langu
     }
   }
   const languagesFound = [...new Set(files.map((f) => f.lang))];
-  if (files.length === 0 && errors.length === 0) {
+  if (files.length === 0 && errors.length === 0 && skipped === 0) {
     const which = languages && languages.length > 0 ? ` for ${languages.join(', ')}` : '';
     throw new NoTranslationsError(`no XLIFF files${which} under ${localesDir}/; run \`pereklad translate\` first`);
   }

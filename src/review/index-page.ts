@@ -12,6 +12,9 @@ export interface IndexEntry {
   counts: ReviewCounts;
 }
 
+/** The date an index page was made, as it records it (review keeps it while the list is the same). */
+export const GENERATED = /data-generated="([^"]+)"/u;
+
 export function renderIndexPage(entries: readonly IndexEntry[], ui: UiText, generated: string): string {
   const segments = entries.reduce((n, e) => n + e.counts.segments, 0);
   const done = entries.reduce((n, e) => n + e.counts.byState.reviewed + e.counts.byState.final, 0);
@@ -37,7 +40,7 @@ export function renderIndexPage(entries: readonly IndexEntry[], ui: UiText, gene
 ${rows}
 </tbody>
 </table>
-<p class="meta">${h(ui.t('generated', { date: ui.formatDate(generated) }))}</p>
+<p class="meta" data-generated="${h(generated)}">${h(ui.t('generated', { date: ui.formatDate(generated) }))}</p>
 </main></div>
 </body>
 </html>

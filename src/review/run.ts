@@ -7,7 +7,12 @@ import { reviewView, type ReviewCounts } from './view.js';
 import { renderReviewPage } from './page.js';
 import { renderIndexPage, type IndexEntry } from './index-page.js';
 import { uiText, type UiLanguage } from './i18n.js';
-import { writeIfChanged } from '../project/io.js';
+import { readIfExists, readText, writeIfChanged } from '../project/io.js';
+import { XLIFF_MAX_BYTES } from '../project/limits.js';
+import { IncrementalIndex, settingsHash } from '../project/incremental.js';
+import { PEREKLAD_TOOL } from '../xliff/codec.js';
+import { glossaryTerms } from '../qa/glossary.js';
+import { GENERATED } from './index-page.js';
 import type { Reporter } from '../project/reporter.js';
 import { withProject } from '../project/store.js';
 
@@ -51,23 +56,48 @@ export async function runReviewJob(options: ReviewJobOptions): Promise<ReviewJob
 async function runReviewJobLocked(options: ReviewJobOptions): Promise<ReviewJobSummary> {
   const { cwd, localesDir, reporter } = options;
   const ui = uiText(options.uiLanguage);
-  const collected = await collectTranslations(cwd, localesDir, options.languages);
-  for (const error of collected.errors) reporter.error(error);
   const root = path.resolve(cwd, localesDir);
   const findingsFor = findingsWithGlossaries(cwd, options.glossaryDir);
+  const termsFor = glossaryTerms(path.resolve(cwd, options.glossaryDir));
+  // A page is made from its XLIFF, the glossary (QA findings), the page language and pereklad's
+  // version: when none changed and the page is still the one written, it is neither read nor
+  // rendered again (src/project/incremental.ts; deleting the index only costs time).
+  const index = await IncrementalIndex.open<ReviewCounts>(root, REVIEW_INDEX_FILE);
+  const settingsFor = async (lang: string): Promise<string> => settingsHash({ tool: PEREKLAD_TOOL.version, ui: options.uiLanguage, glossary: await termsFor(lang) });
   const entries: IndexEntry[] = [];
   const counts: Array<ReviewCounts & { lang: string }> = [];
-  for (const { lang, articleId, doc } of collected.files) {
+  const add = (lang: string, articleId: string, c: ReviewCounts): void => {
+    const page = reviewPagePath(lang, articleId);
+    entries.push({ articleId, lang, href: relativeUrl(REVIEW_INDEX, page), counts: c });
+    counts.push({ ...c, lang });
+    reporter.detail(`${articleId} → ${lang}: ${path.relative(cwd, path.join(root, page))} (${c.donePercent} % reviewed, ${c.attention} need attention${c.errors > 0 ? `, ${c.errors} QA error${c.errors === 1 ? '' : 's'}` : ''})`);
+  };
+  const collected = await collectTranslations(cwd, localesDir, options.languages, async ({ lang, articleId, file }) => {
+    const known = await index.unchanged(lang, articleId, '', await settingsFor(lang), file, path.join(root, reviewPagePath(lang, articleId)));
+    if (known) add(lang, articleId, known);
+    return known !== undefined;
+  });
+  for (const error of collected.errors) reporter.error(error);
+  for (const { lang, articleId, doc, file } of collected.files) {
     const view = reviewView(doc, await findingsFor(doc));
     const page = reviewPagePath(lang, articleId);
-    await writeIfChanged(path.join(root, page), renderReviewPage(view, ui, { index: relativeUrl(page, REVIEW_INDEX) }));
-    entries.push({ articleId, lang, href: relativeUrl(REVIEW_INDEX, page), counts: view.counts });
-    counts.push({ ...view.counts, lang });
-    const c = view.counts;
-    reporter.detail(`${articleId} → ${lang}: ${path.relative(cwd, path.join(root, page))} (${c.donePercent} % reviewed, ${c.attention} need attention${c.errors > 0 ? `, ${c.errors} QA error${c.errors === 1 ? '' : 's'}` : ''})`);
+    const html = renderReviewPage(view, ui, { index: relativeUrl(page, REVIEW_INDEX) });
+    await writeIfChanged(path.join(root, page), html);
+    const xliff = path.resolve(cwd, file);
+    await index.record(lang, articleId, '', await settingsFor(lang), { file: xliff, text: await readText(xliff, file, XLIFF_MAX_BYTES, 'an XLIFF file') }, { file: path.join(root, page), text: html }, view.counts);
+    add(lang, articleId, view.counts);
   }
+  await index.save();
   entries.sort((a, b) => a.articleId.localeCompare(b.articleId) || a.lang.localeCompare(b.lang));
-  const generated = (options.now?.() ?? new Date()).toISOString();
-  await writeIfChanged(path.join(root, REVIEW_INDEX), renderIndexPage(entries, ui, generated));
-  return { pages: entries.length, index: path.relative(cwd, path.join(root, REVIEW_INDEX)), counts, errors: collected.errors };
+  // The index keeps its date while what it lists is the same, so an unchanged run rewrites nothing.
+  const indexFile = path.join(root, REVIEW_INDEX);
+  const previous = await readIfExists(indexFile);
+  const before = previous ? GENERATED.exec(previous)?.[1] : undefined;
+  let html = renderIndexPage(entries, ui, before ?? (options.now?.() ?? new Date()).toISOString());
+  if (previous !== undefined && html !== previous) html = renderIndexPage(entries, ui, (options.now?.() ?? new Date()).toISOString());
+  await writeIfChanged(indexFile, html);
+  return { pages: entries.length, index: path.relative(cwd, indexFile), counts, errors: collected.errors };
 }
+
+/** Where `review` keeps what each page was made from. */
+export const REVIEW_INDEX_FILE = path.join('.pereklad', 'review-index.json');

@@ -7,7 +7,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runTranslateJob } from '../../src/job/translate.js';
 import { collectingReporter } from '../../src/project/reporter.js';
-import { INDEX_FILE } from '../../src/job/incremental.js';
+import { INDEX_FILE } from '../../src/project/incremental.js';
 import { defaultRules, extendRules } from '../../src/segment/split.js';
 import type { SegmentationRules } from '../../src/segment/split.js';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';

@@ -13,8 +13,8 @@
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import type { LanguageFigures } from '../project/reporter.js';
-import { readIfExists, writeAtomic } from '../project/io.js';
+import type { LanguageFigures } from './reporter.js';
+import { readIfExists, writeAtomic } from './io.js';
 
 export const INDEX_FILE = path.join('.pereklad', 'index.json');
 const VERSION = 1;
@@ -26,13 +26,13 @@ interface FileStamp {
   sha256: string;
 }
 
-interface IndexEntry {
+interface IndexEntry<F> {
   source: string;
   settings: string;
   xliff: FileStamp;
   copy: FileStamp;
-  /** What the summary counts for this article and language when it is skipped. */
-  figures: IndexFigures;
+  /** What the command counts for this article and language when it is skipped. */
+  figures: F;
 }
 
 /** What the summary and `status` count for an article and language when it is skipped: its units
@@ -76,31 +76,33 @@ async function still(file: string, stamp: FileStamp): Promise<'same' | 'touched'
 
 const keyOf = (lang: string, articleId: string): string => `${lang}\u0000${articleId}`;
 
-export class IncrementalIndex {
+/** The index of a command: `translate`'s (INDEX_FILE: source → XLIFF and review copy) or another
+ *  command's own file (`review`: XLIFF → page), with what that command counts per entry. */
+export class IncrementalIndex<F extends object = IndexFigures> {
   private dirty = false;
 
-  private constructor(readonly file: string, private readonly entries: Map<string, IndexEntry>, private damaged: boolean) {}
+  private constructor(readonly file: string, private readonly entries: Map<string, IndexEntry<F>>, private damaged: boolean) {}
 
-  static async open(localesDir: string): Promise<IncrementalIndex> {
-    const file = path.join(localesDir, INDEX_FILE);
+  static async open<F extends object = IndexFigures>(localesDir: string, name: string = INDEX_FILE): Promise<IncrementalIndex<F>> {
+    const file = path.join(localesDir, name);
     const text = await readIfExists(file);
-    const entries = new Map<string, IndexEntry>();
-    if (text === undefined) return new IncrementalIndex(file, entries, false);
+    const entries = new Map<string, IndexEntry<F>>();
+    if (text === undefined) return new IncrementalIndex<F>(file, entries, false);
     try {
       const parsed = JSON.parse(text) as { v?: unknown; entries?: unknown };
       if (parsed.v !== VERSION || parsed.entries === null || typeof parsed.entries !== 'object') throw new Error('not an index');
-      for (const [key, entry] of Object.entries(parsed.entries as Record<string, IndexEntry>)) {
+      for (const [key, entry] of Object.entries(parsed.entries as Record<string, IndexEntry<F>>)) {
         if (typeof entry?.source === 'string' && typeof entry.settings === 'string' && entry.xliff && entry.copy && entry.figures) entries.set(key, entry);
       }
-      return new IncrementalIndex(file, entries, false);
+      return new IncrementalIndex<F>(file, entries, false);
     } catch {
       // Damaged: as if absent. The next save replaces it.
-      return new IncrementalIndex(file, new Map(), true);
+      return new IncrementalIndex<F>(file, new Map(), true);
     }
   }
 
   /** The figures of an article and language that need no work, or undefined when it must be planned. */
-  async unchanged(lang: string, articleId: string, source: string, settings: string, xliffFile: string, copyFile: string): Promise<IndexFigures | undefined> {
+  async unchanged(lang: string, articleId: string, source: string, settings: string, xliffFile: string, copyFile: string): Promise<F | undefined> {
     const entry = this.entries.get(keyOf(lang, articleId));
     if (!entry || entry.source !== source || entry.settings !== settings) return undefined;
     const x = await still(xliffFile, entry.xliff);
@@ -114,7 +116,7 @@ export class IncrementalIndex {
   }
 
   /** After both files of an article and language were written (or found as they should be). */
-  async record(lang: string, articleId: string, source: string, settings: string, xliff: { file: string; text: string }, copy: { file: string; text: string }, figures: IndexFigures): Promise<void> {
+  async record(lang: string, articleId: string, source: string, settings: string, xliff: { file: string; text: string }, copy: { file: string; text: string }, figures: F): Promise<void> {
     const xs = await stampOf(xliff.file, xliff.text);
     const cs = await stampOf(copy.file, copy.text);
     if (!xs || !cs) return this.forget(lang, articleId);
