@@ -44,3 +44,14 @@ const ENGINE_GLOSSARY_FLAG = /^(?:glossary: "|protected glossary term ")/u;
 export function isEngineGlossaryFlag(flag: string): boolean {
   return ENGINE_GLOSSARY_FLAG.test(flag);
 }
+
+// DeepL's remark on a pair it reordered (src/mt/deepl.ts): when the paired-code check
+// (src/qa/paired.ts, `xmltags`) finds the same damage in the stored target, its finding is the one
+// problem shown (it does not judge generic `markup` pairs: for those the remark stays).
+const ENGINE_PAIR_FLAG = /^DeepL put the end of ".*" before its start; place the markup by hand$/u;
+
+/** An engine's remark that a QA check owns, given the checks that found something on the segment:
+ *  shown once, as that check's finding. */
+export function isEngineFlagOwnedByQa(flag: string, checks: ReadonlySet<string>): boolean {
+  return ENGINE_GLOSSARY_FLAG.test(flag) || (checks.has('xmltags') && ENGINE_PAIR_FLAG.test(flag));
+}

@@ -4,7 +4,7 @@
 import { isKept } from '../model.js';
 import { qaText } from './messages.js';
 import type { TargetSegment, TranslatedArticle } from '../model.js';
-import { formatFlag, isEngineGlossaryFlag, isQaFlag, type QaFinding, type QaSeverity } from './findings.js';
+import { formatFlag, isEngineFlagOwnedByQa, isQaFlag, type QaFinding, type QaSeverity } from './findings.js';
 import { checkProtectedSpans } from './codes.js';
 import { checkDates, checkNumbers } from './numbers.js';
 import { checkBrackets, checkEndPunctuation, checkQuotes, checkStartCapital, checkWhitespace } from './punctuation.js';
@@ -61,8 +61,8 @@ export function qaFindings(doc: TranslatedArticle, options: QaOptions = {}): QaF
   return findings;
 }
 
-/** The targets with their QA flags (and the engine's glossary flags, which the glossary check
- *  owns) replaced by these findings; other flags (engine events, import notes) are kept. Targets that do not change are the same objects. */
+/** The targets with their QA flags (and the engine's glossary and pair-order flags, which QA
+ *  checks own) replaced by these findings; other flags (engine events, import notes) are kept. Targets that do not change are the same objects. */
 export function withQaFlags(doc: TranslatedArticle, findings: readonly QaFinding[]): Map<string, TargetSegment> {
   const bySegment = new Map<string, string[]>();
   for (const f of findings) {
@@ -73,7 +73,8 @@ export function withQaFlags(doc: TranslatedArticle, findings: readonly QaFinding
   }
   const targets = new Map<string, TargetSegment>();
   for (const [id, target] of doc.targets) {
-    const flags = [...target.flags.filter((flag) => !isQaFlag(flag) && !isEngineGlossaryFlag(flag)), ...(bySegment.get(id) ?? [])];
+    const checks = new Set(findings.filter((f) => f.segmentId === id).map((f) => f.check));
+    const flags = [...target.flags.filter((flag) => !isQaFlag(flag) && !isEngineFlagOwnedByQa(flag, checks)), ...(bySegment.get(id) ?? [])];
     const same = flags.length === target.flags.length && flags.every((f, i) => f === target.flags[i]);
     targets.set(id, same ? target : { ...target, flags });
   }

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { TranslatedArticle } from '../model.js';
 import { qaFindings } from '../qa/run.js';
-import { isEngineGlossaryFlag, isQaFlag, type QaSeverity } from '../qa/findings.js';
+import { isEngineFlagOwnedByQa, isQaFlag, type QaSeverity } from '../qa/findings.js';
 import { glossaryTerms, type GlossaryTerm } from '../qa/glossary.js';
 
 export type FindingSeverity = QaSeverity;
@@ -28,7 +28,8 @@ export function articleFindings(doc: TranslatedArticle, glossary: readonly Gloss
   // Untranslated sentences are shown by their state; as findings they would only repeat it.
   const findings: ReviewFinding[] = qaFindings(doc, { glossary, untranslated: false });
   for (const target of doc.targets.values()) {
-    for (const flag of target.flags) if (!isQaFlag(flag) && !isEngineGlossaryFlag(flag)) findings.push({ segmentId: target.segmentId, severity: 'warning', message: flag, check: 'note' });
+    const checks = new Set(findings.filter((f) => f.segmentId === target.segmentId).map((f) => f.check));
+    for (const flag of target.flags) if (!isQaFlag(flag) && !isEngineFlagOwnedByQa(flag, checks)) findings.push({ segmentId: target.segmentId, severity: 'warning', message: flag, check: 'note' });
   }
   return findings;
 }

@@ -6,6 +6,7 @@ import type { TranslatedArticle } from '../../src/model.js';
 import { qaFindings, withQaFlags } from '../../src/qa/run.js';
 import { articleFindings } from '../../src/review/findings.js';
 import { handBuiltArticle } from '../review/hand-built.js';
+import { readArticle } from '../../src/formats/registry.js';
 
 const GLOSSARY = [{ source: 'речення', target: 'clause' }];
 
@@ -29,5 +30,21 @@ describe('one finding per problem', () => {
     const flags = withQaFlags(doc, qaFindings(doc, { glossary: GLOSSARY })).get('p1-2')!.flags;
     expect(flags.filter((f) => /речення/u.test(f))).toEqual([expect.stringMatching(/^QA warning \(glossary\): /u)]);
     expect(flags).toContain('the engine lost a marker');
+  });
+
+  it('a pair DeepL reordered is one finding, the paired-code check\'s; a generic markup pair keeps DeepL\'s remark', () => {
+    const article = readArticle('Уряд **ухвалив** рішення.\n', 'a', 'a.md');
+    const segment = article.blocks[0]!.segments[0]!;
+    const [open, close] = segment.codes.map((c) => ({ code: c.id }));
+    const flag = `DeepL put the end of "**" before its start; place the markup by hand`;
+    const doc: TranslatedArticle = { article, targetLang: 'en-GB', written: '2026-12-01T00:00:00Z', targets: new Map([[segment.id, {
+      segmentId: segment.id, state: 'translated', content: ['Government ', close!, 'adopted', open!, ' a decision.'], provenance: { origin: 'mt', engine: 'deepl' }, flags: [flag],
+    }]]) };
+    const flags = withQaFlags(doc, qaFindings(doc)).get(segment.id)!.flags;
+    expect(flags.filter((f) => /\*\*/u.test(f))).toEqual([expect.stringMatching(/^QA error \(xmltags\): /u)]);
+    expect(articleFindings(doc, []).filter((f) => /\*\*/u.test(f.message)).map((f) => f.check)).toEqual(['xmltags']);
+    // The same remark on a generic markup pair, which that check does not judge, stays.
+    const generic: TranslatedArticle = { ...doc, article: { ...article, blocks: [{ ...article.blocks[0]!, segments: [{ ...segment, codes: segment.codes.map((c) => ({ ...c, kind: 'markup' as const })) }] }] } };
+    expect(withQaFlags(generic, qaFindings(generic)).get(segment.id)!.flags).toContain(flag);
   });
 });
