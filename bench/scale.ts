@@ -104,7 +104,9 @@ async function main(): Promise<void> {
       process.stdout.write(`|  | first ÷ re-run | ${fmt(first!.wallS / rerun!.wallS, 1)}× |  |  |  |\n`);
       process.stdout.write(`|  | 1 % new − re-run, per new article | ${fmt(((added!.wallS - rerun!.wallS) * 1000) / onePercent, 1)} ms |  |  |  |\n`);
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      // BENCH_KEEP=1 keeps the last project, to profile a step by hand.
+      if (process.env.BENCH_KEEP === '1') process.stdout.write(`kept: ${dir}\n`);
+      else await rm(dir, { recursive: true, force: true });
     }
   }
   process.stdout.write(`\nload average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end\n`);

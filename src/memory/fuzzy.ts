@@ -42,11 +42,37 @@ const MIN_DICE = 0.4;
  *  scanning its postings made every lookup cost in proportion to the memory. */
 const SCAN_BUDGET = 20_000;
 
+/** Ids of the items holding one trigram, ascending, in a typed array: at ~130 trigrams per
+ *  sentence the postings are most of a memory's size, and a JS array of numbers takes twice the
+ *  bytes (and grows with more slack). */
+class Postings {
+  private buf = new Uint32Array(4);
+  length = 0;
+
+  push(id: number): void {
+    if (this.length === this.buf.length) {
+      const next = new Uint32Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf[this.length++] = id;
+  }
+
+  /** The ids as a view (no copy). */
+  ids(): Uint32Array {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
 /** An inverted trigram index over items, each known by its normalized text. */
 export class TrigramIndex<T> {
   /** Per trigram, the ids of the items holding it, ascending (ids are given in order of adding). */
-  private readonly postings = new Map<string, number[]>();
-  private readonly items: Array<{ item: T; text: string; size: number }> = [];
+  private readonly postings = new Map<string, Postings>();
+  private readonly items: Array<{ item: T; text?: string; size: number; length: number }> = [];
+
+  /** `textOf`: the item's normalized text, when the item can give it again; then the index does not
+   *  keep a copy of it (the edit distance of the few candidates recomputes it). */
+  constructor(private readonly textOf?: (item: T) => string) {}
 
   get size(): number {
     return this.items.length;
@@ -55,11 +81,11 @@ export class TrigramIndex<T> {
   add(item: T, text: string): void {
     const id = this.items.length;
     const grams = trigrams(text);
-    this.items.push({ item, text, size: grams.size });
+    this.items.push({ item, ...(this.textOf ? {} : { text }), size: grams.size, length: text.length });
     for (const gram of grams) {
-      const list = this.postings.get(gram);
-      if (list) list.push(id);
-      else this.postings.set(gram, [id]);
+      let list = this.postings.get(gram);
+      if (!list) this.postings.set(gram, (list = new Postings()));
+      list.push(id);
     }
   }
 
@@ -69,7 +95,7 @@ export class TrigramIndex<T> {
    *  those within the Dice and length bounds pay for an edit distance. */
   search(text: string, threshold: number, limit: number): Array<{ item: T; score: number }> {
     const grams = [...trigrams(text)];
-    const lists = grams.map((g) => this.postings.get(g)).filter((l): l is number[] => l !== undefined).sort((a, b) => a.length - b.length);
+    const lists = grams.map((g) => this.postings.get(g)?.ids()).filter((l): l is Uint32Array => l !== undefined).sort((a, b) => a.length - b.length);
     if (lists.length === 0) return [];
     const needed = Math.ceil((grams.length * MIN_DICE) / (2 - MIN_DICE));
     const prefix = Math.max(1, grams.length - needed + 1);
@@ -90,10 +116,10 @@ export class TrigramIndex<T> {
       let shared = partial;
       for (const list of rest) if (holds(list, id)) shared++;
       if ((2 * shared) / (grams.length + entry.size) < MIN_DICE) continue;
-      const longest = Math.max(entry.text.length, text.length);
+      const longest = Math.max(entry.length, text.length);
       // A length gap alone already caps the score: skip what cannot reach the threshold.
-      if (longest > 0 && 100 * (1 - Math.abs(entry.text.length - text.length) / longest) < threshold) continue;
-      const score = similarity(entry.text, text);
+      if (longest > 0 && 100 * (1 - Math.abs(entry.length - text.length) / longest) < threshold) continue;
+      const score = similarity(entry.text ?? this.textOf!(entry.item), text);
       if (score >= threshold) scored.push({ item: entry.item, score, id });
     }
     scored.sort((x, y) => y.score - x.score || x.id - y.id);
@@ -102,7 +128,7 @@ export class TrigramIndex<T> {
 }
 
 /** Whether an ascending list holds `id` (binary search). */
-function holds(list: readonly number[], id: number): boolean {
+function holds(list: Uint32Array, id: number): boolean {
   let lo = 0;
   let hi = list.length - 1;
   while (lo <= hi) {

@@ -113,7 +113,8 @@ export class TranslationMemory {
     if (entry.codesKnown) push(this.byExact, `${entry.lang}\u0000${exactText(entry.source, entry.codes)}`);
     else push(this.byShape, `${entry.lang}\u0000${shapeText(entry.source)}`);
     let index = this.fuzzy.get(entry.lang);
-    if (!index) this.fuzzy.set(entry.lang, (index = new TrigramIndex<TmEntry>()));
+    // The index recomputes a candidate's text from its entry rather than keep a second copy of it.
+    if (!index) this.fuzzy.set(entry.lang, (index = new TrigramIndex<TmEntry>((e) => normalizeForMatch(shapeText(e.source)))));
     index.add(entry, normalizeForMatch(shapeText(entry.source)));
   }
 
