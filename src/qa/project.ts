@@ -13,6 +13,9 @@ import { qaFindings, withQaFlags } from './run.js';
 import { qaReport, qaReportPath } from './report.js';
 import type { QaFinding } from './findings.js';
 import { withProject } from '../project/store.js';
+import { IncrementalIndex, settingsHash } from '../project/incremental.js';
+import { PEREKLAD_TOOL } from '../xliff/codec.js';
+import { existsSync } from 'node:fs';
 
 export interface ProjectQaOptions {
   cwd: string;
@@ -49,30 +52,49 @@ async function runProjectQaLocked(options: ProjectQaOptions): Promise<ArticleQa[
   const termsFor = glossaryTerms(path.resolve(options.cwd, options.glossaryDir ?? DEFAULT_GLOSSARY_DIR));
   const results: ArticleQa[] = [];
   const namespaceKeys = options.strings ? await loadNamespaceKeys(options.cwd, options.localesDir, options.strings.config, options.strings.exclude) : undefined;
+  // A file whose XLIFF, glossary and namespaces are what its last check saw is not read again: its
+  // findings come from qa's own index (src/project/incremental.ts), and nothing is rewritten.
+  const index = await IncrementalIndex.open<{ findings: QaFinding[] }>(localesDir, QA_INDEX_FILE);
+  const namespaces = namespaceKeys ? [...namespaceKeys].map(([ns, keys]) => [ns, [...keys].sort()]).sort() : null;
   for (const lang of languages) {
     const unreadable: UnreadableFolder[] = [];
-    const files = (await listXliff(localesDir, [lang], unreadable)).map((f) => f.file);
+    const files = await listXliff(localesDir, [lang], unreadable);
     for (const u of unreadable) results.push({ articleId: '', lang, file: rel(u.folder), findings: [], failed: `${rel(u.folder)}: folder cannot be read (${u.code}); its files are not checked` });
     const glossary = await termsFor(lang);
-    for (const file of files) {
+    const settings = settingsHash({ tool: PEREKLAD_TOOL.version, glossary, namespaces });
+    for (const { file, articleId } of files) {
       try {
-        results.push(await checkFile(file, lang, glossary));
+        const known = await index.unchanged(lang, articleId, '', settings, file, file);
+        const report = qaReportPath(localesDir, lang, articleId);
+        if (known && (known.findings.length === 0 || existsSync(report))) {
+          results.push({ articleId, lang, file: rel(file), ...(known.findings.length > 0 ? { report: rel(report) } : {}), findings: known.findings });
+          continue;
+        }
+        const checked = await checkFile(file, lang, glossary);
+        results.push(checked.result);
+        await index.record(lang, articleId, '', settings, { file, text: checked.xml }, { file, text: checked.xml }, { findings: checked.result.findings });
       } catch (err) {
         if (!(err instanceof PerekladError) && !isSystemError(err)) throw err;
+        index.forget(lang, articleId);
         results.push({ articleId: '', lang, file: rel(file), findings: [], failed: err instanceof PerekladError ? err.message : `${describeFault(err, rel)}; not checked` });
       }
     }
   }
+  await index.save();
   return results;
 
-  async function checkFile(file: string, lang: string, glossary: readonly GlossaryTerm[]): Promise<ArticleQa> {
+  async function checkFile(file: string, lang: string, glossary: readonly GlossaryTerm[]): Promise<{ result: ArticleQa; xml: string }> {
     const doc = await readXliffFile(file, rel(file));
     const findings = qaFindings(doc, { glossary, ...(namespaceKeys ? { namespaceKeys } : {}) });
     const updated = { ...doc, targets: withQaFlags(doc, findings) };
-    await writeIfChanged(file, codecFor(doc.version).write(updated));
+    const xml = codecFor(doc.version).write(updated);
+    await writeIfChanged(file, xml);
     const report = qaReportPath(localesDir, doc.targetLang || lang, doc.article.id);
     if (findings.length > 0) await writeIfChanged(report, qaReport(updated, findings));
     else await rm(report, { force: true });
-    return { articleId: doc.article.id, lang, file: rel(file), ...(findings.length > 0 ? { report: rel(report) } : {}), findings };
+    return { result: { articleId: doc.article.id, lang, file: rel(file), ...(findings.length > 0 ? { report: rel(report) } : {}), findings }, xml };
   }
 }
+
+/** Where `qa` keeps what each file's last check saw and found. */
+export const QA_INDEX_FILE = path.join('.pereklad', 'qa-index.json');
