@@ -28,6 +28,17 @@ function withTarget(content: Content): TranslatedArticle {
 const dirs: string[] = [];
 afterAll(async () => { for (const d of dirs) await rm(d, { recursive: true, force: true }); });
 
+/** The file passes ../shared/tools/xliff-check (when it is there). */
+async function expectValid(xml: string, name: string): Promise<void> {
+  if (xliffCheckUnavailable()) return;
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'pereklad-paired-'));
+  dirs.push(dir);
+  const file = path.join(dir, name);
+  await writeFile(file, xml);
+  const check = xliffCheck([file]);
+  expect(check.status, check.output).toBe(0);
+}
+
 describe('paired codes in XLIFF', () => {
   it('reads Markdown emphasis and links as two pairs', () => {
     expect(ids).toEqual(['1:bold/open', '2:bold/close', '3:link/open', '4:link/close']);
@@ -40,13 +51,7 @@ describe('paired codes in XLIFF', () => {
       const back = parseXliff(xml, 'a.xlf');
       expect(back.targets.get(segment.id)?.content).toEqual(content);
       expect(back.article).toEqual(article);
-      if (xliffCheckUnavailable()) return;
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'pereklad-paired-'));
-      dirs.push(dir);
-      const file = path.join(dir, `a.${version}.xlf`);
-      await writeFile(file, xml);
-      const check = xliffCheck([file]);
-      expect(check.status, check.output).toBe(0);
+      await expectValid(xml, `a.${version}.xlf`);
     });
   });
 
@@ -61,13 +66,7 @@ describe('paired codes in XLIFF', () => {
       const back = parseXliff(xml, 'a.xlf').targets.get(segment.id)!;
       expect(back.mtOriginal?.content).toEqual(mt);
       expect(back.matches?.find((m) => m.kind === 'fuzzy')?.target).toEqual(mt);
-      if (xliffCheckUnavailable()) return;
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'pereklad-paired-'));
-      dirs.push(dir);
-      const file = path.join(dir, `matches.${version}.xlf`);
-      await writeFile(file, xml);
-      const check = xliffCheck([file]);
-      expect(check.status, check.output).toBe(0);
+      await expectValid(xml, `matches.${version}.xlf`);
     });
   });
 });
