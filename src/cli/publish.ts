@@ -62,7 +62,7 @@ Exit codes: 0 success (articles not ready are listed, not errors), 1 some XLIFF 
       for (const p of summary.notReady) of(p.lang).notReady++;
       const lines = Object.entries(perLanguage).map(([lang, f]) => `${lang}: ${plural(f.published, 'article')} published (${plural(f.files, 'file')}), ${thousands(f.notReady)} not ready`);
       lines.push(`done: ${plural(summary.published.length, 'article')} published, ${thousands(summary.notReady.length)} not ready; ${plural(summary.resources.length, 'i18next resource file')}` +
-        (summary.errors.length > 0 ? `; ${plural(summary.errors.length, 'file')} could not be read` : ''));
+        (summary.errors.length > 0 ? `; ${plural(summary.errors.length, 'error')}` : ''));
       if (summary.notReady.length > 0) lines.push('next: pereklad review (what blocks each article), or pereklad kit for translators');
       reporter.summary(lines, {
         languages: Object.fromEntries(Object.entries(perLanguage).map(([lang, f]) => [lang, { articles: f.published, filesWritten: f.files }])),

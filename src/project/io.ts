@@ -54,8 +54,16 @@ export async function readIfExists(file: string): Promise<string | undefined> {
     return await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
+    throw atPath(err, file);
   }
+}
+
+/** A system error names the project file it concerns (Node leaves `path` out of some, e.g. EISDIR
+ *  on a read, and names the temporary file on a rename), so its one line says which file it was. */
+function atPath(err: unknown, file: string): unknown {
+  const e = err as NodeJS.ErrnoException;
+  if (err instanceof Error && typeof e.code === 'string' && (e.path === undefined || isTempName(path.basename(e.path)))) e.path = file;
+  return err;
 }
 
 /** Decode UTF-8 strictly; a bad byte is reported on its line. */
@@ -166,7 +174,7 @@ export async function writeAtomic(file: string, content: string): Promise<void> 
     await rename(temp, file);
   } catch (err) {
     await rm(temp, { force: true });
-    throw err;
+    throw atPath(err, file);
   }
   await syncDir(path.dirname(file));
 }

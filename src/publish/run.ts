@@ -12,6 +12,8 @@ import { localizedCopy } from './copy.js';
 import { renderPublished } from './per-format.js';
 import { resourceJson, sourceStrings, targetStrings, type ArticleStrings } from './i18next.js';
 import { withProject } from '../project/store.js';
+import { PerekladError } from '../errors.js';
+import { describeFault, isSystemError } from '../project/faults.js';
 import { currentNamespace } from '../formats/i18next/import.js';
 import { targetResource, unreviewedLine } from '../formats/i18next/job.js';
 import type { StringsConfig } from '../formats/i18next/project.js';
@@ -107,10 +109,20 @@ async function runPublishJobLocked(options: PublishJobOptions): Promise<PublishJ
       }
       const copy = localizedCopy(doc, gate, published, options.minState);
       const written: string[] = [];
-      for (const format of publish.formats) {
-        const file = publishedPath(publishRoot, lang, articleId, format);
-        await writeIfChanged(file, renderPublished(format, doc, copy));
-        written.push(rel(file));
+      try {
+        for (const format of publish.formats) {
+          const file = publishedPath(publishRoot, lang, articleId, format);
+          await writeIfChanged(file, renderPublished(format, doc, copy));
+          written.push(rel(file));
+        }
+      } catch (err) {
+        // One fault policy (src/project/faults.ts): a copy that cannot be written is one line, and
+        // the other articles are still published.
+        if (!(err instanceof PerekladError) && !isSystemError(err)) throw err;
+        const message = err instanceof PerekladError ? err.message : `${describeFault(err, rel)}; ${articleId} → ${lang} not published`;
+        summary.errors.push(message);
+        reporter.error(`error: ${message}`);
+        continue;
       }
       summary.published.push({ articleId, lang, files: written, machineTranslated: copy.meta.provenance.machineTranslated });
       const notes = [

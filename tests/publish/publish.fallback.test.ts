@@ -1,9 +1,11 @@
-// The source-language fallback resource holds every article, whichever languages a run publishes.
+// The source-language fallback resource holds every article, whichever languages a run publishes;
+// a copy that cannot be written is one line, and the other articles are published.
 import { describe, it, expect, afterEach } from 'vitest';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
+import { reviewSegment, xlf } from '../memory/helpers.js';
 
 describe('publish --to one language', () => {
   let ws: Workspace | undefined;
@@ -23,5 +25,24 @@ describe('publish --to one language', () => {
     const none = await runCli(['publish', '--to', 'pl'], ws.dir);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/no XLIFF files for pl/u);
+  });
+});
+
+describe('publish faults', () => {
+  let ws: Workspace | undefined;
+  afterEach(async () => { await ws?.cleanup(); ws = undefined; });
+
+  it('a copy that cannot be written is one line naming it; the other articles are published; exit 1', async () => {
+    ws = await makeWorkspace();
+    await ws.write('source-texts/a.txt', 'Перша стаття.\n');
+    await ws.write('source-texts/b.txt', 'Друга стаття.\n');
+    expect((await runCli(['translate', '--engine', 'none', '--to', 'de'], ws.dir)).code).toBe(0);
+    for (const id of ['a', 'b']) await reviewSegment(xlf(ws.dir, 'de', id), 'p1-1', [`Artikel ${id}.`], 'reviewed');
+    // A folder where a's text copy should go: EISDIR for that file only.
+    await mkdir(path.join(ws.dir, 'publish/de/a.txt'), { recursive: true });
+    const r = await runCli(['publish', '--to', 'de'], ws.dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: publish\/de\/a\.txt: .*EISDIR.*; a → de not published$/u)]);
+    expect(await readFile(path.join(ws.dir, 'publish/de/b.txt'), 'utf8')).toContain('Artikel b.');
   });
 });
