@@ -39,7 +39,7 @@ export function parseXml(text: string, file: string, maxBytes = DEFAULT_MAX_XML_
   const fail = (message: string): void => {
     failure ??= new BadInputError(file, message, parser.line, parser.column);
   };
-  parser.on('error', (err) => fail(err.message.replace(/^[^:]*:\d+:\d+: /u, '')));
+  parser.on('error', (err) => fail(err.message.replace(/^(?:[^:]*:)?\d+:\d+: /u, '')));
   parser.on('doctype', () => fail('has a DOCTYPE declaration; DTDs and entities are refused'));
   parser.on('opentag', (tag) => {
     const attrs: Record<string, string> = {};
@@ -70,7 +70,7 @@ export function parseXml(text: string, file: string, maxBytes = DEFAULT_MAX_XML_
     parser.write(text).close();
   } catch (err) {
     if (err instanceof BadInputError) failure ??= err;
-    else fail(err instanceof Error ? err.message.replace(/^[^:]*:\d+:\d+: /u, '') : String(err));
+    else fail(err instanceof Error ? err.message.replace(/^(?:[^:]*:)?\d+:\d+: /u, '') : String(err));
   }
   if (failure) throw failure;
   if (!root) throw new BadInputError(file, 'has no root element');
