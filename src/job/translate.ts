@@ -83,7 +83,8 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
   for await (const planned of planner.windows(options.window ?? DEFAULT_WINDOW)) {
     crashPoint('plan');
     for (const lang of options.targets) await translateWindow(planned, lang, runs.get(lang)!);
-    await index.save();
+    // A dry run writes nothing, not even the index's refreshed stamps.
+    if (!options.dryRun) await index.save();
   }
   summary.articles = planner.articles;
   summary.namespaces = planner.namespaces;
@@ -109,7 +110,7 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
     // Every XLIFF of this language now holds what the journal kept for it.
     if (!run.writeFailed) await journal.settle(lang);
   }
-  await index.save();
+  if (!options.dryRun) await index.save();
   return summary;
 
   async function translateWindow(planned: Planned[], lang: string, state: LanguageRun): Promise<void> {

@@ -1,6 +1,6 @@
 // `pereklad translate` as a newsroom runs it: in its own folder, with the built CLI.
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { readFile, readdir, stat, copyFile, mkdir } from 'node:fs/promises';
+import { readFile, readdir, stat, copyFile, mkdir, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
 import { makeWorkspace, SAMPLE_ARTICLE, type Workspace } from '../helpers/workspace.js';
@@ -39,6 +39,16 @@ describe('pereklad translate (CLI)', () => {
     expect(deepl.code).toBe(2);
     expect(deepl.stderr).toContain('DEEPL_AUTH_KEY');
     expect(await listFiles(path.join(ws.dir, 'locales'))).toEqual([]);
+    // After a real run, with a file touched (its stamp in the index goes stale): still nothing written.
+    expect((await runCli(['translate', '--engine', 'pseudo'], ws.dir)).code).toBe(0);
+    const xlf = path.join(ws.dir, 'locales/en-GB/2025-06/lukashenko-kellogg-minsk.xlf');
+    await utimes(xlf, new Date(), new Date(Date.now() + 5000));
+    const index = path.join(ws.dir, 'locales/.pereklad/index.json');
+    const before = await readFile(index, 'utf8');
+    const indexStamp = (await stat(index)).mtimeMs;
+    expect((await runCli(['translate', '--engine', 'pseudo', '--dry-run'], ws.dir)).code).toBe(0);
+    expect(await readFile(index, 'utf8')).toBe(before);
+    expect((await stat(index)).mtimeMs).toBe(indexStamp);
   });
 
   it('without a DeepL key runs end to end, leaves units for translators and says how to switch DeepL on', async () => {
