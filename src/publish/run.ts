@@ -12,6 +12,7 @@ import { localizedCopy } from './copy.js';
 import { renderPublished } from './per-format.js';
 import { resourceJson, sourceStrings, targetStrings, type ArticleStrings } from './i18next.js';
 import { withProject } from '../project/store.js';
+import { publishInputs, recordPublish, recordingReporter, unchangedPublish } from './unchanged.js';
 import { PerekladError } from '../errors.js';
 import { describeFault, isSystemError } from '../project/faults.js';
 import { currentNamespace } from '../formats/i18next/import.js';
@@ -50,6 +51,26 @@ export async function runPublishJob(options: PublishJobOptions): Promise<Publish
 }
 
 async function runPublishJobLocked(options: PublishJobOptions): Promise<PublishJobSummary> {
+  const localesRoot = path.resolve(options.cwd, options.localesDir);
+  const inputs = await publishInputs(localesRoot, {
+    languages: options.languages ?? null, publish: options.publish, strings: options.strings ?? null,
+    minState: options.minState ?? null, allowMt: options.allowMt ?? false, allowErrors: options.allowErrors ?? false,
+  }, path.resolve(options.cwd, options.glossaryDir), `${options.publish.i18next.namespace}.json`);
+  const before = await unchangedPublish<PublishJobSummary>(localesRoot, inputs);
+  if (before) {
+    for (const [kind, line] of before.said) options.reporter[kind](line);
+    return before.summary;
+  }
+  const recording = recordingReporter(options.reporter);
+  const summary = await publishAll({ ...options, reporter: recording.reporter });
+  if (summary.errors.length === 0) {
+    const outputs = [...summary.published.flatMap((p) => p.files), ...summary.resources].map((f) => path.resolve(options.cwd, f));
+    await recordPublish(localesRoot, inputs, outputs, summary, recording.said);
+  }
+  return summary;
+}
+
+async function publishAll(options: PublishJobOptions): Promise<PublishJobSummary> {
   const { cwd, reporter, publish } = options;
   const localesRoot = path.resolve(cwd, options.localesDir);
   const publishRoot = path.resolve(cwd, publish.dir);

@@ -1,7 +1,7 @@
 // The source-language fallback resource holds every article, whichever languages a run publishes;
 // a copy that cannot be written is one line, and the other articles are published.
 import { describe, it, expect, afterEach } from 'vitest';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
@@ -44,5 +44,37 @@ describe('publish faults', () => {
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: publish\/de\/a\.txt: .*EISDIR.*; a → de not published$/u)]);
     expect(await readFile(path.join(ws.dir, 'publish/de/b.txt'), 'utf8')).toContain('Artikel b.');
+  });
+});
+
+describe('publish on unchanged inputs', () => {
+  let ws: Workspace | undefined;
+  afterEach(async () => { await ws?.cleanup(); ws = undefined; });
+
+  it('reads and rewrites nothing and says the same; a change or a deleted copy publishes again', async () => {
+    ws = await makeWorkspace();
+    const dir = ws.dir;
+    await ws.write('source-texts/a.txt', 'Перша стаття.\n');
+    await ws.write('source-texts/b.txt', 'Друга стаття.\n');
+    expect((await runCli(['translate', '--engine', 'none', '--to', 'de'], dir)).code).toBe(0);
+    await reviewSegment(xlf(dir, 'de', 'a'), 'p1-1', ['Artikel a.'], 'reviewed');
+    const copy = path.join(dir, 'publish/de/a.txt');
+    const first = await runCli(['publish', '--to', 'de', '--verbose'], dir);
+    expect(first.code, first.stderr).toBe(0);
+    const stamp = (await stat(copy)).mtimeMs;
+    await new Promise((r) => setTimeout(r, 20));
+    const again = await runCli(['publish', '--to', 'de', '--verbose'], dir);
+    expect(again.stdout).toBe(first.stdout);
+    expect(again.stderr).toBe(first.stderr);
+    // The copy holds the publish date: an unchanged run that rendered it again would rewrite it.
+    expect((await stat(copy)).mtimeMs).toBe(stamp);
+    // b reviewed: published now.
+    await reviewSegment(xlf(dir, 'de', 'b'), 'p1-1', ['Artikel b.'], 'reviewed');
+    expect((await runCli(['publish', '--to', 'de'], dir)).code).toBe(0);
+    expect(await readFile(path.join(dir, 'publish/de/b.txt'), 'utf8')).toContain('Artikel b.');
+    // A deleted copy is written again.
+    await rm(copy);
+    expect((await runCli(['publish', '--to', 'de'], dir)).code).toBe(0);
+    expect(await readFile(copy, 'utf8')).toContain('Artikel a.');
   });
 });
