@@ -91,8 +91,11 @@ export interface ProjectPlan extends PlanState {
 /** A plan taken in windows of articles (src/job/translate.ts), so that a job holds a bounded
  *  number of articles at a time; the counts grow as windows are planned. */
 export interface Planner extends PlanState {
-  /** The articles in windows of `size` (then the site's namespaces, as one last window). */
-  windows(size: number): AsyncGenerator<Planned[]>;
+  /** Articles found in the source folder. */
+  readonly files: number;
+  /** The articles in windows of `size` (then the site's namespaces, as one last window);
+   *  `progress` false: the caller shows the job's progress itself. */
+  windows(size: number, progress?: boolean): AsyncGenerator<Planned[]>;
 }
 
 interface PlanState {
@@ -249,25 +252,26 @@ export async function openPlanner(options: PlanOptions, fail: (message: string) 
     return planned;
   };
 
-  async function* windows(size: number): AsyncGenerator<Planned[]> {
+  async function* windows(size: number, progress = true): AsyncGenerator<Planned[]> {
     // The namespaces first: every article's QA checks `$t(ns:key)` against their keys.
     const strings = options.strings ? await planStrings(options.strings) : [];
     if (files.length === 0 && plan.namespaces === 0) reporter.warn(`warning: no articles found in ${rel(sourceDir)}`);
     let done = 0;
     for (let start = 0; start < files.length; start += size) {
       const window: Planned[] = [];
-      reporter.progress?.begin('plan', files.length, 'articles');
+      if (progress) reporter.progress?.begin('plan', files.length, 'articles');
       for (const file of files.slice(start, start + size)) {
-        reporter.progress?.update(done++);
+        if (progress) reporter.progress?.update(done);
+        done++;
         const planned = await planArticle(file);
         if (planned) window.push(planned);
       }
-      reporter.progress?.end();
+      if (progress) reporter.progress?.end();
       yield window;
     }
     if (strings.length > 0) yield strings;
   }
-  return { ...plan, get known() { return plan.known; }, get articles() { return plan.articles; }, get namespaces() { return plan.namespaces; }, get segments() { return plan.segments; }, get failedArticles() { return plan.failedArticles; }, windows };
+  return { ...plan, get known() { return plan.known; }, get articles() { return plan.articles; }, get namespaces() { return plan.namespaces; }, get segments() { return plan.segments; }, get failedArticles() { return plan.failedArticles; }, files: files.length, windows };
 }
 
 /** What is left for MT in one language, once carry-over, the memory, failures held back and the

@@ -80,12 +80,20 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
   const { journal, index, settings, termsFor, engineFor, namespaceKeys } = planner;
   for (const lang of options.targets) summary.languages[lang] = emptyFigures();
   const runs = new Map<string, LanguageRun>(options.targets.map((lang) => [lang, { passing: new Map(), recorded: new Map(), heldBack: 0, writeFailed: false }]));
-  for await (const planned of planner.windows(options.window ?? DEFAULT_WINDOW)) {
+  // More than one window: one display for the whole job (articles and languages done, requests in
+  // flight, characters billed) rather than one per window and step, hundreds of lines on a log.
+  const windowSize = options.window ?? DEFAULT_WINDOW;
+  const whole = planner.files > windowSize ? reporter.progress : undefined;
+  let written = 0;
+  let billedSoFar = 0;
+  whole?.begin('translate', planner.files * options.targets.length, 'articles × languages');
+  for await (const planned of planner.windows(windowSize, whole === undefined)) {
     crashPoint('plan');
     for (const lang of options.targets) await translateWindow(planned, lang, runs.get(lang)!);
     // A dry run writes nothing, not even the index's refreshed stamps.
     if (!options.dryRun) await index.save();
   }
+  whole?.end();
   summary.articles = planner.articles;
   summary.namespaces = planner.namespaces;
   summary.segments = planner.segments;
@@ -146,7 +154,8 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
       const billedBefore = engine.stats?.billedCharacters ?? 0;
       let answered = 0;
       let batches = 0;
-      if (!options.dryRun) reporter.progress?.begin(`${lang} MT`, requests.length, 'segments');
+      const step = whole ? undefined : reporter.progress;
+      if (!options.dryRun) step?.begin(`${lang} MT`, requests.length, 'segments');
       const run = await runEngine(engine, requests, 'uk', lang, {
         dryRun: options.dryRun,
         reporter,
@@ -154,10 +163,12 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
         onBatch: (done) => {
           answered += done.length;
           batches++;
-          reporter.progress?.update(answered, {
+          const live = {
             inFlight: Math.max(0, (engine.stats?.requests ?? 0) - requestsBefore - batches),
             billed: (engine.stats?.billedCharacters ?? 0) - billedBefore,
-          });
+          };
+          if (whole) whole.update(planner.known.length + written, { inFlight: live.inFlight, billed: billedSoFar + live.billed });
+          else step?.update(answered, live);
           // An answer that cannot be stored is journaled as a failure: it is never bought again.
           return record(done.map(({ index, result }) => {
             const failed = result.failed === undefined ? unstorable(result.content) : undefined;
@@ -165,7 +176,8 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
           }));
         },
       });
-      reporter.progress?.end();
+      step?.end();
+      billedSoFar += run.billedCharacters;
       figures.sentSegments = (figures.sentSegments ?? 0) + run.sentSegments;
       figures.sentCharacters = (figures.sentCharacters ?? 0) + run.sentCharacters;
       figures.billedCharacters = (figures.billedCharacters ?? 0) + run.billedCharacters;
@@ -194,12 +206,14 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
 
     const date = now().toISOString().replace(/\.\d{3}Z$/u, 'Z');
     const glossary = await termsFor(lang);
-    let written = 0;
-    reporter.progress?.begin(`${lang} XLIFF`, planned.length, 'articles');
+    const step = whole ? undefined : reporter.progress;
+    step?.begin(`${lang} XLIFF`, planned.length, 'articles');
+    let inWindow = 0;
     for (const { file, article, languages, resource, source } of planned) {
-      reporter.progress?.update(written++);
+      step?.update(inWindow++);
       const plan = languages.get(lang);
       if (!plan) continue;
+      whole?.update(planner.known.length + ++written, { billed: billedSoFar });
       const { kept, matches, skip, previousText, previousWritten } = plan;
       // The journal keeps this language's answers until every one of its files could be written.
       if (skip) { state.writeFailed = true; continue; }
@@ -281,7 +295,7 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
         fail(err instanceof PerekladError ? err.message : `${describeFault(err, rel)}; ${file.id} → ${lang} skipped`);
       }
     }
-    reporter.progress?.end();
+    step?.end();
   }
 }
 

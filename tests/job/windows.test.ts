@@ -73,4 +73,15 @@ describe('windows of articles', () => {
     for (const text of fake.billedTexts.slice(billed.size)) expect(billed.has(text), text).toBe(false);
     expect(fake.billedTexts.length).toBe(new Set(fake.billedTexts).size);
   });
+
+  it('a job of several windows shows one progress for the whole job, not one per window and step', async () => {
+    ws = await makeWorkspace();
+    for (let i = 1; i <= 10; i++) await ws.write(`source-texts/b${i}.txt`, `Стаття ${i} про новини дня. Ще одне речення статті ${i}.\n`);
+    const r = await runCli(['translate', '--to', 'de,pl', '--engine', 'pseudo'], ws.dir, { PEREKLAD_WINDOW: '3' });
+    expect(r.code, r.stderr).toBe(0);
+    const progress = `${r.stdout}${r.stderr}`.split('\n').filter((l) => /^[\w -]+: [\d,]+\/[\d,]+ /u.test(l));
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.length).toBeLessThanOrEqual(10);
+    expect(progress.every((l) => l.startsWith('translate: ') && l.includes('/20 articles × languages'))).toBe(true);
+  });
 });
