@@ -4,8 +4,8 @@
 // held back, the journal of the engine translate would use), sending and writing nothing.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig, targetsFlag, ENGINE_CHOICES, type EngineChoice } from '../config.js';
-import { PerekladError, UsageError } from '../errors.js';
+import { loadConfig, targetsFlag, ENGINE_CHOICES } from '../config.js';
+import { PerekladError } from '../errors.js';
 import type { Engine } from '../mt/engine.js';
 import type { LanguageFigures, Reporter } from '../project/reporter.js';
 import { plural, thousands } from './output.js';
@@ -13,11 +13,9 @@ import { settleForReading } from '../project/store.js';
 import { loadProjectRules } from '../segment/project.js';
 import { billableCharacters } from '../mt/engine.js';
 import { DEFAULT_TM_DIR } from '../memory/store.js';
-import { selectEngine } from '../mt/select.js';
-import { loadGlossaries } from '../glossary/glossary.js';
 import { languageWork, planProject, unitStates, type UnitStates } from '../job/plan.js';
 import type { XliffVersion } from '../xliff/codec.js';
-import { localesOption, refuseOut } from './options.js';
+import { engineChoice, engineFromFlags, localesOption, refuseOut } from './options.js';
 
 interface StatusFlags {
   to?: string;
@@ -55,11 +53,10 @@ export function registerStatus(program: Command, run: (work: () => Promise<numbe
       // The engine translate would use, so that the journal it would read and the settings the index
       // compares are its own; without its key, status still counts (planning as with no engine).
       let engine: Engine | null = null;
-      const choice = (flags.engine ?? config.engine) as EngineChoice;
-      if (!ENGINE_CHOICES.includes(choice)) throw new UsageError(`--engine must be one of ${ENGINE_CHOICES.join(', ')}, not "${flags.engine}"`);
+      // A bad --engine is bad usage; a missing key only means status counts without the engine.
+      engineChoice(flags.engine, config);
       try {
-        const glossaries = await loadGlossaries(path.resolve(cwd, config.glossaryDir), (p) => path.relative(cwd, p));
-        engine = selectEngine(choice, config, process.env, targets, glossaries).engine;
+        engine = (await engineFromFlags(flags.engine, config, targets, cwd)).engine;
       } catch (err) {
         if (!(err instanceof PerekladError)) throw err;
         reporter.warn(`warning: ${err.message}; counting as without an engine`);

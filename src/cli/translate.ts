@@ -1,13 +1,11 @@
 // `pereklad translate`: the main job, from source-texts/ to XLIFF and review copies.
 import type { Command } from 'commander';
-import { loadConfig, targetsFlag, ENGINE_CHOICES, type EngineChoice } from '../config.js';
+import { loadConfig, targetsFlag, ENGINE_CHOICES } from '../config.js';
 import { UsageError } from '../errors.js';
-import { selectEngine } from '../mt/select.js';
-import { loadGlossaries } from '../glossary/glossary.js';
 import path from 'node:path';
 import { runTranslateJob } from '../job/translate.js';
 import { translateSummary } from './summaries.js';
-import { localesOption, refuseOut } from './options.js';
+import { engineFromFlags, localesOption, refuseOut } from './options.js';
 import { checkEngineTargets } from '../mt/targets.js';
 import { loadProjectRules } from '../segment/project.js';
 import { DEFAULT_TM_DIR } from '../memory/store.js';
@@ -57,12 +55,9 @@ Exit codes: 0 success, 1 some article or language failed, 2 bad usage.`)
       const cwd = process.cwd();
       const { config } = await loadConfig(cwd, flags.config);
       const targets = targetsFlag(flags.to) ?? config.targets;
-      const engineChoice = (flags.engine ?? config.engine) as EngineChoice;
-      if (!ENGINE_CHOICES.includes(engineChoice)) throw new UsageError(`--engine must be one of ${ENGINE_CHOICES.join(', ')}, not "${flags.engine}"`);
       const xliffVersion = (flags.xliff ?? config.xliff) as XliffVersion;
       if (xliffVersion !== '1.2' && xliffVersion !== '2.0') throw new UsageError(`--xliff must be 1.2 or 2.0, not "${flags.xliff}"`);
-      const glossaries = await loadGlossaries(path.resolve(cwd, config.glossaryDir), (p) => path.relative(cwd, p));
-      const { engine, notice } = selectEngine(engineChoice, config, process.env, targets, glossaries);
+      const { engine, notice } = await engineFromFlags(flags.engine, config, targets, cwd);
       await checkEngineTargets(engine, targets, path.resolve(cwd, flags.locales ?? config.localesDir), reporter);
       if (notice) reporter.warn(notice);
       if (engine) reporter.info(`engine: ${engine.name}${flags.dryRun ? ' (dry run: nothing is sent or written)' : ''}`);

@@ -4,7 +4,9 @@
 import path from 'node:path';
 import type { TranslatedArticle } from '../model.js';
 import { PerekladError } from '../errors.js';
-import { readXliffFile } from '../xliff/read.js';
+import { parseXliff } from '../xliff/read.js';
+import { readText } from '../project/io.js';
+import { XLIFF_MAX_BYTES } from '../project/limits.js';
 import { listXliff, type ProjectXliff, type UnreadableFolder } from '../project/layout.js';
 
 /** There is nothing to review or publish: no XLIFF for the languages asked for. */
@@ -16,6 +18,8 @@ export interface TranslatedFile {
   /** Path relative to the working folder, for messages. */
   file: string;
   doc: TranslatedArticle;
+  /** The file's text as read, for a command's index to stamp without reading it again. */
+  text: string;
 }
 
 export interface CollectResult {
@@ -39,10 +43,11 @@ export async function collectTranslations(cwd: string, localesDir: string, langu
     if (skip && await skip(entry)) { skipped++; continue; }
     const display = path.relative(cwd, file) || file;
     try {
-      const doc = await readXliffFile(file, display);
+      const text = await readText(file, display, XLIFF_MAX_BYTES, 'an XLIFF file');
+      const doc = parseXliff(text, display);
       // A CAT tool may drop target-language/trgLang: the folder says which language it is.
       if (!doc.targetLang) doc.targetLang = lang;
-      files.push({ lang, articleId, file: display, doc });
+      files.push({ lang, articleId, file: display, doc, text });
     } catch (err) {
       if (!(err instanceof PerekladError)) throw err;
       errors.push(err.message);

@@ -7,8 +7,7 @@ import { reviewView, type ReviewCounts } from './view.js';
 import { renderReviewPage } from './page.js';
 import { renderIndexPage, type IndexEntry } from './index-page.js';
 import { uiText, type UiLanguage } from './i18n.js';
-import { readIfExists, readText, writeIfChanged } from '../project/io.js';
-import { XLIFF_MAX_BYTES } from '../project/limits.js';
+import { readIfExists, writeIfChanged } from '../project/io.js';
 import { IncrementalIndex, settingsHash } from '../project/incremental.js';
 import { PEREKLAD_TOOL } from '../xliff/codec.js';
 import { glossaryTerms } from '../qa/glossary.js';
@@ -78,13 +77,12 @@ async function runReviewJobLocked(options: ReviewJobOptions): Promise<ReviewJobS
     return known !== undefined;
   });
   for (const error of collected.errors) reporter.error(error);
-  for (const { lang, articleId, doc, file } of collected.files) {
+  for (const { lang, articleId, doc, file, text } of collected.files) {
     const view = reviewView(doc, await findingsFor(doc));
     const page = reviewPagePath(lang, articleId);
     const html = renderReviewPage(view, ui, { index: relativeUrl(page, REVIEW_INDEX) });
     await writeIfChanged(path.join(root, page), html);
-    const xliff = path.resolve(cwd, file);
-    await index.record(lang, articleId, '', await settingsFor(lang), { file: xliff, text: await readText(xliff, file, XLIFF_MAX_BYTES, 'an XLIFF file') }, { file: path.join(root, page), text: html }, view.counts);
+    await index.record(lang, articleId, '', await settingsFor(lang), { file: path.resolve(cwd, file), text }, { file: path.join(root, page), text: html }, view.counts);
     add(lang, articleId, view.counts);
   }
   await index.save();

@@ -2,10 +2,9 @@
 // `status`, a reader) leaves the project either fully before or fully after, with no temporary
 // file and no commit record left (src/project/commit.ts).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn } from 'node:child_process';
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { makeWorkspace, SAMPLE_ARTICLE, CLI, type Workspace } from '../helpers/workspace.js';
+import { makeWorkspace, SAMPLE_ARTICLE, type Workspace } from '../helpers/workspace.js';
 import { runCli } from '../helpers/run-cli.js';
 import { TransliterationEngine, LINKS_ARTICLE } from '../kit/project.js';
 import { runTranslateJob } from '../../src/job/translate.js';
@@ -13,16 +12,6 @@ import { makeKit } from '../../src/kit/kit.js';
 import { collectingReporter } from '../../src/project/reporter.js';
 import { isTempName } from '../../src/project/io.js';
 
-function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => { output += d.toString('utf8'); });
-    child.stderr.on('data', (d: Buffer) => { output += d.toString('utf8'); });
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, output }));
-  });
-}
 
 /** Every file of a folder (path → content), and the temporary files and commit records in it. */
 async function state(dir: string): Promise<{ files: Map<string, string>; leftovers: string[] }> {
@@ -66,7 +55,7 @@ describe('kill -9 during a commit', () => {
     before = (await state(path.join(base, 'locales'))).files;
     const reference = path.join(ws.dir, 'reference');
     await cp(base, reference, { recursive: true });
-    const done = await run(['import', 'returned'], reference);
+    const done = await runCli(['import', 'returned'], reference);
     expect(done.code, done.output).toBe(0);
     after = (await state(path.join(reference, 'locales'))).files;
     expect(after).not.toEqual(before);
@@ -83,7 +72,7 @@ describe('kill -9 during a commit', () => {
       const project = path.join(ws.dir, 'trial');
       await rm(project, { recursive: true, force: true });
       await cp(base, project, { recursive: true });
-      const r = await run(['import', 'returned'], project, { PEREKLAD_CRASH_AT: point });
+      const r = await runCli(['import', 'returned'], project, { PEREKLAD_CRASH_AT: point });
       if (r.signal !== 'SIGKILL') {
         // Fewer files than points (an article without QA findings): the import finished.
         expect(r.code, `${point}: ${r.output}`).toBe(0);
@@ -108,7 +97,7 @@ describe('kill -9 during a commit', () => {
     const reference = path.join(ws.dir, 'kit-reference');
     await rm(reference, { recursive: true, force: true });
     await cp(base, reference, { recursive: true });
-    expect((await run(['kit', '--for', 'omegat', '--to', 'en-GB'], reference)).code).toBe(0);
+    expect((await runCli(['kit', '--for', 'omegat', '--to', 'en-GB'], reference)).code).toBe(0);
     const fullKit = [...(await state(path.join(reference, 'kits/omegat-en-GB'))).files.keys()].sort();
     expect(fullKit.length).toBeGreaterThan(5);
     const points = [...Array.from({ length: fullKit.length }, (_, i) => `kit-file:${i + 1}`), 'commit-staging:1', 'commit-point:1', 'commit-done:1'];
@@ -117,7 +106,7 @@ describe('kill -9 during a commit', () => {
       const project = path.join(ws.dir, 'kit-trial');
       await rm(project, { recursive: true, force: true });
       await cp(base, project, { recursive: true });
-      const r = await run(['kit', '--for', 'omegat', '--to', 'en-GB'], project, { PEREKLAD_CRASH_AT: point });
+      const r = await runCli(['kit', '--for', 'omegat', '--to', 'en-GB'], project, { PEREKLAD_CRASH_AT: point });
       expect(r.signal, `${point}: ${r.output}`).toBe('SIGKILL');
       killed++;
       expect((await runCli(['status'], project)).code).not.toBeNull();
@@ -126,7 +115,7 @@ describe('kill -9 during a commit', () => {
       const kit = [...(await state(path.join(project, 'kits/omegat-en-GB'))).files.keys()].sort();
       expect(kit.length === 0 || JSON.stringify(kit) === JSON.stringify(fullKit), `${point}: ${kit.join(', ')}`).toBe(true);
       // The next kit is refused only when the whole kit is there (it may hold a translator's work).
-      const again = await run(['kit', '--for', 'omegat', '--to', 'en-GB'], project);
+      const again = await runCli(['kit', '--for', 'omegat', '--to', 'en-GB'], project);
       expect(again.code, `${point}: ${again.output}`).toBe(kit.length === 0 ? 0 : 2);
     }
     expect(killed).toBeGreaterThanOrEqual(8);

@@ -2,12 +2,12 @@
 // done, exit 1, no stack trace; poisoned engine answers are flagged and never bought again; no key is
 // ever printed, even when a server echoes it.
 import { describe, it, expect, afterEach } from 'vitest';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { chown, cp, mkdir, readdir, readFile, symlink } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { makeWorkspace, CLI, type Workspace } from '../helpers/workspace.js';
+import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
 import { runCli } from '../helpers/run-cli.js';
 import { startFakeDeepL, defaultFakeTranslate, type FakeDeepL } from '../helpers/fake-deepl.js';
 import { parseXliff } from '../../src/xliff/read.js';
@@ -22,17 +22,6 @@ afterEach(async () => { await fake?.close(); fake = undefined; await ws?.cleanup
 const SMALL = 'Новини з Києва надходять щогодини. Редакція перевіряє кожне повідомлення.\n';
 const NOBODY = 65534;
 
-function runAs(uid: number | undefined, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, DEEPL_AUTH_KEY: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...(uid !== undefined ? { uid, gid: uid } : {}) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString('utf8'); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 async function chownTree(dir: string, uid: number): Promise<void> {
   await chown(dir, uid, uid);
@@ -165,7 +154,7 @@ describe('faults are one line each, and the other articles are done', () => {
     await chownTree(ws.dir, NOBODY);
     await chown(path.join(ws.dir, 'locales/de'), 0, 0);
     fake = await startFakeDeepL({ keys: [KEY] });
-    const r = await runAs(NOBODY, ['translate', '--to', 'de'], ws.dir, { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: fake.url, HOME: ws.dir });
+    const r = await runCli(['translate', '--to', 'de'], ws.dir, { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: fake.url, HOME: ws.dir }, { uid: NOBODY });
     noStack(r.stderr);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/locales\/de: permission denied \(EACCES\); nothing was sent for de/u);
@@ -181,7 +170,7 @@ describe('faults are one line each, and the other articles are done', () => {
     await chownTree(ws.dir, NOBODY);
     await chown(path.join(ws.dir, 'locales/de/secret'), 0, 0);
     execFileSync('chmod', ['700', path.join(ws.dir, 'locales/de/secret')]);
-    const r = await runAs(NOBODY, ['review', '--to', 'de'], ws.dir, { HOME: ws.dir });
+    const r = await runCli(['review', '--to', 'de'], ws.dir, { HOME: ws.dir }, { uid: NOBODY });
     noStack(r.stderr);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/locales\/de\/secret: folder cannot be read \(EACCES\)/u);

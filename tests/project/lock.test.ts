@@ -1,30 +1,20 @@
 // The project lock under real concurrency: two writers started together never interleave. Bounded
 // waits only (the lock's own timeout); no sleeps that assume a speed.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn } from 'node:child_process';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { makeWorkspace, SAMPLE_ARTICLE, CLI, type Workspace } from '../helpers/workspace.js';
+import { makeWorkspace, SAMPLE_ARTICLE, type Workspace } from '../helpers/workspace.js';
 import { startFakeDeepL, type FakeDeepL } from '../helpers/fake-deepl.js';
 import { TransliterationEngine, LINKS_ARTICLE } from '../kit/project.js';
 import { runTranslateJob } from '../../src/job/translate.js';
 import { makeKit } from '../../src/kit/kit.js';
 import { collectingReporter } from '../../src/project/reporter.js';
 import { parseXliff } from '../../src/xliff/read.js';
+import { runCli, type CliResult } from '../helpers/run-cli.js';
 
 const KEY = 'test-key:fx';
 const KYIV = 'Новини з Києва надходять щогодини. Редакція перевіряє кожне повідомлення.\n\nФото: #Київ 🇺🇦\n';
 
-function start(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => { output += d.toString('utf8'); });
-    child.stderr.on('data', (d: Buffer) => { output += d.toString('utf8'); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
 
 const later = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -43,7 +33,7 @@ describe('two writers at once', () => {
     await writeFile(path.join(project, 'source-texts/kyiv.txt'), KYIV);
     const from = fake.requests.length;
     const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: fake.url, PEREKLAD_LOCK_WAIT_MS: '120000' };
-    const [a, b] = await Promise.all([start(['translate', '--to', 'de,pl'], project, env), start(['translate', '--to', 'de,pl'], project, env)]);
+    const [a, b] = await Promise.all([runCli(['translate', '--to', 'de,pl'], project, env), runCli(['translate', '--to', 'de,pl'], project, env)]);
     expect(a.code, a.output).toBe(0);
     expect(b.code, b.output).toBe(0);
     const seen = new Set<string>();
@@ -62,7 +52,7 @@ describe('two writers at once', () => {
     // Without waiting: one line naming pid, command and since; exit 1.
     await writeFile(path.join(project, 'source-texts/more.txt'), 'Ще одна новина надійшла ввечері. Її перевіряють.\n');
     const noWait = { ...env, PEREKLAD_LOCK_WAIT_MS: '0' };
-    const runs = await Promise.all([start(['translate', '--to', 'de,pl'], project, noWait), start(['translate', '--to', 'de,pl'], project, noWait)]);
+    const runs = await Promise.all([runCli(['translate', '--to', 'de,pl'], project, noWait), runCli(['translate', '--to', 'de,pl'], project, noWait)]);
     const stopped = runs.filter((r) => r.code === 1);
     // Both may also run one after the other when the first finishes before the second starts.
     for (const r of stopped) expect(r.output).toMatch(/locales is in use by pereklad translate \(pid \d+, since \d{4}-\d\d-\d\dT[\d:]+Z\); try again when it has finished/u);
@@ -93,8 +83,8 @@ describe('two writers at once', () => {
       await cp(base, project, { recursive: true });
       const offset = Math.floor(Math.random() * 400);
       const importFirst = trial % 2 === 0;
-      const translate = (): Promise<{ code: number | null; output: string }> => start(['translate', '--to', 'en-GB'], project, env);
-      const importing = (): Promise<{ code: number | null; output: string }> => start(['import', '--partial', 'returned'], project, env);
+      const translate = (): Promise<CliResult> => runCli(['translate', '--to', 'en-GB'], project, env);
+      const importing = (): Promise<CliResult> => runCli(['import', '--partial', 'returned'], project, env);
       const [first, second] = await Promise.all([
         importFirst ? importing() : translate(),
         later(offset).then(() => (importFirst ? translate() : importing())),
