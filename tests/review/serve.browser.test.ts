@@ -16,7 +16,7 @@ import { artifactPath, browserSkipReason, launchBrowser, type TestBrowser } from
 import { startReviewServer, type ReviewServer } from '../../src/review/serve.js';
 import { readXliffFile } from '../../src/xliff/read.js';
 import { allSegments, contentText } from '../../src/model.js';
-import { xliffCheck } from '../helpers/xliff-check.js';
+import { xliffCheck, xliffCheckUnavailable } from '../helpers/xliff-check.js';
 
 const skip = browserSkipReason();
 const LINKS = 'links';
@@ -102,8 +102,10 @@ describe.skipIf(skip !== undefined)('review app in a browser', () => {
     const rejected = after.targets.get('p3-1')!;
     expect(rejected.state).toBe('translated');
     expect(rejected.flags).toContain('Rejected by the reviewer: The date reads wrong in English.');
-    const check = xliffCheck([xlf(LINKS)]);
-    expect(check.output).toMatch(/1 passed, 0 failed/u);
+    if (!xliffCheckUnavailable()) {
+      const check = xliffCheck([xlf(LINKS)]);
+      expect(check.output).toMatch(/1 passed, 0 failed/u);
+    }
     // Nothing but the app's own server was asked for anything.
     expect(requests.every((r) => r.startsWith(base()))).toBe(true);
   }, 60_000);
@@ -134,8 +136,10 @@ describe.skipIf(skip !== undefined)('review app in a browser', () => {
     const codes = edited.content!.filter((f) => typeof f !== 'string');
     expect(codes).toEqual(before.targets.get('p1-1')!.content!.filter((f) => typeof f !== 'string'));
     expect(String(edited.content!.at(-1))).toMatch(/ Indeed\.$/u);
-    const check = xliffCheck([xlf(MARKUP)]);
-    expect(check.output).toMatch(/1 passed, 0 failed/u);
+    if (!xliffCheckUnavailable()) {
+      const check = xliffCheck([xlf(MARKUP)]);
+      expect(check.output).toMatch(/1 passed, 0 failed/u);
+    }
     await page.close();
   }, 60_000);
 
