@@ -1,8 +1,9 @@
 // The project's configuration: defaults, then pereklad.config.json in the working folder, then the
 // command line. Validated at load; every error names the bad key.
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
-import { UsageError } from './errors.js';
+import { BadInputError, UsageError } from './errors.js';
+import { exists, readText } from './project/io.js';
+import { CONFIG_MAX_BYTES } from './project/limits.js';
 import type { XliffVersion } from './xliff/codec.js';
 import type { SourceEditOptions } from './memory/source-edit.js';
 import { DEFAULT_PUBLISH_CONFIG, validatePublishConfig, type PublishConfig } from './publish/config.js';
@@ -261,12 +262,14 @@ function freshConfig(): PerekladConfig {
 
 export async function loadConfig(cwd: string, explicitFile?: string): Promise<{ config: PerekladConfig; file?: string }> {
   const file = path.resolve(cwd, explicitFile ?? CONFIG_FILE);
+  if (explicitFile === undefined && !(await exists(file))) return { config: freshConfig() };
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readText(file, explicitFile ?? CONFIG_FILE, CONFIG_MAX_BYTES, 'a config file');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && explicitFile === undefined) return { config: freshConfig() };
-    throw new UsageError(`${explicitFile ?? CONFIG_FILE}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    // A config that cannot be read is a usage problem (exit 2), as before: the job never starts.
+    if (err instanceof BadInputError) throw new UsageError(err.message);
+    throw err;
   }
   let raw: unknown;
   try {

@@ -2,10 +2,9 @@
 // DeepL accepts (TSV: source<TAB>target per line; CSV: source,target with optional quoting), read
 // into entries with a content hash that decides when a DeepL glossary must be replaced.
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BadInputError } from '../errors.js';
-import { readText } from '../project/io.js';
+import { namesIn, readText } from '../project/io.js';
 import { SOURCE_MAX_BYTES } from '../project/limits.js';
 import { baseLanguage } from '../model.js';
 
@@ -82,15 +81,10 @@ function parseCsvLine(line: string, file: string, lineNo: number): string[] {
 
 /** Every `<source>-<target>.tsv|csv` in the folder; a missing folder is no glossary. */
 export async function loadGlossaries(dir: string, display: (p: string) => string = (p) => p): Promise<GlossarySet> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new GlossarySet();
-    throw err;
-  }
+  const names = await namesIn(dir);
+  if (names === undefined) return new GlossarySet();
   const glossaries: Glossary[] = [];
-  for (const name of names.sort()) {
+  for (const name of names) {
     const m = FILE_NAME.exec(name);
     if (!m) continue;
     const file = path.join(dir, name);

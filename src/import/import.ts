@@ -5,9 +5,8 @@
 // `partial` applies what fits and keeps stale translations as matches. Either way it is written
 // all at once or not at all.
 import path from 'node:path';
-import { readText } from '../project/io.js';
+import { exists, filesUnder, infoOf, readText } from '../project/io.js';
 import { XLIFF_MAX_BYTES } from '../project/limits.js';
-import { readdir, stat } from 'node:fs/promises';
 import type { Article, Content, InlineCode, Segment, TargetSegment, TmMatch, TranslatedArticle } from '../model.js';
 import { allSegments, contentText, isKept } from '../model.js';
 import { BadInputError, UsageError } from '../errors.js';
@@ -98,13 +97,7 @@ export interface ImportSummary {
 
 const XLIFF_EXTENSIONS = ['.xlf', '.xliff', '.sdlxliff', '.mqxliff'];
 
-async function xliffFilesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && XLIFF_EXTENSIONS.some((x) => e.name.endsWith(x)))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
-}
+const xliffFilesUnder = (dir: string): Promise<string[]> => filesUnder(dir, (name) => XLIFF_EXTENSIONS.some((x) => name.endsWith(x)));
 
 /** The files to read: an OmegaT project contributes its target/ folder (what OmegaT wrote), and
  *  is listed apart, since its project_save.tmx says more than target/ (src/import/omegat-save.ts). */
@@ -112,15 +105,11 @@ export async function expandInputs(cwd: string, inputs: readonly string[], omega
   const files: string[] = [];
   for (const input of inputs) {
     const abs = path.resolve(cwd, input);
-    let info;
-    try {
-      info = await stat(abs);
-    } catch {
-      throw new UsageError(`${input}: no such file or folder`);
-    }
+    const info = await infoOf(abs);
+    if (!info) throw new UsageError(`${input}: no such file or folder`);
     if (info.isDirectory()) {
-      const omegat = await stat(path.join(abs, 'omegat.project')).then(() => true, () => false);
-      if (omegat && await stat(path.join(abs, PROJECT_SAVE)).then(() => true, () => false)) {
+      const omegat = await exists(path.join(abs, 'omegat.project'));
+      if (omegat && await exists(path.join(abs, PROJECT_SAVE))) {
         omegatProjects.push(abs);
         continue;
       }
@@ -303,11 +292,11 @@ async function runImportLocked(options: ImportOptions): Promise<ImportSummary> {
     const key = `${r.targetLang}\u0000${articleId}`;
     let project = projects.get(key);
     if (!project) {
-      const exists = r.targetLang !== '' && await stat(projectFile).then(() => true, () => false);
-      if (!exists) {
+      const known = r.targetLang !== '' && await exists(projectFile);
+      if (!known) {
         const languages = (await listLanguages(localesDir)).filter((lang) => lang !== r.targetLang);
         const others: string[] = [];
-        for (const lang of languages) if (await stat(xliffPath(localesDir, lang, articleId)).then(() => true, () => false)) others.push(lang);
+        for (const lang of languages) if (await exists(xliffPath(localesDir, lang, articleId))) others.push(lang);
         if (others.length > 0) problem({ kind: 'wrong-language', file: r.file, message: `is for target language "${r.targetLang}", which article ${articleId} does not have in this project (it has ${others.sort().join(', ')})` });
         else problem({ kind: 'other-article', file: r.file, message: `is for article "${articleId}" (${r.original}), which this project does not have: a file for another article or project?` });
         continue;

@@ -1,7 +1,7 @@
 // Reading a file that came back from a CAT tool, without trusting it: its size is checked before
 // a byte is read, its bytes must be the encoding it declares (UTF-8, or UTF-16 with a BOM), and
 // the XML reader refuses DTDs (no entity expansion, no external entities).
-import { open, stat } from 'node:fs/promises';
+import { readBytes } from '../project/io.js';
 import { BadInputError } from '../errors.js';
 import { firstInvalidUtf8 } from '../source/read.js';
 import { parseXml, type XmlElement } from '../xliff/xml.js';
@@ -55,28 +55,6 @@ export function decodeXml(bytes: Uint8Array, file: string): string {
 
 /** Read and parse an XML file safely; `maxBytes` is enforced from the file's size before reading. */
 export async function loadXml(absPath: string, display: string, maxBytes = IMPORT_MAX_BYTES): Promise<XmlElement> {
-  let size: number;
-  try {
-    const info = await stat(absPath);
-    if (!info.isFile()) throw new BadInputError(display, 'is not a file');
-    size = info.size;
-  } catch (err) {
-    if (err instanceof BadInputError) throw err;
-    throw new BadInputError(display, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-  }
-  if (size > maxBytes) {
-    throw new BadInputError(display, `is ${(size / 1048576).toFixed(1)} MiB, over the ${Math.round(maxBytes / 1048576)} MiB limit for an imported XLIFF file; it was not read`);
-  }
-  // Read at most the limit (plus one byte to notice a file that grew since stat).
-  const handle = await open(absPath, 'r');
-  let bytes: Uint8Array;
-  try {
-    const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    if (bytesRead > maxBytes) throw new BadInputError(display, `grew over the ${Math.round(maxBytes / 1048576)} MiB limit while being read`);
-    bytes = buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
+  const bytes = await readBytes(absPath, display, maxBytes, 'an imported XLIFF file');
   return parseXml(decodeXml(bytes, display).replace(/^\uFEFF/u, ''), display, maxBytes);
 }

@@ -5,7 +5,7 @@
 // newer than everything in target/ (work saved, not exported), the translations are read from it,
 // through the kit's own source/ files, and the import says so instead of skipping the work.
 import path from 'node:path';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { filesUnder, infoOf, readBytes } from '../project/io.js';
 import type { Content, InlineCode } from '../model.js';
 import { BadInputError } from '../errors.js';
 import { childElements, parseXml, textOf } from '../xliff/xml.js';
@@ -19,10 +19,8 @@ export const PROJECT_SAVE = 'omegat/project_save.tmx';
 export type ProjectSave = Map<string, string>;
 
 export async function readProjectSave(file: string, display: string, maxBytes = IMPORT_MAX_BYTES): Promise<ProjectSave> {
-  const info = await stat(file);
-  if (info.size > maxBytes) throw new BadInputError(display, `is ${(info.size / 1048576).toFixed(1)} MiB, over the ${Math.round(maxBytes / 1048576)} MiB limit for an imported file; it was not read`);
   // OmegaT writes <!DOCTYPE tmx SYSTEM "tmx11.dtd">: blanked (never fetched), as for any TMX.
-  const root = parseXml(blankDoctype(decodeXml(await readFile(file), display).replace(/^\uFEFF/u, '')), display, maxBytes);
+  const root = parseXml(blankDoctype(decodeXml(await readBytes(file, display, maxBytes, 'an imported file'), display).replace(/^\uFEFF/u, '')), display, maxBytes);
   if (root.name !== 'tmx') throw new BadInputError(display, `is not TMX (root element <${root.name}>)`, root.line);
   const body = childElements(root, 'body')[0];
   const save: ProjectSave = new Map();
@@ -87,9 +85,8 @@ export function fromSaveTarget(notation: string, source: ReturnedContent): Retur
 }
 
 async function xlfUnder(dir: string): Promise<Array<{ file: string; mtimeMs: number }>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  const files = entries.filter((e) => e.isFile() && e.name.endsWith('.xlf')).map((e) => path.join(e.parentPath, e.name)).sort();
-  return Promise.all(files.map(async (file) => ({ file, mtimeMs: (await stat(file)).mtimeMs })));
+  const files = await filesUnder(dir, (name) => name.endsWith('.xlf'));
+  return Promise.all(files.map(async (file) => ({ file, mtimeMs: (await infoOf(file))?.mtimeMs ?? 0 })));
 }
 
 export interface OmegatReturn {
@@ -104,7 +101,7 @@ export interface OmegatReturn {
  *  files with their targets from project_save.tmx. */
 export async function omegatReturned(projectDir: string, rel: (p: string) => string, maxBytes?: number): Promise<OmegatReturn> {
   const saveFile = path.join(projectDir, PROJECT_SAVE);
-  const saveTime = await stat(saveFile).then((s) => s.mtimeMs, () => undefined);
+  const saveTime = (await infoOf(saveFile))?.mtimeMs;
   const targets = await xlfUnder(path.join(projectDir, 'target'));
   const save = saveTime !== undefined ? await readProjectSave(saveFile, rel(saveFile), maxBytes) : new Map<string, string>();
   const newest = Math.max(-Infinity, ...targets.map((t) => t.mtimeMs));

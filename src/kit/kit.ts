@@ -3,7 +3,6 @@
 // targets and states set.
 import { isKept } from '../model.js';
 import path from 'node:path';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import type { TranslatedArticle } from '../model.js';
 import { UsageError } from '../errors.js';
 import { codecFor, readXliffFile } from '../xliff/read.js';
@@ -14,7 +13,7 @@ import { DEFAULT_GLOSSARY_DIR, loadGlossaryTerms } from '../qa/glossary.js';
 import { kitMemories, omegatGlossary, omegatProject, omegatXliff } from './omegat.js';
 import { withProject } from '../project/store.js';
 import { commitFolder } from '../project/commit.js';
-import { crashPoint } from '../project/io.js';
+import { crashPoint, infoOf, makeFolder, namesIn, writeNew } from '../project/io.js';
 
 export type KitKind = 'omegat' | 'xliff';
 export const KIT_KINDS: readonly KitKind[] = ['omegat', 'xliff'];
@@ -66,9 +65,9 @@ async function makeKitLocked(options: KitOptions): Promise<KitSummary> {
   }
   if (ids.length === 0) throw new UsageError(`no XLIFF files for ${options.lang} under ${rel(langDir)}: run pereklad translate --to ${options.lang} first`);
   const out = path.resolve(options.cwd, options.out);
-  const existing = await readdir(out).catch(() => undefined);
-  if (existing && existing.length > 0) throw new UsageError(`${rel(out)} exists and is not empty: a kit folder may hold a translator's work; choose another --out`);
-  if (existing === undefined && await stat(out).then(() => true, () => false)) throw new UsageError(`${rel(out)} exists and is not a folder`);
+  const outInfo = await infoOf(out);
+  if (outInfo && !outInfo.isDirectory()) throw new UsageError(`${rel(out)} exists and is not a folder`);
+  if (outInfo && ((await namesIn(out)) ?? []).length > 0) throw new UsageError(`${rel(out)} exists and is not empty: a kit folder may hold a translator's work; choose another --out`);
 
   const docs: Array<TranslatedArticle & { version: XliffVersion }> = [];
   for (const id of ids) {
@@ -81,8 +80,7 @@ async function makeKitLocked(options: KitOptions): Promise<KitSummary> {
   const files: string[] = [];
   const put = async (relPath: string, content: string): Promise<void> => {
     const file = path.join(building, relPath);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, content, 'utf8');
+    await writeNew(file, content);
     crashPoint('kit-file');
     files.push(relPath);
   };
@@ -94,7 +92,7 @@ async function makeKitLocked(options: KitOptions): Promise<KitSummary> {
       for (const doc of docs) await put(`${doc.article.id}.xlf`, codecFor(options.xliffVersion ?? doc.version).write(doc));
     } else {
       await put('omegat.project', omegatProject(options.lang));
-      for (const dir of ['target', 'omegat', 'dictionary', 'tm/mt', 'tm/enforce', 'glossary']) await mkdir(path.join(building, dir), { recursive: true });
+      for (const dir of ['target', 'omegat', 'dictionary', 'tm/mt', 'tm/enforce', 'glossary']) await makeFolder(path.join(building, dir));
       for (const doc of docs) await put(`source/${doc.article.id}.xlf`, omegatXliff(doc));
       const memories = kitMemories(docs, (doc) => `${options.localesDir}/${options.lang}/${doc.article.id}.xlf`);
       if (memories.mt.length > 0) await put(KIT_MT_TMX, writeTmx(memories.mt));

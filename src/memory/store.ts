@@ -2,14 +2,13 @@
 // folder and every TMX under tm/ (where `pereklad tm import` puts them). A file that cannot be read
 // is reported with file and line and left out; it never stops a job, and the job never
 // overwrites it (see `LoadedXliff.error`).
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from '../project/listing.js';
 import type { TranslatedArticle } from '../model.js';
 import { BadInputError, PerekladError } from '../errors.js';
 import { parseXliff } from '../xliff/read.js';
 import type { XliffVersion } from '../xliff/codec.js';
-import { readText } from '../project/io.js';
+import { exists, readText } from '../project/io.js';
 import { listXliff, type UnreadableFolder } from '../project/layout.js';
 import { TMX_MAX_BYTES, XLIFF_MAX_BYTES } from '../project/limits.js';
 import { TranslationMemory } from './tm.js';
@@ -68,7 +67,7 @@ export async function loadMemory(options: LoadMemoryOptions): Promise<MemoryLoad
   for (const u of unreadable) problems.push(new BadInputError(rel(u.folder), `folder cannot be read (${u.code}); its files are left out`));
 
   // No tm/ folder is no imported memory.
-  const tmxFiles = existsSync(options.tmDir)
+  const tmxFiles = await exists(options.tmDir)
     ? (await listFiles(options.tmDir, ['**/*.tmx'], { folder: rel(options.tmDir) })).map((f) => path.join(options.tmDir, f))
     : [];
   for (const abs of tmxFiles) {
@@ -88,7 +87,7 @@ export async function loadMemory(options: LoadMemoryOptions): Promise<MemoryLoad
 /** An article's own XLIFF, read again for planning: its text (to tell an unchanged rewrite) and
  *  model; undefined when it does not exist. */
 export async function readOwnXliff(abs: string, display: string, lang: string): Promise<{ text: string; doc: TranslatedArticle & { version: XliffVersion } } | undefined> {
-  if (!existsSync(abs)) return undefined;
+  if (!(await exists(abs))) return undefined;
   const text = await readText(abs, display, XLIFF_MAX_BYTES, 'an XLIFF file');
   const doc = parseXliff(text, display);
   if (!doc.targetLang) doc.targetLang = lang;

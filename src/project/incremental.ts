@@ -12,9 +12,8 @@
 // killed half-way leaves at worst entries that no longer match, i.e. work redone.
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import type { LanguageFigures } from './reporter.js';
-import { readIfExists, writeAtomic } from './io.js';
+import { fileStamp, readIfExists, writeAtomic } from './io.js';
 
 export const INDEX_FILE = path.join('.pereklad', 'index.json');
 const VERSION = 1;
@@ -50,28 +49,20 @@ export function settingsHash(settings: unknown): string {
 }
 
 async function stampOf(file: string, text?: string): Promise<FileStamp | undefined> {
-  try {
-    const st = await stat(file, { bigint: true });
-    return { size: Number(st.size), mtimeNs: st.mtimeNs.toString(), ino: st.ino.toString(), sha256: sha256(text ?? (await readFile(file, 'utf8'))) };
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
+  const st = await fileStamp(file);
+  if (!st) return undefined;
+  const content = text ?? (await readIfExists(file));
+  return content === undefined ? undefined : { ...st, sha256: sha256(content) };
 }
 
 /** Whether `file` is still what `stamp` recorded: by stat when nothing moved, else by content. */
 async function still(file: string, stamp: FileStamp): Promise<'same' | 'touched' | 'changed'> {
-  let st;
-  try {
-    st = await stat(file, { bigint: true });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'changed';
-    throw err;
-  }
-  if (Number(st.size) !== stamp.size) return 'changed';
-  if (st.mtimeNs.toString() === stamp.mtimeNs && st.ino.toString() === stamp.ino) return 'same';
+  const st = await fileStamp(file);
+  if (!st || st.size !== stamp.size) return 'changed';
+  if (st.mtimeNs === stamp.mtimeNs && st.ino === stamp.ino) return 'same';
   // Touched or copied back: the content decides (and the stamp is refreshed).
-  return sha256(await readFile(file, 'utf8')) === stamp.sha256 ? 'touched' : 'changed';
+  const content = await readIfExists(file);
+  return content !== undefined && sha256(content) === stamp.sha256 ? 'touched' : 'changed';
 }
 
 const keyOf = (lang: string, articleId: string): string => `${lang}\u0000${articleId}`;

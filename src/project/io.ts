@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { BadInputError } from '../errors.js';
 
 // The folders of the project a command reads and writes (locales/, kits/, publish/), registered by
@@ -78,17 +79,81 @@ export function decodeUtf8(bytes: Uint8Array, display: string): string {
   }
 }
 
-/** The bytes of a file, refused from its size before a byte is read when over `maxBytes`. */
+/** The bytes of a file, refused from its size before a byte is read when over `maxBytes`; at most
+ *  the limit is read (plus one byte, to notice a file that grew since its size was taken). */
 export async function readBytes(abs: string, display: string, maxBytes: number, what = 'file'): Promise<Buffer> {
   await assertInsideProject(abs);
   try {
     const info = await stat(abs);
+    if (!info.isFile()) throw new BadInputError(display, info.isDirectory() ? 'is a folder, not a file' : 'is not a file');
     if (info.size > maxBytes) throw new BadInputError(display, `is ${mib(info.size)}, over the ${mib(maxBytes)} limit for ${what}; it was not read`);
-    return await readFile(abs);
+    const handle = await open(abs, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+      let filled = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+        if (filled === buffer.length) break;
+      }
+      if (filled > maxBytes) throw new BadInputError(display, `grew over the ${mib(maxBytes)} limit for ${what} while being read`);
+      return buffer.subarray(0, filled);
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
     if (err instanceof BadInputError) throw err;
     throw new BadInputError(display, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+}
+
+/** What the file system says of a path, or undefined when there is nothing there (or it cannot be seen). */
+export async function infoOf(file: string): Promise<Stats | undefined> {
+  return stat(file).catch(() => undefined);
+}
+
+export async function exists(file: string): Promise<boolean> {
+  return (await infoOf(file)) !== undefined;
+}
+
+/** A stamp of a file as it stands (size, modification time in ns, inode): equal stamps mean the
+ *  file was not rewritten, so its content need not be read again. */
+export async function fileStamp(file: string): Promise<{ size: number; mtimeNs: string; ino: string } | undefined> {
+  try {
+    const st = await stat(file, { bigint: true });
+    return { size: Number(st.size), mtimeNs: st.mtimeNs.toString(), ino: st.ino.toString() };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw atPath(err, file);
+  }
+}
+
+/** The names in a folder, sorted; undefined when it does not exist. */
+export async function namesIn(dir: string): Promise<string[] | undefined> {
+  try {
+    return (await readdir(dir)).sort();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw atPath(err, dir);
+  }
+}
+
+/** Every file under `dir` (any depth) whose name passes `wanted`, as sorted absolute paths; none
+ *  when the folder cannot be read. Symbolic links are not followed. */
+export async function filesUnder(dir: string, wanted: (name: string) => boolean): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile() && wanted(e.name)).map((e) => path.join(e.parentPath, e.name)).sort();
+}
+
+export async function removeFile(file: string): Promise<void> {
+  await assertInsideProject(file);
+  await rm(file, { force: true }).catch((err: unknown) => { throw atPath(err, file); });
+}
+
+export async function makeFolder(dir: string): Promise<void> {
+  await assertInsideProject(path.join(dir, '_')); // the folder itself is what a link could lead out
+  await mkdir(dir, { recursive: true });
 }
 
 /** A UTF-8 text file of the project, with a size limit. */
@@ -152,6 +217,12 @@ export async function writeTemp(file: string, content: string, temp = tempPathFo
     throw err;
   }
   return temp;
+}
+
+/** Write a new file into a folder being staged (a kit before its commit, src/project/commit.ts):
+ *  fsynced, no rename of its own — the folder is put in place whole. */
+export async function writeNew(file: string, content: string): Promise<void> {
+  await writeTemp(file, content, file);
 }
 
 /** fsync a folder, so that a rename in it survives a power cut. */

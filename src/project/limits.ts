@@ -6,4 +6,6 @@
 export const SOURCE_MAX_BYTES = 8 * 1024 * 1024;
 export const XLIFF_MAX_BYTES = 64 * 1024 * 1024;
 /** TMX files under tm/: a whole newsroom's memory. */
+/** pereklad.config.json: settings, never data. */
+export const CONFIG_MAX_BYTES = 1024 * 1024;
 export const TMX_MAX_BYTES = 256 * 1024 * 1024;

@@ -6,10 +6,9 @@
 // always changes; anything else — a changed file, a deleted copy, a missing or damaged record —
 // means the publish runs in full. A run with errors is never recorded.
 import path from 'node:path';
-import { stat } from 'node:fs/promises';
 import { listXliff } from '../project/layout.js';
 import { listFiles } from '../project/listing.js';
-import { readIfExists, writeAtomic } from '../project/io.js';
+import { fileStamp, readIfExists, writeAtomic } from '../project/io.js';
 import { settingsHash } from '../project/incremental.js';
 import type { Reporter } from '../project/reporter.js';
 import { PEREKLAD_TOOL } from '../xliff/codec.js';
@@ -28,7 +27,7 @@ interface PublishRecord<S> {
 }
 
 async function stampOf(file: string): Promise<string | undefined> {
-  const st = await stat(file, { bigint: true }).catch(() => undefined);
+  const st = await fileStamp(file).catch(() => undefined); // unreadable: no stamp, so the work is done (and faults there)
   return st ? `${st.size}:${st.mtimeNs}:${st.ino}` : undefined;
 }
 

@@ -2,12 +2,11 @@
 // date, and the findings report written beside the review copy.
 import { loadNamespaceKeys, type StringsConfig } from '../formats/i18next/project.js';
 import path from 'node:path';
-import { rm } from 'node:fs/promises';
 import { listLanguages, listXliff, type UnreadableFolder } from '../project/layout.js';
 import { PerekladError } from '../errors.js';
 import { describeFault, isSystemError } from '../project/faults.js';
 import { readXliffFile, codecFor } from '../xliff/read.js';
-import { writeIfChanged } from '../project/io.js';
+import { exists, removeFile, writeIfChanged } from '../project/io.js';
 import { DEFAULT_GLOSSARY_DIR, glossaryTerms, type GlossaryTerm } from './glossary.js';
 import { qaFindings, withQaFlags } from './run.js';
 import { qaReport, qaReportPath } from './report.js';
@@ -15,7 +14,6 @@ import type { QaFinding } from './findings.js';
 import { withProject } from '../project/store.js';
 import { IncrementalIndex, settingsHash } from '../project/incremental.js';
 import { PEREKLAD_TOOL } from '../xliff/codec.js';
-import { existsSync } from 'node:fs';
 
 export interface ProjectQaOptions {
   cwd: string;
@@ -66,7 +64,7 @@ async function runProjectQaLocked(options: ProjectQaOptions): Promise<ArticleQa[
       try {
         const known = await index.unchanged(lang, articleId, '', settings, file, file);
         const report = qaReportPath(localesDir, lang, articleId);
-        if (known && (known.findings.length === 0 || existsSync(report))) {
+        if (known && (known.findings.length === 0 || await exists(report))) {
           results.push({ articleId, lang, file: rel(file), ...(known.findings.length > 0 ? { report: rel(report) } : {}), findings: known.findings });
           continue;
         }
@@ -91,7 +89,7 @@ async function runProjectQaLocked(options: ProjectQaOptions): Promise<ArticleQa[
     await writeIfChanged(file, xml);
     const report = qaReportPath(localesDir, doc.targetLang || lang, doc.article.id);
     if (findings.length > 0) await writeIfChanged(report, qaReport(updated, findings));
-    else await rm(report, { force: true });
+    else await removeFile(report);
     return { result: { articleId: doc.article.id, lang, file: rel(file), ...(findings.length > 0 ? { report: rel(report) } : {}), findings }, xml };
   }
 }

@@ -1,8 +1,7 @@
 // QA as a step of the jobs that write XLIFF (translate, import): findings become flags on the
 // targets just before the file is written, and the findings report is written beside the review copy.
-import { rm } from 'node:fs/promises';
 import type { TranslatedArticle } from '../model.js';
-import { writeIfChanged } from '../project/io.js';
+import { removeFile, writeIfChanged } from '../project/io.js';
 import type { GlossaryTerm } from './glossary.js';
 import { qaFindings, withQaFlags } from './run.js';
 import { qaReport, qaReportPath } from './report.js';
@@ -31,6 +30,6 @@ export async function qaStep(doc: TranslatedArticle, paths: QaStepPaths): Promis
   // A report exists only when there is something to read; an old one would mislead once all is fixed.
   const report = qaReportPath(paths.localesDir, doc.targetLang, doc.article.id);
   if (findings.length > 0) await writeIfChanged(report, qaReport(doc, findings));
-  else await rm(report, { force: true });
+  else await removeFile(report);
   return findings;
 }

@@ -11,7 +11,6 @@
 import http from 'node:http';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Content } from '../model.js';
 import { PerekladError } from '../errors.js';
@@ -26,7 +25,7 @@ import { BadEditError, fileHash, saveUnitChanges, StaleFileError, type UnitEdit 
 import { glossaryTerms } from '../qa/glossary.js';
 import { parseXliff } from '../xliff/read.js';
 import { xliffPath } from '../project/layout.js';
-import { readText } from '../project/io.js';
+import { exists, readText } from '../project/io.js';
 import { XLIFF_MAX_BYTES } from '../project/limits.js';
 import { articleIdFromPath } from '../source/discover.js';
 
@@ -135,7 +134,7 @@ export async function startReviewServer(options: ServeOptions): Promise<ReviewSe
     checkArticle(lang, articleId);
     const file = xliffPath(root, lang, articleId);
     // Through the store (size limit, UTF-8, no link out of the project), as a save reads it.
-    if (!existsSync(file)) throw new HttpError(404, 'no such article');
+    if (!(await exists(file))) throw new HttpError(404, 'no such article');
     const bytes = await readText(file, path.relative(options.cwd, file), XLIFF_MAX_BYTES, 'XLIFF file');
     const doc = parseXliff(bytes, path.relative(options.cwd, file));
     if (!doc.targetLang) doc.targetLang = lang;

@@ -1,11 +1,11 @@
 // discover: find the articles under the source folder (listed by the project store) and give each
 // a stable, file-name-safe id from its relative path.
 import path from 'node:path';
-import { stat } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import type { FormatsConfig } from '../formats/format.js';
 import { formatForPath } from '../formats/registry.js';
 import { listFiles, patternEscapes } from '../project/listing.js';
+import { infoOf } from '../project/io.js';
 
 export interface DiscoverOptions {
   /** The source folder (absolute or relative to cwd). */
@@ -60,7 +60,7 @@ export async function discoverSources(options: DiscoverOptions): Promise<Discove
     // A pattern that climbs out of the source folder would read files that are not articles.
     if (patternEscapes(pattern)) throw new UsageError(`source pattern "${pattern}" escapes the source folder ${options.sourceDir}`);
   }
-  const folder = await stat(root).catch(() => undefined);
+  const folder = await infoOf(root);
   if (!folder?.isDirectory()) {
     throw new UsageError(`source folder ${options.sourceDir} not found: run pereklad in the folder that holds it, or name it with --source (or "sourceDir" in pereklad.config.json)`);
   }
