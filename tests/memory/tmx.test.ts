@@ -4,6 +4,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { writeTmx, readTmx, toOmegatNotation } from '../../src/memory/tmx.js';
 import type { TmEntry } from '../../src/memory/tm.js';
+import type { Content, InlineCode } from '../../src/model.js';
 import { BadInputError } from '../../src/errors.js';
 import { parseArticle } from '../../src/source/parse.js';
 import { allSegments } from '../../src/model.js';
@@ -43,6 +44,26 @@ describe('TMX', () => {
     expect(edited).not.toBe(tmx);
     const read = readTmx(edited, 'x.tmx');
     expect(read.entries[0]!.target).toEqual(['Edited by hand.']);
+  });
+
+  it('names a titled link or image as OmegaT 3.6 does: the title placeholder inside the pair is numbered after it', () => {
+    // OmegaT 3.6's pseudo-translated TMX of the Markdown corpus article (tests/formats/omegat.test.ts).
+    const link: InlineCode[] = [
+      { id: '1', kind: 'link', text: '[', role: 'open', pair: '3' },
+      { id: '2', kind: 'markup', text: '](https://www.kmu.gov.ua/news/2026/11/rishennia "' },
+      { id: '3', kind: 'link', text: '")', role: 'close', pair: '1' },
+    ];
+    const linked: Content = [{ code: '1' }, 'Деталі тут', { code: '2' }, 'Постанова уряду', { code: '3' }, '.'];
+    expect(toOmegatNotation(linked, linked, link)).toEqual({ source: '<g0>Деталі тут<h1/>Постанова уряду</g0>.', target: '<g0>Деталі тут<h1/>Постанова уряду</g0>.' });
+    // An image caption filling the segment: the pair is left out, the title placeholder becomes <i0/>.
+    const image: InlineCode[] = [
+      { id: '1', kind: 'image', text: '![', role: 'open', pair: '3' },
+      { id: '2', kind: 'markup', text: '](/images/2026/11/elektrychka.jpg "' },
+      { id: '3', kind: 'image', text: '")', role: 'close', pair: '1' },
+    ];
+    const captioned: Content = [{ code: '1' }, 'Поїзд', { code: '2' }, 'Фото: Укрзалізниця', { code: '3' }];
+    const target: Content = [{ code: '1' }, 'A train', { code: '2' }, 'Photo: Ukrzaliznytsia', { code: '3' }];
+    expect(toOmegatNotation(captioned, target, image)).toEqual({ source: 'Поїзд<i0/>Фото: Укрзалізниця', target: 'A train<i0/>Photo: Ukrzaliznytsia' });
   });
 
   it('a TMX without pereklad props (as OmegaT writes it, with a DOCTYPE) fills matching segments', async () => {
