@@ -14,7 +14,9 @@ import { failedBefore, recordedFailure } from '../mt/failure.js';
 import type { XliffVersion } from '../xliff/codec.js';
 import { emptyTarget, PEREKLAD_TOOL } from '../xliff/codec.js';
 import { Journal } from '../project/journal.js';
-import { IncrementalIndex, settingsHash, sha256, type IndexFigures } from '../project/incremental.js';
+import { IncrementalIndex, settingsHash, settledStamp, sha256, type IndexFigures, type SourceStamp } from '../project/incremental.js';
+import { fileStamp } from '../project/io.js';
+import pLimit from 'p-limit';
 import type { Reporter } from '../project/reporter.js';
 import { reviewPath, xliffPath } from '../project/layout.js';
 import { PerekladError } from '../errors.js';
@@ -82,6 +84,8 @@ export interface Planned {
   resource?: Resource;
   /** The source text's hash, for the incremental index (articles only). */
   source?: string;
+  /** The source file's stamp before it was read (src/project/incremental.ts `SourceStamp`). */
+  sourceStamp?: SourceStamp;
 }
 
 export interface ProjectPlan extends PlanState {
@@ -128,6 +132,15 @@ export async function planProject(options: PlanOptions, fail: (message: string) 
   return { ...planner, planned };
 }
 
+interface Glance {
+  stamp?: SourceStamp;
+  source?: string;
+  known: Map<string, IndexFigures>;
+}
+
+/** Enough stats in flight to keep the file system busy, not so many that a window's are all open at once. */
+const GLANCES_AT_ONCE = 16;
+
 export async function openPlanner(options: PlanOptions, fail: (message: string) => void): Promise<Planner> {
   const { reporter, engine } = options;
   const sourceDir = path.resolve(options.cwd, options.sourceDir);
@@ -168,6 +181,7 @@ export async function openPlanner(options: PlanOptions, fail: (message: string) 
     namespaceKeys: new Map(), journal, index, settings, termsFor, engineFor,
   };
   const failArticle = (message: string): void => { plan.failedArticles++; fail(message); };
+  const glancing = pLimit(GLANCES_AT_ONCE);
 
   /** The languages of an article that need no work, with what each counts. */
   const unchanged = async (id: string, source: string): Promise<Map<string, IndexFigures>> => {
@@ -209,12 +223,32 @@ export async function openPlanner(options: PlanOptions, fail: (message: string) 
     return { kept: leveraged.kept, matches: leveraged.matches, held, previousText: own?.text, previousWritten: previous?.written };
   };
 
-  const planArticle = async (file: SourceFile): Promise<Planned | undefined> => {
+  /** What the index tells of an article without reading it: when its source file has the stamp
+   *  recorded, its hash, and the languages that need no work. Taken for a window at a time, many
+   *  at once (each is a few stats). A fault here is met again, and said, by `planArticle`. */
+  const glance = async (file: SourceFile): Promise<Glance> => {
+    try {
+      const stamp = settledStamp(await fileStamp(file.absPath));
+      const source = stamp && index.sourceHash(file.id, options.targets, stamp);
+      return { stamp, source, known: source ? await unchanged(file.id, source) : new Map() };
+    } catch {
+      return { known: new Map() };
+    }
+  };
+
+  const planArticle = async (file: SourceFile, seen: Glance): Promise<Planned | undefined> => {
     const display = rel(file.absPath);
     try {
+      if (seen.source !== undefined && seen.known.size === options.targets.length) {
+        plan.known.push(...[...seen.known].map(([lang, figures]) => ({ articleId: file.id, lang, figures })));
+        plan.articles++;
+        plan.segments += seen.known.values().next().value?.segments ?? 0;
+        return undefined;
+      }
       const text = await readArticleText(file.absPath, display);
       const source = sha256(text);
-      const known = await unchanged(file.id, source);
+      const known = source === seen.source ? seen.known : await unchanged(file.id, source);
+      if (seen.stamp && known.size === options.targets.length) index.noteSourceStamp(file.id, options.targets, source, seen.stamp);
       // The languages that need no work are counted from the index, not planned or rewritten.
       for (const [lang, figures] of known) plan.known.push({ articleId: file.id, lang, figures });
       if (known.size === options.targets.length) {
@@ -228,7 +262,7 @@ export async function openPlanner(options: PlanOptions, fail: (message: string) 
       for (const lang of options.targets) if (!known.has(lang)) languages.set(lang, await planLanguage(article, lang));
       plan.articles++;
       plan.segments += article.blocks.reduce((n, b) => n + (isKept(b.kind) ? 0 : b.segments.length), 0);
-      return { file, article, languages, source };
+      return { file, article, languages, source, ...(seen.stamp ? { sourceStamp: seen.stamp } : {}) };
     } catch (err) {
       if (!(err instanceof PerekladError)) throw err;
       failArticle(err.message);
@@ -260,10 +294,12 @@ export async function openPlanner(options: PlanOptions, fail: (message: string) 
     for (let start = 0; start < files.length; start += size) {
       const window: Planned[] = [];
       if (progress) reporter.progress?.begin('plan', files.length, 'articles');
-      for (const file of files.slice(start, start + size)) {
+      const slice = files.slice(start, start + size);
+      const glances = await Promise.all(slice.map((file) => glancing(() => glance(file))));
+      for (const [i, file] of slice.entries()) {
         if (progress) reporter.progress?.update(done);
         done++;
-        const planned = await planArticle(file);
+        const planned = await planArticle(file, glances[i]!);
         if (planned) window.push(planned);
       }
       if (progress) reporter.progress?.end();

@@ -209,7 +209,7 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
     const step = whole ? undefined : reporter.progress;
     step?.begin(`${lang} XLIFF`, planned.length, 'articles');
     let inWindow = 0;
-    for (const { file, article, languages, resource, source } of planned) {
+    for (const { file, article, languages, resource, source, sourceStamp } of planned) {
       step?.update(inWindow++);
       const plan = languages.get(lang);
       if (!plan) continue;
@@ -284,7 +284,7 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
         reporter.detail(`${file.id} → ${lang}: ${parts.join(', ')}; ${rel(xliffFile)}`);
         if (source !== undefined) {
           await index.record(lang, file.id, source, settings.get(lang)!, { file: xliffFile, text: xml }, output,
-            { segments: assembled.segments, untranslated: assembled.untranslated, qaErrors: qa.error, qaWarnings: qa.warning, ...stateFigures(unitStates(stored.article, stored.targets)) });
+            { segments: assembled.segments, untranslated: assembled.untranslated, qaErrors: qa.error, qaWarnings: qa.warning, ...stateFigures(unitStates(stored.article, stored.targets)) }, sourceStamp);
         }
       } catch (err) {
         // One fault policy (src/project/faults.ts): an I/O error on one article is one line, and

@@ -25,8 +25,14 @@ interface FileStamp {
   sha256: string;
 }
 
+/** A source file as it stood when it was read: the same stamp again means the same text (as git
+ *  trusts its index), so an unchanged article is known without reading it. */
+export type SourceStamp = Omit<FileStamp, 'sha256'>;
+
 interface IndexEntry<F> {
   source: string;
+  /** The source file's stamp, taken before its text was read (so a later write always moves it). */
+  sourceStamp?: SourceStamp;
   settings: string;
   xliff: FileStamp;
   copy: FileStamp;
@@ -65,6 +71,18 @@ async function still(file: string, stamp: FileStamp): Promise<'same' | 'touched'
   return content !== undefined && sha256(content) === stamp.sha256 ? 'touched' : 'changed';
 }
 
+const sameStamp = (a: SourceStamp | undefined, b: SourceStamp): boolean => a !== undefined && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ino === b.ino;
+
+// A file written in the last moments may be written again within the file system's timestamp
+// granularity (a few ms on ext4) without its stamp moving ("racy git"): such a stamp is not kept,
+// and the next run reads the text.
+const RACY_NS = 2_000_000_000n;
+
+/** A source stamp worth keeping: the file was last written well before now. */
+export function settledStamp(stamp: SourceStamp | undefined, nowMs = Date.now()): SourceStamp | undefined {
+  return stamp && BigInt(nowMs) * 1_000_000n - BigInt(stamp.mtimeNs) > RACY_NS ? stamp : undefined;
+}
+
 const keyOf = (lang: string, articleId: string): string => `${lang}\u0000${articleId}`;
 
 /** The index of a command: `translate`'s (INDEX_FILE: source → XLIFF and review copy) or another
@@ -92,6 +110,26 @@ export class IncrementalIndex<F extends object = IndexFigures> {
     }
   }
 
+  /** The hash of an article's source when its file still has the stamp recorded with it, or
+   *  undefined (the text must then be read and hashed). */
+  sourceHash(articleId: string, langs: readonly string[], stamp: SourceStamp): string | undefined {
+    for (const lang of langs) {
+      const entry = this.entries.get(keyOf(lang, articleId));
+      if (entry && sameStamp(entry.sourceStamp, stamp)) return entry.source;
+    }
+    return undefined;
+  }
+
+  /** Keep the stamp of a source found unchanged by its content, so the next run need not read it. */
+  noteSourceStamp(articleId: string, langs: readonly string[], source: string, stamp: SourceStamp): void {
+    for (const lang of langs) {
+      const entry = this.entries.get(keyOf(lang, articleId));
+      if (!entry || entry.source !== source || sameStamp(entry.sourceStamp, stamp)) continue;
+      entry.sourceStamp = stamp;
+      this.dirty = true;
+    }
+  }
+
   /** The figures of an article and language that need no work, or undefined when it must be planned. */
   async unchanged(lang: string, articleId: string, source: string, settings: string, xliffFile: string, copyFile: string): Promise<F | undefined> {
     const entry = this.entries.get(keyOf(lang, articleId));
@@ -107,11 +145,11 @@ export class IncrementalIndex<F extends object = IndexFigures> {
   }
 
   /** After both files of an article and language were written (or found as they should be). */
-  async record(lang: string, articleId: string, source: string, settings: string, xliff: { file: string; text: string }, copy: { file: string; text: string }, figures: F): Promise<void> {
+  async record(lang: string, articleId: string, source: string, settings: string, xliff: { file: string; text: string }, copy: { file: string; text: string }, figures: F, sourceStamp?: SourceStamp): Promise<void> {
     const xs = await stampOf(xliff.file, xliff.text);
     const cs = await stampOf(copy.file, copy.text);
     if (!xs || !cs) return this.forget(lang, articleId);
-    this.entries.set(keyOf(lang, articleId), { source, settings, xliff: xs, copy: cs, figures });
+    this.entries.set(keyOf(lang, articleId), { source, ...(sourceStamp ? { sourceStamp } : {}), settings, xliff: xs, copy: cs, figures });
     this.dirty = true;
   }
 

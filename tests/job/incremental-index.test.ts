@@ -3,7 +3,7 @@
 // the index deleted, damaged or pointing at the wrong files, exactly the right articles are redone
 // (and an unchanged one is not even parsed).
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runTranslateJob } from '../../src/job/translate.js';
 import { collectingReporter } from '../../src/project/reporter.js';
@@ -101,6 +101,30 @@ describe('incremental index', () => {
     await writeFile(index, saved);
     await ws.write('source-texts/a.txt', 'Перша новина про зустріч у Варшаві. Делегації обговорили торгівлю.\n');
     expect(await redone()).toEqual(['a']);
+  });
+
+  it('a source is known by its settled stamp (kept in the index); any write to it moves the stamp and redoes it', async () => {
+    // Sources last written an hour ago: their stamps are settled (a fresh one is never trusted).
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const age = async (id: string, when = hourAgo): Promise<void> => utimes(path.join(ws.dir, `source-texts/${id}.txt`), when, when);
+    for (const id of Object.keys(ARTICLES)) await age(id);
+    expect(await redone()).toEqual(['a', 'b', 'c']);
+    const stamps = async (): Promise<Record<string, unknown>> => {
+      const index = JSON.parse(await readFile(path.join(ws.dir, 'locales', INDEX_FILE), 'utf8')) as { entries: Record<string, { sourceStamp?: unknown }> };
+      return Object.fromEntries(Object.entries(index.entries).map(([k, e]) => [k.split('\u0000')[1], e.sourceStamp]));
+    };
+    expect(Object.values(await stamps()).every((s) => s !== undefined)).toBe(true);
+    expect(await redone()).toEqual([]);
+    // The same number of bytes, an old time again (not the same one): redone, the edit sent.
+    await ws.write('source-texts/b.txt', ARTICLES.b!.replace('Києва', 'Львова'));
+    await age('b', new Date(hourAgo.getTime() - 60_000));
+    expect(await redone()).toEqual(['b']);
+    expect(engine.sent.filter((s) => s.includes('Львова'))).toHaveLength(1);
+    // A fresh write: its stamp is not kept, so the next run reads the text (and finds it unchanged).
+    await ws.write('source-texts/c.txt', ARTICLES.c!.replace('дощ', 'сніг'));
+    expect(await redone()).toEqual(['c']);
+    expect((await stamps()).c).toBeUndefined();
+    expect(await redone()).toEqual([]);
   });
 
   async function runSummary(): Promise<Record<string, number | undefined>> {
