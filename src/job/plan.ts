@@ -3,7 +3,7 @@
 // is left to send to MT. `translate`, `translate --dry-run` and `status` all plan with this code,
 // so the figures they show always agree.
 import path from 'node:path';
-import { allSegments, isKept, type Article, type Content, type TargetSegment, type TmMatch } from '../model.js';
+import { allSegments, isKept, type Article, type Content, type TargetSegment, type TmMatch, type TranslatedArticle } from '../model.js';
 import { discoverSources, type SourceFile } from '../source/discover.js';
 import { readArticleText } from '../source/read.js';
 import { readArticle } from '../formats/registry.js';
@@ -20,7 +20,7 @@ import pLimit from 'p-limit';
 import type { Reporter } from '../project/reporter.js';
 import { reviewPath, xliffPath } from '../project/layout.js';
 import { PerekladError } from '../errors.js';
-import { DEFAULT_TM_DIR, loadMemory, readOwnXliff, type MemoryLoad } from '../memory/store.js';
+import { DEFAULT_TM_DIR, openMemory, readOwnXliff, type OpenedMemory } from '../memory/store.js';
 import { leverageLanguage } from '../memory/leverage.js';
 import type { SourceEditOptions } from '../memory/source-edit.js';
 import { DEFAULT_GLOSSARY_DIR, glossaryTerms, type GlossaryTerm } from '../qa/glossary.js';
@@ -59,6 +59,9 @@ export interface PlanOptions {
   stringsExclude?: string[];
   /** `status` counts units by state: an index entry without them (an older pereklad's) is planned. */
   needStates?: boolean;
+  /** `write`: this job brings the memory on disk up to date (translate, under the lock); `read`
+   *  (default): it only reads it (status, dry runs). */
+  memoryCache?: 'write' | 'read';
 }
 
 export interface PlannedLanguage {
@@ -120,6 +123,11 @@ interface PlanState {
   termsFor: (lang: string) => Promise<readonly GlossaryTerm[]>;
   /** The engine that serves a language (`auto` routes per language). */
   engineFor: (lang: string) => Engine | null;
+  /** Keep what an XLIFF this job wrote gives the memory (for the next job; src/memory/disk.ts). */
+  remember: (abs: string, doc: TranslatedArticle) => Promise<void>;
+  /** Store what was remembered: after each window, and at the end. */
+  flushMemory: () => void;
+  closeMemory: () => void;
 }
 
 /** Read every article and namespace and see what each language already has (`status` holds the
@@ -128,7 +136,11 @@ interface PlanState {
 export async function planProject(options: PlanOptions, fail: (message: string) => void): Promise<ProjectPlan> {
   const planner = await openPlanner(options, fail);
   const planned: Planned[] = [];
-  for await (const window of planner.windows(Number.POSITIVE_INFINITY)) for (const p of window) planned.push(p);
+  try {
+    for await (const window of planner.windows(Number.POSITIVE_INFINITY)) for (const p of window) planned.push(p);
+  } finally {
+    planner.closeMemory();
+  }
   return { ...planner, planned };
 }
 
@@ -154,10 +166,11 @@ export async function openPlanner(options: PlanOptions, fail: (message: string) 
   // unreadable file is left out with one line naming file and line; an article's own unreadable
   // XLIFF is also never overwritten (its language is skipped below, as an error).
   // Loaded only when some article needs planning: an unchanged re-run reads no XLIFF at all.
-  let memoryLoad: MemoryLoad | undefined;
-  const memory = async (): Promise<MemoryLoad> => {
+  let memoryLoad: OpenedMemory | undefined;
+  const memory = async (): Promise<OpenedMemory> => {
     if (memoryLoad) return memoryLoad;
-    memoryLoad = await loadMemory({ cwd: options.cwd, localesDir, tmDir: path.resolve(options.cwd, options.tmDir ?? DEFAULT_TM_DIR) });
+    const tmDir = path.resolve(options.cwd, options.tmDir ?? DEFAULT_TM_DIR);
+    memoryLoad = await openMemory({ cwd: options.cwd, localesDir, tmDir }, options.memoryCache ?? 'read', (line) => reporter.warn(line));
     const ownXliff = new Set(files.flatMap((f) => options.targets.map((lang) => xliffPath(localesDir, lang, f.id))));
     for (const [abs, loaded] of memoryLoad.xliff) if (loaded.error && !ownXliff.has(abs)) reporter.warn(`warning: ${loaded.error.message}; left out of the translation memory`);
     for (const problem of memoryLoad.problems) if (!problem.file.endsWith('.xlf')) reporter.warn(`warning: ${problem.message}; left out of the translation memory`);
@@ -179,6 +192,9 @@ export async function openPlanner(options: PlanOptions, fail: (message: string) 
   const plan: PlanState = {
     known: [], articles: 0, namespaces: 0, segments: 0, failedArticles: 0,
     namespaceKeys: new Map(), journal, index, settings, termsFor, engineFor,
+    remember: async (abs, doc) => { await memoryLoad?.record(abs, doc); },
+    flushMemory: () => memoryLoad?.flush(),
+    closeMemory: () => { memoryLoad?.close(); memoryLoad = undefined; },
   };
   const failArticle = (message: string): void => { plan.failedArticles++; fail(message); };
   const glancing = pLimit(GLANCES_AT_ONCE);

@@ -76,226 +76,235 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
   // Articles go through the job in windows, so that it holds a bounded number of them whatever the
   // archive's size; a content is still bought once per language, since each window finds the
   // answers of the windows before it in the journal (src/project/journal.ts).
-  const planner = await openPlanner(options, fail);
+  const planner = await openPlanner({ ...options, memoryCache: options.dryRun ? 'read' : 'write' }, fail);
   const { journal, index, settings, termsFor, engineFor, namespaceKeys } = planner;
-  for (const lang of options.targets) summary.languages[lang] = emptyFigures();
-  const runs = new Map<string, LanguageRun>(options.targets.map((lang) => [lang, { passing: new Map(), recorded: new Map(), heldBack: 0, writeFailed: false }]));
-  // More than one window: one display for the whole job (articles and languages done, requests in
-  // flight, characters billed) rather than one per window and step, hundreds of lines on a log.
-  const windowSize = options.window ?? DEFAULT_WINDOW;
-  const whole = planner.files > windowSize ? reporter.progress : undefined;
-  let written = 0;
-  let billedSoFar = 0;
-  whole?.begin('translate', planner.files * options.targets.length, 'articles × languages');
-  for await (const planned of planner.windows(windowSize, whole === undefined)) {
-    crashPoint('plan');
-    for (const lang of options.targets) await translateWindow(planned, lang, runs.get(lang)!);
-    // A dry run writes nothing, not even the index's refreshed stamps.
+  // The memory on disk is closed however the job ends (its commits are already on disk).
+  try {
+    for (const lang of options.targets) summary.languages[lang] = emptyFigures();
+    const runs = new Map<string, LanguageRun>(options.targets.map((lang) => [lang, { passing: new Map(), recorded: new Map(), heldBack: 0, writeFailed: false }]));
+    // More than one window: one display for the whole job (articles and languages done, requests in
+    // flight, characters billed) rather than one per window and step, hundreds of lines on a log.
+    const windowSize = options.window ?? DEFAULT_WINDOW;
+    const whole = planner.files > windowSize ? reporter.progress : undefined;
+    let written = 0;
+    let billedSoFar = 0;
+    whole?.begin('translate', planner.files * options.targets.length, 'articles × languages');
+    for await (const planned of planner.windows(windowSize, whole === undefined)) {
+      crashPoint('plan');
+      for (const lang of options.targets) await translateWindow(planned, lang, runs.get(lang)!);
+      // A dry run writes nothing, not even the index's refreshed stamps.
+      if (!options.dryRun) {
+        planner.flushMemory();
+        await index.save();
+      }
+    }
+    whole?.end();
+    summary.articles = planner.articles;
+    summary.namespaces = planner.namespaces;
+    summary.segments = planner.segments;
+    summary.failedArticles = planner.failedArticles;
+    // The languages that need no work are counted from the index, not planned or rewritten.
+    for (const { lang, figures: f } of planner.known) {
+      const reused = (f.segments ?? 0) - (f.untranslated ?? 0);
+      add(summary.languages[lang]!, { articles: 1, segments: f.segments ?? 0, reused, untranslated: f.untranslated ?? 0, qaErrors: f.qaErrors ?? 0, qaWarnings: f.qaWarnings ?? 0 });
+      summary.reused += reused;
+      summary.untranslated += f.untranslated ?? 0;
+    }
+    for (const lang of options.targets) {
+      const engine = engineFor(lang);
+      const run = runs.get(lang)!;
+      if (run.heldBack > 0 && engine) {
+        reporter.warn(`${lang}: ${plural(run.heldBack, 'segment')} ${engine.name} gave no usable translation for on an earlier run ${run.heldBack === 1 ? 'stays' : 'stay'} for translators (${RETRY_FAILED_HINT})`);
+      }
+      for (const [reason, count] of run.passing) fail(`${lang}: ${plural(count, 'segment')} not translated: ${reason}; ${count === 1 ? 'it stays' : 'they stay'} for translators until then`);
+      if (engine) for (const [reason, count] of run.recorded) fail(`${lang}: ${plural(count, 'segment')} without a usable ${engine.name} translation (${reason}): flagged for translators, not sent again (${RETRY_FAILED_HINT})`);
+      if (options.dryRun) continue;
+      if (run.stoppedBy instanceof QuotaExceededError) reporter.warn(`${lang}: units without a translation stay as they are for translators`);
+      // Every XLIFF of this language now holds what the journal kept for it.
+      if (!run.writeFailed) await journal.settle(lang);
+    }
     if (!options.dryRun) await index.save();
-  }
-  whole?.end();
-  summary.articles = planner.articles;
-  summary.namespaces = planner.namespaces;
-  summary.segments = planner.segments;
-  summary.failedArticles = planner.failedArticles;
-  // The languages that need no work are counted from the index, not planned or rewritten.
-  for (const { lang, figures: f } of planner.known) {
-    const reused = (f.segments ?? 0) - (f.untranslated ?? 0);
-    add(summary.languages[lang]!, { articles: 1, segments: f.segments ?? 0, reused, untranslated: f.untranslated ?? 0, qaErrors: f.qaErrors ?? 0, qaWarnings: f.qaWarnings ?? 0 });
-    summary.reused += reused;
-    summary.untranslated += f.untranslated ?? 0;
-  }
-  for (const lang of options.targets) {
-    const engine = engineFor(lang);
-    const run = runs.get(lang)!;
-    if (run.heldBack > 0 && engine) {
-      reporter.warn(`${lang}: ${plural(run.heldBack, 'segment')} ${engine.name} gave no usable translation for on an earlier run ${run.heldBack === 1 ? 'stays' : 'stay'} for translators (${RETRY_FAILED_HINT})`);
-    }
-    for (const [reason, count] of run.passing) fail(`${lang}: ${plural(count, 'segment')} not translated: ${reason}; ${count === 1 ? 'it stays' : 'they stay'} for translators until then`);
-    if (engine) for (const [reason, count] of run.recorded) fail(`${lang}: ${plural(count, 'segment')} without a usable ${engine.name} translation (${reason}): flagged for translators, not sent again (${RETRY_FAILED_HINT})`);
-    if (options.dryRun) continue;
-    if (run.stoppedBy instanceof QuotaExceededError) reporter.warn(`${lang}: units without a translation stay as they are for translators`);
-    // Every XLIFF of this language now holds what the journal kept for it.
-    if (!run.writeFailed) await journal.settle(lang);
-  }
-  if (!options.dryRun) await index.save();
-  return summary;
+    return summary;
 
-  async function translateWindow(planned: Planned[], lang: string, state: LanguageRun): Promise<void> {
-    // `auto` may serve each language with another engine (src/mt/select.ts): the rest of this —
-    // journal, provenance, the report — speaks of the engine that serves this language.
-    const engine = engineFor(lang);
-    const figures = summary.languages[lang]!;
-    const work = languageWork({ planned, journal }, lang, engine);
-    const { translations, mtFlags, failures, recorded, heldBack, resumed } = work;
-    // A language stopped by its quota or key, or whose folder cannot be written, sends nothing more.
-    const requests = state.stoppedBy || state.unwritable ? [] : work.requests;
-    summary.resumedAnswers += resumed;
-    state.heldBack += heldBack;
-    for (const [reason, count] of recorded) state.recorded.set(reason, (state.recorded.get(reason) ?? 0) + count);
-    if (state.unwritable) return;
-    if (engine && requests.length > 0 && !options.dryRun) {
-      // Write checks before paying: a folder that cannot be written costs one line, not the MT.
-      const expected = requests.reduce((n, r) => n + 8 * Buffer.byteLength(JSON.stringify(r.content)), 0);
-      try {
-        await checkWritable(localesDir, lang, expected, rel);
-      } catch (err) {
-        if (!(err instanceof WriteCheckError)) throw err;
-        fail(`${lang}: ${err.message}`);
-        state.unwritable = true;
-        state.writeFailed = true;
-        return;
-      }
-    }
-    if (engine && requests.length > 0) {
-      const record = journal.recorder(lang, engine.name, requests);
-      // Progress over this language's segments: requests started minus answered is what is in flight.
-      const requestsBefore = engine.stats?.requests ?? 0;
-      const billedBefore = engine.stats?.billedCharacters ?? 0;
-      let answered = 0;
-      let batches = 0;
-      const step = whole ? undefined : reporter.progress;
-      if (!options.dryRun) step?.begin(`${lang} MT`, requests.length, 'segments');
-      const run = await runEngine(engine, requests, 'uk', lang, {
-        dryRun: options.dryRun,
-        reporter,
-        // A segment the engine could not translate is not journaled: it stays for translators.
-        onBatch: (done) => {
-          answered += done.length;
-          batches++;
-          const live = {
-            inFlight: Math.max(0, (engine.stats?.requests ?? 0) - requestsBefore - batches),
-            billed: (engine.stats?.billedCharacters ?? 0) - billedBefore,
-          };
-          if (whole) whole.update(planner.known.length + written, { inFlight: live.inFlight, billed: billedSoFar + live.billed });
-          else step?.update(answered, live);
-          // An answer that cannot be stored is journaled as a failure: it is never bought again.
-          return record(done.map(({ index, result }) => {
-            const failed = result.failed === undefined ? unstorable(result.content) : undefined;
-            return { index, result: failed === undefined ? result : { content: [], failed } };
-          }));
-        },
-      });
-      step?.end();
-      billedSoFar += run.billedCharacters;
-      figures.sentSegments = (figures.sentSegments ?? 0) + run.sentSegments;
-      figures.sentCharacters = (figures.sentCharacters ?? 0) + run.sentCharacters;
-      figures.billedCharacters = (figures.billedCharacters ?? 0) + run.billedCharacters;
-      summary.sentSegments += run.sentSegments;
-      summary.sentCharacters += run.sentCharacters;
-      summary.billedCharacters += run.billedCharacters;
-      if (run.accountBilledCharacters !== undefined) figures.accountBilledCharacters = (figures.accountBilledCharacters ?? 0) + run.accountBilledCharacters;
-      for (const [index, result] of run.results) {
-        const key = contentKey(requests[index]!.content);
-        const failed = result.failed ?? unstorable(result.content);
-        if (failed !== undefined) {
-          const counts = result.transient ? state.passing : state.recorded;
-          counts.set(failed, (counts.get(failed) ?? 0) + 1);
-          if (!result.transient) failures.set(key, failed);
-          continue;
+    async function translateWindow(planned: Planned[], lang: string, state: LanguageRun): Promise<void> {
+      // `auto` may serve each language with another engine (src/mt/select.ts): the rest of this —
+      // journal, provenance, the report — speaks of the engine that serves this language.
+      const engine = engineFor(lang);
+      const figures = summary.languages[lang]!;
+      const work = languageWork({ planned, journal }, lang, engine);
+      const { translations, mtFlags, failures, recorded, heldBack, resumed } = work;
+      // A language stopped by its quota or key, or whose folder cannot be written, sends nothing more.
+      const requests = state.stoppedBy || state.unwritable ? [] : work.requests;
+      summary.resumedAnswers += resumed;
+      state.heldBack += heldBack;
+      for (const [reason, count] of recorded) state.recorded.set(reason, (state.recorded.get(reason) ?? 0) + count);
+      if (state.unwritable) return;
+      if (engine && requests.length > 0 && !options.dryRun) {
+        // Write checks before paying: a folder that cannot be written costs one line, not the MT.
+        const expected = requests.reduce((n, r) => n + 8 * Buffer.byteLength(JSON.stringify(r.content)), 0);
+        try {
+          await checkWritable(localesDir, lang, expected, rel);
+        } catch (err) {
+          if (!(err instanceof WriteCheckError)) throw err;
+          fail(`${lang}: ${err.message}`);
+          state.unwritable = true;
+          state.writeFailed = true;
+          return;
         }
-        translations.set(key, result.content);
-        if (result.flags && result.flags.length > 0) mtFlags.set(key, result.flags);
       }
-      if (run.error) {
-        state.stoppedBy = run.error;
-        fail(`${lang}: ${run.error.message}`);
-      }
-    }
-    if (options.dryRun) return;
-
-    const date = now().toISOString().replace(/\.\d{3}Z$/u, 'Z');
-    const glossary = await termsFor(lang);
-    const step = whole ? undefined : reporter.progress;
-    step?.begin(`${lang} XLIFF`, planned.length, 'articles');
-    let inWindow = 0;
-    for (const { file, article, languages, resource, source, sourceStamp } of planned) {
-      step?.update(inWindow++);
-      const plan = languages.get(lang);
-      if (!plan) continue;
-      whole?.update(planner.known.length + ++written, { billed: billedSoFar });
-      const { kept, matches, skip, previousText, previousWritten } = plan;
-      // The journal keeps this language's answers until every one of its files could be written.
-      if (skip) { state.writeFailed = true; continue; }
-      const targets = new Map(kept);
-      const reused = kept.size - plan.held.size;
-      let machine = 0;
-      let flagged = 0;
-      for (const block of article.blocks) {
-        if (isKept(block.kind)) continue;
-        for (const segment of block.segments) {
-          if (targets.has(segment.id)) continue;
-          const failed = failures.get(contentKey(segment.content));
-          if (failed !== undefined && engine) {
-            flagged++;
-            targets.set(segment.id, { ...emptyTarget(segment.id), flags: [failureFlag(engine.name, failed)] });
+      if (engine && requests.length > 0) {
+        const record = journal.recorder(lang, engine.name, requests);
+        // Progress over this language's segments: requests started minus answered is what is in flight.
+        const requestsBefore = engine.stats?.requests ?? 0;
+        const billedBefore = engine.stats?.billedCharacters ?? 0;
+        let answered = 0;
+        let batches = 0;
+        const step = whole ? undefined : reporter.progress;
+        if (!options.dryRun) step?.begin(`${lang} MT`, requests.length, 'segments');
+        const run = await runEngine(engine, requests, 'uk', lang, {
+          dryRun: options.dryRun,
+          reporter,
+          // A segment the engine could not translate is not journaled: it stays for translators.
+          onBatch: (done) => {
+            answered += done.length;
+            batches++;
+            const live = {
+              inFlight: Math.max(0, (engine.stats?.requests ?? 0) - requestsBefore - batches),
+              billed: (engine.stats?.billedCharacters ?? 0) - billedBefore,
+            };
+            if (whole) whole.update(planner.known.length + written, { inFlight: live.inFlight, billed: billedSoFar + live.billed });
+            else step?.update(answered, live);
+            // An answer that cannot be stored is journaled as a failure: it is never bought again.
+            return record(done.map(({ index, result }) => {
+              const failed = result.failed === undefined ? unstorable(result.content) : undefined;
+              return { index, result: failed === undefined ? result : { content: [], failed } };
+            }));
+          },
+        });
+        step?.end();
+        billedSoFar += run.billedCharacters;
+        figures.sentSegments = (figures.sentSegments ?? 0) + run.sentSegments;
+        figures.sentCharacters = (figures.sentCharacters ?? 0) + run.sentCharacters;
+        figures.billedCharacters = (figures.billedCharacters ?? 0) + run.billedCharacters;
+        summary.sentSegments += run.sentSegments;
+        summary.sentCharacters += run.sentCharacters;
+        summary.billedCharacters += run.billedCharacters;
+        if (run.accountBilledCharacters !== undefined) figures.accountBilledCharacters = (figures.accountBilledCharacters ?? 0) + run.accountBilledCharacters;
+        for (const [index, result] of run.results) {
+          const key = contentKey(requests[index]!.content);
+          const failed = result.failed ?? unstorable(result.content);
+          if (failed !== undefined) {
+            const counts = result.transient ? state.passing : state.recorded;
+            counts.set(failed, (counts.get(failed) ?? 0) + 1);
+            if (!result.transient) failures.set(key, failed);
             continue;
           }
-          const translated = translations.get(contentKey(segment.content));
-          if (!translated || !engine) continue;
-          const checked = checkCodes(translated, segment.codes);
-          const flags = [...(mtFlags.get(contentKey(segment.content)) ?? []), ...checked.flags];
-          if (flags.length > 0) flagged++;
-          machine++;
-          targets.set(segment.id, {
-            segmentId: segment.id,
-            state: 'translated',
-            content: checked.content,
-            provenance: { origin: 'mt', engine: engine.name, date },
-            flags,
+          translations.set(key, result.content);
+          if (result.flags && result.flags.length > 0) mtFlags.set(key, result.flags);
+        }
+        if (run.error) {
+          state.stoppedBy = run.error;
+          fail(`${lang}: ${run.error.message}`);
+        }
+      }
+      if (options.dryRun) return;
+
+      const date = now().toISOString().replace(/\.\d{3}Z$/u, 'Z');
+      const glossary = await termsFor(lang);
+      const step = whole ? undefined : reporter.progress;
+      step?.begin(`${lang} XLIFF`, planned.length, 'articles');
+      let inWindow = 0;
+      for (const { file, article, languages, resource, source, sourceStamp } of planned) {
+        step?.update(inWindow++);
+        const plan = languages.get(lang);
+        if (!plan) continue;
+        whole?.update(planner.known.length + ++written, { billed: billedSoFar });
+        const { kept, matches, skip, previousText, previousWritten } = plan;
+        // The journal keeps this language's answers until every one of its files could be written.
+        if (skip) { state.writeFailed = true; continue; }
+        const targets = new Map(kept);
+        const reused = kept.size - plan.held.size;
+        let machine = 0;
+        let flagged = 0;
+        for (const block of article.blocks) {
+          if (isKept(block.kind)) continue;
+          for (const segment of block.segments) {
+            if (targets.has(segment.id)) continue;
+            const failed = failures.get(contentKey(segment.content));
+            if (failed !== undefined && engine) {
+              flagged++;
+              targets.set(segment.id, { ...emptyTarget(segment.id), flags: [failureFlag(engine.name, failed)] });
+              continue;
+            }
+            const translated = translations.get(contentKey(segment.content));
+            if (!translated || !engine) continue;
+            const checked = checkCodes(translated, segment.codes);
+            const flags = [...(mtFlags.get(contentKey(segment.content)) ?? []), ...checked.flags];
+            if (flags.length > 0) flagged++;
+            machine++;
+            targets.set(segment.id, {
+              segmentId: segment.id,
+              state: 'translated',
+              content: checked.content,
+              provenance: { origin: 'mt', engine: engine.name, date },
+              flags,
+            });
+          }
+        }
+        // Memory matches sit beside whatever target the segment got (or none): suggestions only.
+        for (const [id, offered] of matches) targets.set(id, { ...(targets.get(id) ?? emptyTarget(id)), matches: offered });
+        const xliffFile = xliffPath(localesDir, lang, file.id);
+        const codec = codecFor(options.xliffVersion);
+        try {
+          // Keep the previous `written` date when nothing else changed, so an unchanged re-run rewrites nothing.
+          const doc: TranslatedArticle = { article, targetLang: lang, written: previousWritten ?? date, targets };
+          const qa = countBySeverity((await qaStep(doc, { localesDir, glossary, namespaceKeys })).filter((f) => f.check !== 'untranslated'));
+          let xml = codec.write(doc);
+          if (previousText !== undefined && xml !== previousText && previousWritten !== undefined) xml = codec.write({ ...doc, written: date });
+          const wroteXliff = await writeIfChanged(xliffFile, xml);
+          crashPoint('xliff');
+          // The review copy is rebuilt from the XLIFF as written (the file's exact bytes), not from `doc`.
+          const stored = parseXliff(xml, rel(xliffFile));
+          if (wroteXliff) await planner.remember(xliffFile, stored);
+          const assembled = assembleArticle(stored);
+          // A namespace's "review copy" is its target resource file, which the site loads.
+          const output = resource ? targetResource(options.cwd, localesDir, options.strings!, resource, stored) : { file: reviewPath(localesDir, lang, file.id), text: assembled.text };
+          const wroteOutput = await writeIfChanged(output.file, output.text);
+          const unreviewed = wroteOutput && 'unreviewed' in output ? unreviewedLine(rel(output.file), output.unreviewed) : undefined;
+          if (unreviewed) reporter.info(unreviewed);
+          crashPoint('review');
+          summary.untranslated += assembled.untranslated;
+          summary.reused += reused;
+          summary.flagged += flagged;
+          const files = Number(wroteXliff) + Number(wroteOutput);
+          summary.filesWritten += files;
+          add(figures, {
+            articles: 1, segments: assembled.segments, reused, machineTranslated: machine, untranslated: assembled.untranslated,
+            flagged, qaErrors: qa.error, qaWarnings: qa.warning, filesWritten: files,
           });
+          const parts = [`${assembled.segments} segments`];
+          if (reused > 0) parts.push(`${reused} reused`);
+          if (machine > 0) parts.push(`${machine} machine-translated (${engine!.name})`);
+          if (flagged > 0) parts.push(`${flagged} flagged`);
+          if (assembled.untranslated > 0) parts.push(`${assembled.untranslated} untranslated`);
+          reporter.detail(`${file.id} → ${lang}: ${parts.join(', ')}; ${rel(xliffFile)}`);
+          if (source !== undefined) {
+            await index.record(lang, file.id, source, settings.get(lang)!, { file: xliffFile, text: xml }, output,
+              { segments: assembled.segments, untranslated: assembled.untranslated, qaErrors: qa.error, qaWarnings: qa.warning, ...stateFigures(unitStates(stored.article, stored.targets)) }, sourceStamp);
+          }
+        } catch (err) {
+          // One fault policy (src/project/faults.ts): an I/O error on one article is one line, and
+          // the other articles are still written.
+          if (!(err instanceof PerekladError) && !isSystemError(err)) throw err;
+          state.writeFailed = true;
+          index.forget(lang, file.id);
+          fail(err instanceof PerekladError ? err.message : `${describeFault(err, rel)}; ${file.id} → ${lang} skipped`);
         }
       }
-      // Memory matches sit beside whatever target the segment got (or none): suggestions only.
-      for (const [id, offered] of matches) targets.set(id, { ...(targets.get(id) ?? emptyTarget(id)), matches: offered });
-      const xliffFile = xliffPath(localesDir, lang, file.id);
-      const codec = codecFor(options.xliffVersion);
-      try {
-        // Keep the previous `written` date when nothing else changed, so an unchanged re-run rewrites nothing.
-        const doc: TranslatedArticle = { article, targetLang: lang, written: previousWritten ?? date, targets };
-        const qa = countBySeverity((await qaStep(doc, { localesDir, glossary, namespaceKeys })).filter((f) => f.check !== 'untranslated'));
-        let xml = codec.write(doc);
-        if (previousText !== undefined && xml !== previousText && previousWritten !== undefined) xml = codec.write({ ...doc, written: date });
-        const wroteXliff = await writeIfChanged(xliffFile, xml);
-        crashPoint('xliff');
-        // The review copy is rebuilt from the XLIFF as written (the file's exact bytes), not from `doc`.
-        const stored = parseXliff(xml, rel(xliffFile));
-        const assembled = assembleArticle(stored);
-        // A namespace's "review copy" is its target resource file, which the site loads.
-        const output = resource ? targetResource(options.cwd, localesDir, options.strings!, resource, stored) : { file: reviewPath(localesDir, lang, file.id), text: assembled.text };
-        const wroteOutput = await writeIfChanged(output.file, output.text);
-        const unreviewed = wroteOutput && 'unreviewed' in output ? unreviewedLine(rel(output.file), output.unreviewed) : undefined;
-        if (unreviewed) reporter.info(unreviewed);
-        crashPoint('review');
-        summary.untranslated += assembled.untranslated;
-        summary.reused += reused;
-        summary.flagged += flagged;
-        const files = Number(wroteXliff) + Number(wroteOutput);
-        summary.filesWritten += files;
-        add(figures, {
-          articles: 1, segments: assembled.segments, reused, machineTranslated: machine, untranslated: assembled.untranslated,
-          flagged, qaErrors: qa.error, qaWarnings: qa.warning, filesWritten: files,
-        });
-        const parts = [`${assembled.segments} segments`];
-        if (reused > 0) parts.push(`${reused} reused`);
-        if (machine > 0) parts.push(`${machine} machine-translated (${engine!.name})`);
-        if (flagged > 0) parts.push(`${flagged} flagged`);
-        if (assembled.untranslated > 0) parts.push(`${assembled.untranslated} untranslated`);
-        reporter.detail(`${file.id} → ${lang}: ${parts.join(', ')}; ${rel(xliffFile)}`);
-        if (source !== undefined) {
-          await index.record(lang, file.id, source, settings.get(lang)!, { file: xliffFile, text: xml }, output,
-            { segments: assembled.segments, untranslated: assembled.untranslated, qaErrors: qa.error, qaWarnings: qa.warning, ...stateFigures(unitStates(stored.article, stored.targets)) }, sourceStamp);
-        }
-      } catch (err) {
-        // One fault policy (src/project/faults.ts): an I/O error on one article is one line, and
-        // the other articles are still written.
-        if (!(err instanceof PerekladError) && !isSystemError(err)) throw err;
-        state.writeFailed = true;
-        index.forget(lang, file.id);
-        fail(err instanceof PerekladError ? err.message : `${describeFault(err, rel)}; ${file.id} → ${lang} skipped`);
-      }
+      step?.end();
     }
-    step?.end();
+  } finally {
+    planner.closeMemory();
   }
 }
 

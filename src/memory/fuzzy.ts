@@ -35,12 +35,12 @@ export function trigrams(text: string): Set<string> {
 
 /** Trigrams shared with the query that a candidate needs for a Dice coefficient of MIN_DICE:
  *  2s / (g + h) ≥ d with h ≥ s gives s ≥ g·d / (2 − d). */
-const MIN_DICE = 0.4;
+export const MIN_DICE = 0.4;
 /** Postings read per lookup to find candidates: the rarest trigrams of the query are read first
  *  and reading stops here, so a lookup costs about the same in a memory of a million sentences as
  *  in one of ten thousand. A frequent trigram (" на", "ння") is in a large share of all sentences:
  *  scanning its postings made every lookup cost in proportion to the memory. */
-const SCAN_BUDGET = 20_000;
+export const SCAN_BUDGET = 20_000;
 
 /** Ids of the items holding one trigram, ascending, in a typed array: at ~130 trigrams per
  *  sentence the postings are most of a memory's size, and a JS array of numbers takes twice the

@@ -11,7 +11,7 @@ import type { Article, Segment, TargetSegment, TmMatch, TranslatedArticle } from
 import { allSegments, isKept } from '../model.js';
 import type { Engine } from '../mt/engine.js';
 import { carryOver } from './reuse.js';
-import { contextOf, mapTargetCodes, shapeText, trustRank, type TmEntry, type TranslationMemory } from './tm.js';
+import { contextOf, lookupMemory, mapTargetCodes, shapeText, trustRank, type MemoryIndex, type TmEntry } from './tm.js';
 import { normalizeForMatch, similarity } from './fuzzy.js';
 import { keptAcrossEdit, type SourceEditOptions } from './source-edit.js';
 
@@ -46,7 +46,7 @@ export function leverageLanguage(
   lang: string,
   previous: TranslatedArticle | undefined,
   previousOrigin: string,
-  memory: TranslationMemory,
+  memory: MemoryIndex,
   engine: Engine | null,
   sourceEdits: SourceEditOptions = {},
 ): LeveragedLanguage {
@@ -59,7 +59,7 @@ export function leverageLanguage(
   const foreign = new Set(article.blocks.filter((b) => isKept(b.kind)).flatMap((b) => b.segments.map((s) => s.id)));
   segments.forEach((segment, i) => {
     if (kept.has(segment.id) || foreign.has(segment.id)) return;
-    const found = memory.lookup(segment, lang, contextOf(segments, i), { usable: usableFor(engine) });
+    const found = lookupMemory(memory, segment, lang, contextOf(segments, i), { usable: usableFor(engine) });
     const old = previousVersion(segment, previous, previousSegments, previousOrigin);
     // A reviewed sentence whose source edit touched no word keeps its translation (needs review).
     const keptEdit = old && keptAcrossEdit(old, previous!.targets.get(segment.id)!, segment.content, sourceEdits);

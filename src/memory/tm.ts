@@ -89,7 +89,87 @@ export function matchOf(entry: TmEntry, kind: TmMatch['kind'], quality: number):
   return { kind, quality, origin: entry.origin, source: entry.source, codes: entry.codes, target: entry.target, state: entry.state };
 }
 
-export class TranslationMemory {
+/** Where lookups find entries: the in-memory index below, or the project's memory on disk
+ *  (src/memory/disk.ts). Both give candidates; `lookupMemory` ranks them the same way. */
+export interface MemoryIndex {
+  /** Entries whose source is the segment's text exactly (codes included; or, for entries whose
+   *  code texts are unknown, the same text with codes in the same places). May hold more than the
+   *  best; a large set is cut to the most promising (in context, most trusted, newest). */
+  exactCandidates(segment: Pick<Segment, 'content' | 'codes'>, lang: string, context: TmContext | undefined): TmEntry[];
+  /** Entries whose normalized shape text scores at least `threshold` against `text`, best first. */
+  fuzzyCandidates(text: string, lang: string, threshold: number, limit: number): Array<{ item: TmEntry; score: number }>;
+}
+
+/** Every entry a stored article gives the memory: its targets, and the previous versions kept as matches in it. */
+export function documentEntries(doc: TranslatedArticle, origin: string): TmEntry[] {
+  const lang = doc.targetLang;
+  const segments = [...allSegments(doc.article)];
+  const entries: TmEntry[] = [];
+  segments.forEach((segment, i) => {
+    const target = doc.targets.get(segment.id);
+    if (!target) return;
+    if (target.content && target.content.length > 0 && target.state !== 'new') {
+      entries.push({
+        lang, source: segment.content, codes: segment.codes, target: target.content, state: target.state,
+        ...(target.provenance ? { provenance: target.provenance } : {}),
+        origin, context: contextOf(segments, i), codesKnown: true,
+      });
+    }
+    // A reviewed translation whose source later changed lives on only as a previous version.
+    for (const m of target.matches ?? []) {
+      if (m.kind !== 'previous') continue;
+      entries.push({ lang, source: m.source, codes: m.codes, target: m.target, state: m.state, provenance: { origin: 'human' }, origin: m.origin, codesKnown: true });
+    }
+  });
+  return entries;
+}
+
+/** Equal scores: the better-reviewed translation first, then a fixed order by content, so that
+ *  the offer does not depend on the order entries were stored in. */
+function byOffer(a: { item: TmEntry; score: number }, b: { item: TmEntry; score: number }): number {
+  return b.score - a.score || trustRank(b.item) - trustRank(a.item) || compare(a.item.origin, b.item.origin) || compare(shapeText(a.item.source), shapeText(b.item.source)) || compare(exactText(a.item.target, a.item.codes), exactText(b.item.target, b.item.codes));
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const sameContext = (e: TmEntry, context: TmContext | undefined): boolean => context !== undefined && e.context !== undefined && e.context.prev === context.prev && e.context.next === context.next;
+
+/** The best exact candidates first: in context, most trusted, newest. */
+export function byExactRank(context: TmContext | undefined): (a: TmEntry, b: TmEntry) => number {
+  return (a, b) => Number(sameContext(b, context)) - Number(sameContext(a, context)) || trustRank(b) - trustRank(a) || (b.provenance?.date ?? '').localeCompare(a.provenance?.date ?? '');
+}
+
+/** What the memory offers a segment: the best exact match (in context first), and matches to show. */
+export function lookupMemory(memory: MemoryIndex, segment: Pick<Segment, 'content' | 'codes'>, lang: string, context: TmContext | undefined, options: LookupOptions = {}): Leverage {
+  const usable = options.usable ?? (() => true);
+  const threshold = options.threshold ?? DEFAULT_FUZZY_THRESHOLD;
+  const limit = options.limit ?? DEFAULT_MATCH_LIMIT;
+  const exactCandidates = memory.exactCandidates(segment, lang, context).filter(usable);
+  exactCandidates.sort(byExactRank(context));
+  const best = exactCandidates[0];
+  const matches: TmMatch[] = [];
+  const seen = new Set<string>();
+  const offer = (entry: TmEntry, kind: TmMatch['kind'], quality: number): void => {
+    const key = `${shapeText(entry.source)}\u0000${exactText(entry.target, entry.codes)}`;
+    if (seen.has(key) || matches.length >= limit) return;
+    seen.add(key);
+    matches.push(matchOf(entry, kind, quality));
+  };
+  const exact = best ? { entry: best, kind: sameContext(best, context) ? 'in-context' as const : 'exact' as const } : undefined;
+  if (exact) offer(exact.entry, exact.kind, exact.kind === 'in-context' ? 101 : 100);
+  const exactSet = new Set(exactCandidates);
+  const found = memory.fuzzyCandidates(normalizeForMatch(shapeText(segment.content)), lang, threshold, limit * 4);
+  found.sort(byOffer);
+  for (const { item, score } of found) {
+    if (exactSet.has(item) || !usable(item)) continue;
+    offer(item, 'fuzzy', Math.min(score, 99));
+  }
+  return { ...(exact ? { exact } : {}), matches };
+}
+
+/** The memory held in this process: built from files per job (`pereklad tm export`, a dry run
+ *  without the memory on disk, tests), and the layer of files newer than the memory on disk. */
+export class TranslationMemory implements MemoryIndex {
   private readonly entries: TmEntry[] = [];
   private readonly byExact = new Map<string, TmEntry[]>();
   private readonly byShape = new Map<string, TmEntry[]>();
@@ -120,56 +200,22 @@ export class TranslationMemory {
 
   /** Add every target of a stored article, and the previous versions kept as matches in it. */
   addDocument(doc: TranslatedArticle, origin: string): void {
-    const lang = doc.targetLang;
-    const segments = [...allSegments(doc.article)];
-    segments.forEach((segment, i) => {
-      const target = doc.targets.get(segment.id);
-      if (!target) return;
-      if (target.content && target.content.length > 0 && target.state !== 'new') {
-        this.add({
-          lang, source: segment.content, codes: segment.codes, target: target.content, state: target.state,
-          ...(target.provenance ? { provenance: target.provenance } : {}),
-          origin, context: contextOf(segments, i), codesKnown: true,
-        });
-      }
-      // A reviewed translation whose source later changed lives on only as a previous version.
-      for (const m of target.matches ?? []) {
-        if (m.kind !== 'previous') continue;
-        this.add({ lang, source: m.source, codes: m.codes, target: m.target, state: m.state, provenance: { origin: 'human' }, origin: m.origin, codesKnown: true });
-      }
-    });
+    for (const entry of documentEntries(doc, origin)) this.add(entry);
+  }
+
+  exactCandidates(segment: Pick<Segment, 'content' | 'codes'>, lang: string): TmEntry[] {
+    return [
+      ...(this.byExact.get(`${lang}\u0000${exactText(segment.content, segment.codes)}`) ?? []),
+      ...(this.byShape.get(`${lang}\u0000${shapeText(segment.content)}`) ?? []),
+    ];
+  }
+
+  fuzzyCandidates(text: string, lang: string, threshold: number, limit: number): Array<{ item: TmEntry; score: number }> {
+    return this.fuzzy.get(lang)?.search(text, threshold, limit) ?? [];
   }
 
   lookup(segment: Pick<Segment, 'content' | 'codes'>, lang: string, context: TmContext | undefined, options: LookupOptions = {}): Leverage {
-    const usable = options.usable ?? (() => true);
-    const threshold = options.threshold ?? DEFAULT_FUZZY_THRESHOLD;
-    const limit = options.limit ?? DEFAULT_MATCH_LIMIT;
-    const exactCandidates = [
-      ...(this.byExact.get(`${lang}\u0000${exactText(segment.content, segment.codes)}`) ?? []),
-      ...(this.byShape.get(`${lang}\u0000${shapeText(segment.content)}`) ?? []),
-    ].filter(usable);
-    const inContext = (e: TmEntry): boolean => context !== undefined && e.context !== undefined && e.context.prev === context.prev && e.context.next === context.next;
-    exactCandidates.sort((a, b) => Number(inContext(b)) - Number(inContext(a)) || trustRank(b) - trustRank(a) || (b.provenance?.date ?? '').localeCompare(a.provenance?.date ?? ''));
-    const best = exactCandidates[0];
-    const matches: TmMatch[] = [];
-    const seen = new Set<string>();
-    const offer = (entry: TmEntry, kind: TmMatch['kind'], quality: number): void => {
-      const key = `${shapeText(entry.source)}\u0000${exactText(entry.target, entry.codes)}`;
-      if (seen.has(key) || matches.length >= limit) return;
-      seen.add(key);
-      matches.push(matchOf(entry, kind, quality));
-    };
-    const exact = best ? { entry: best, kind: inContext(best) ? 'in-context' as const : 'exact' as const } : undefined;
-    if (exact) offer(exact.entry, exact.kind, exact.kind === 'in-context' ? 101 : 100);
-    const exactSet = new Set(exactCandidates);
-    const found = this.fuzzy.get(lang)?.search(normalizeForMatch(shapeText(segment.content)), threshold, limit * 4) ?? [];
-    // Equal scores: the better-reviewed translation first.
-    found.sort((a, b) => b.score - a.score || trustRank(b.item) - trustRank(a.item));
-    for (const { item, score } of found) {
-      if (exactSet.has(item) || !usable(item)) continue;
-      offer(item, 'fuzzy', Math.min(score, 99));
-    }
-    return { ...(exact ? { exact } : {}), matches };
+    return lookupMemory(this, segment, lang, context, options);
   }
 }
 

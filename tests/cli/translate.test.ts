@@ -71,7 +71,7 @@ describe('pereklad translate (CLI)', () => {
     expect(r.code).toBe(0);
     const files = await listFiles(path.join(ws.dir, 'locales'));
     expect(files).toEqual([
-      '.pereklad/index.json',
+      '.pereklad/index.json', '.pereklad/memory.sqlite',
       'de/2025-06/lukashenko-kellogg-minsk.xlf', 'de/review/2025-06/lukashenko-kellogg-minsk.txt',
       'en-GB/2025-06/lukashenko-kellogg-minsk.xlf', 'en-GB/review/2025-06/lukashenko-kellogg-minsk.txt',
     ]);
