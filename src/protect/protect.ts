@@ -28,7 +28,7 @@ const PATH_CHAR = /[^\s<>"«»]/u;
 const MAX_HOST = 253;
 
 function schemelessUrls(text: string, found: Span[]): void {
-  for (const m of text.matchAll(SCHEMELESS_TLD)) {
+  for (const m of matchesOf(text, SCHEMELESS_TLD)) {
     let start = m.index;
     while (start > 0 && m.index - start < MAX_HOST && HOST_CHAR.test(text[start - 1]!)) start--;
     // The host must start with a letter or digit, and not continue a longer word or path.
@@ -80,10 +80,24 @@ function withoutTrailingPunctuation(url: string): string {
   return url.slice(0, end);
 }
 
+// What `text.matchAll(pattern)` yields, without the copy of the RegExp that matchAll makes on
+// every call (most of the cost of finding nothing in a short sentence, which is the usual case).
+// None of the patterns matches the empty string; the guard keeps this from looping if one did.
+function* matchesOf(text: string, pattern: RegExp): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const next = pattern.lastIndex;
+    yield m;
+    if (m[0] === '') pattern.lastIndex = next + (pattern.unicode && (text.codePointAt(next) ?? 0) > 0xffff ? 2 : 1);
+    else pattern.lastIndex = next;
+  }
+  pattern.lastIndex = 0;
+}
+
 export function findProtectedSpans(text: string): Span[] {
   const found: Span[] = [];
   for (const [kind, pattern] of PATTERNS) {
-    for (const m of text.matchAll(pattern)) {
+    for (const m of matchesOf(text, pattern)) {
       const value = kind === 'url' ? withoutTrailingPunctuation(m[0]) : m[0];
       if (value === '') continue;
       found.push({ start: m.index, end: m.index + value.length, kind });
