@@ -22,7 +22,9 @@ function pseudoChar(ch: string): string {
 const PSEUDO_UNIT = new Map<number, string>();
 
 function pseudoText(text: string): string {
-  let out = '';
+  // Pieces joined once: a flat string, where `+=` over every letter would build a deep rope that
+  // each later scan of the answer (XML check, QA, escaping) would have to flatten first.
+  const parts: string[] = [];
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
@@ -33,10 +35,13 @@ function pseudoText(text: string): string {
       PSEUDO_UNIT.set(unit, mapped);
     }
     if (mapped.length === 1 && mapped.charCodeAt(0) === unit) continue;
-    out += text.slice(from, i) + mapped;
+    if (i > from) parts.push(text.slice(from, i));
+    parts.push(mapped);
     from = i + 1;
   }
-  return from === 0 ? text : out + text.slice(from);
+  if (from === 0) return text;
+  if (from < text.length) parts.push(text.slice(from));
+  return parts.join('');
 }
 
 export const PSEUDO_OPEN = '⟦';
