@@ -10,8 +10,11 @@
 // one file operation after the other (none runs two at once), so nothing waits longer; but an async
 // call costs a trip through libuv's thread pool (a thread woken, a promise settled) for each system
 // call, and a first run makes some forty of them per article: that was most of its CPU beyond
-// pereklad's own work. Same system calls, same order, same errors (a sync call throws the error its
-// promise would reject with).
+// pereklad's own work. The same steps in the same order, and the same errors (a sync call throws
+// the error its promise would reject with); only an absent file is now told by stat (`isAbsent`)
+// rather than by the exception of a failed open. The event loop waits out each call (an fsync
+// included): nothing else runs meanwhile in the CLI's jobs, and the review server (`review --serve`)
+// is held only for the milliseconds of a save.
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
