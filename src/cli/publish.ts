@@ -3,7 +3,6 @@
 import type { Command } from 'commander';
 import { loadConfig, targetsFlag } from '../config.js';
 import { checkFormats, checkMinState, PUBLISH_FORMATS } from '../publish/config.js';
-import { runPublishJob } from '../publish/run.js';
 import type { Reporter } from '../project/reporter.js';
 import { plural, thousands } from './output.js';
 
@@ -45,6 +44,8 @@ Exit codes: 0 success (articles not ready are listed, not errors), 1 some XLIFF 
       const formats = flags.format !== undefined
         ? checkFormats(flags.format.split(',').map((f) => f.trim()).filter(Boolean), '--format')
         : config.publish.formats;
+      // Loaded when the command runs, not by every command's start (translate's among them).
+      const { runPublishJob } = await import('../publish/run.js');
       const summary = await runPublishJob({
         cwd,
         localesDir: flags.locales ?? config.localesDir, glossaryDir: config.glossaryDir,

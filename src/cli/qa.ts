@@ -5,7 +5,6 @@ import type { LanguageFigures, Reporter } from '../project/reporter.js';
 import { NoTranslationsError } from '../review/collect.js';
 import { plural } from './output.js';
 import { sumFigures } from './summaries.js';
-import { runProjectQa } from '../qa/project.js';
 import { countBySeverity } from '../qa/run.js';
 import { localesOption, refuseOut } from './options.js';
 
@@ -24,6 +23,8 @@ export function registerQa(program: Command, run: (work: () => Promise<number>) 
       const cwd = process.cwd();
       const { config } = await loadConfig(cwd, flags.config);
       const languages = targetsFlag(flags.to);
+      // Loaded when the command runs, not by every command's start (translate's among them).
+      const { runProjectQa } = await import('../qa/project.js');
       const results = await runProjectQa({
         cwd, localesDir: flags.locales ?? config.localesDir, glossaryDir: config.glossaryDir, ...(languages ? { languages } : {}),
         strings: { config: config.strings, exclude: [config.publish.i18next.namespace] },

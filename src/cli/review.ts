@@ -2,13 +2,12 @@
 import type { Command } from 'commander';
 import { loadConfig, targetsFlag } from '../config.js';
 import { chooseUiLanguage, UI_LANGUAGES } from '../review/i18n.js';
-import { runReviewJob } from '../review/run.js';
 import type { LanguageFigures, Reporter } from '../project/reporter.js';
 import { plural } from './output.js';
 import { sumFigures } from './summaries.js';
 import { localesOption, refuseOut } from './options.js';
 import { UsageError } from '../errors.js';
-import { startReviewServer, type ServeOptions } from '../review/serve.js';
+import type { ServeOptions } from '../review/serve.js';
 
 function portFlag(value: string): number {
   const n = Number(value);
@@ -18,6 +17,8 @@ function portFlag(value: string): number {
 
 /** Serve until Ctrl+C (SIGINT) or SIGTERM; every save is already on disk, so stopping loses nothing. */
 async function serveUntilStopped(options: ServeOptions, reporter: Reporter): Promise<number> {
+  // Loaded when the command runs, not by every command's start (translate's among them).
+  const { startReviewServer } = await import('../review/serve.js');
   const server = await startReviewServer(options);
   reporter.info(`review app: ${server.url} (Ctrl+C stops it; every change is saved into the XLIFF at once)`);
   await new Promise<void>((resolve) => {
@@ -62,6 +63,7 @@ Exit codes: 0 success, 1 some XLIFF file could not be read, 2 bad usage.`)
       if (flags.serve) return serveUntilStopped({ cwd, localesDir: flags.locales ?? config.localesDir, glossaryDir: config.glossaryDir, uiLanguage, ...(flags.host ? { host: flags.host } : {}), ...(flags.port !== undefined ? { port: portFlag(flags.port) } : {}) }, reporter);
       if (flags.port !== undefined || flags.host !== undefined) throw new UsageError('--port and --host are for --serve');
       const languages = targetsFlag(flags.to);
+      const { runReviewJob } = await import('../review/run.js');
       const summary = await runReviewJob({ cwd, localesDir: flags.locales ?? config.localesDir, glossaryDir: config.glossaryDir, ...(languages ? { languages } : {}), uiLanguage, reporter });
       const perLanguage: Record<string, LanguageFigures> = {};
       for (const c of summary.counts) {

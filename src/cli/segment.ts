@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
 import { loadProjectRules } from '../segment/project.js';
-import { rulesToSrx } from '../segment/srx.js';
 import { writeIfChanged } from '../project/io.js';
 import { decodeArticle, readArticleText } from '../source/read.js';
 import { parseArticle } from '../source/parse.js';
@@ -41,6 +40,8 @@ export function registerSegment(program: Command, run: (work: () => Promise<numb
     .action((flags: Flags) => run(async () => {
       const cwd = process.cwd();
       const { config } = await loadConfig(cwd, flags.config);
+      // Loaded when the command runs, not by every command's start (translate's among them).
+      const { rulesToSrx } = await import('../segment/srx.js');
       const srx = rulesToSrx(await loadProjectRules(cwd, config.segmentation));
       if (flags.out) {
         const written = await writeIfChanged(path.resolve(cwd, flags.out), srx);

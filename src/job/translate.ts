@@ -8,7 +8,7 @@ import { failureFlag, RETRY_FAILED_HINT } from '../mt/failure.js';
 import { codecFor, parseXliff } from '../xliff/read.js';
 import { assembleArticle } from '../assemble/assemble.js';
 import { plural, type LanguageFigures } from '../project/reporter.js';
-import { crashPoint, writeIfChanged } from '../project/io.js';
+import { crashPoint, FolderSyncs, writeIfChanged } from '../project/io.js';
 import { reviewPath, xliffPath } from '../project/layout.js';
 import { PerekladError, QuotaExceededError } from '../errors.js';
 import { emptyTarget } from '../xliff/codec.js';
@@ -88,12 +88,17 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
     const whole = planner.files > windowSize ? reporter.progress : undefined;
     let written = 0;
     let billedSoFar = 0;
+    // The folders the window's XLIFF, review copies and reports were renamed into are fsynced once
+    // each, before the index records those files (and before the journal lets go of the answers they
+    // hold): see FolderSyncs (src/project/io.ts).
+    const folders = new FolderSyncs();
     whole?.begin('translate', planner.files * options.targets.length, 'articles × languages');
     for await (const planned of planner.windows(windowSize, whole === undefined)) {
       crashPoint('plan');
       for (const lang of options.targets) await translateWindow(planned, lang, runs.get(lang)!);
       // A dry run writes nothing, not even the index's refreshed stamps.
       if (!options.dryRun) {
+        await folders.flush();
         planner.flushMemory();
         await index.save();
       }
@@ -120,10 +125,16 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
       if (engine) for (const [reason, count] of run.recorded) fail(`${lang}: ${plural(count, 'segment')} without a usable ${engine.name} translation (${reason}): flagged for translators, not sent again (${RETRY_FAILED_HINT})`);
       if (options.dryRun) continue;
       if (run.stoppedBy instanceof QuotaExceededError) reporter.warn(`${lang}: units without a translation stay as they are for translators`);
-      // Every XLIFF of this language now holds what the journal kept for it.
-      if (!run.writeFailed) await journal.settle(lang);
+      // Every XLIFF of this language now holds what the journal kept for it (durably: flushed).
+      if (!run.writeFailed) {
+        await folders.flush();
+        await journal.settle(lang);
+      }
     }
-    if (!options.dryRun) await index.save();
+    if (!options.dryRun) {
+      await folders.flush();
+      await index.save();
+    }
     return summary;
 
     async function translateWindow(planned: Planned[], lang: string, state: LanguageRun): Promise<void> {
@@ -258,10 +269,10 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
         try {
           // Keep the previous `written` date when nothing else changed, so an unchanged re-run rewrites nothing.
           const doc: TranslatedArticle = { article, targetLang: lang, written: previousWritten ?? date, targets };
-          const qa = countBySeverity((await qaStep(doc, { localesDir, glossary, namespaceKeys })).filter((f) => f.check !== 'untranslated'));
+          const qa = countBySeverity((await qaStep(doc, { localesDir, glossary, namespaceKeys, folders })).filter((f) => f.check !== 'untranslated'));
           let xml = codec.write(doc);
           if (previousText !== undefined && xml !== previousText && previousWritten !== undefined) xml = codec.write({ ...doc, written: date });
-          const wroteXliff = await writeIfChanged(xliffFile, xml);
+          const wroteXliff = await writeIfChanged(xliffFile, xml, folders);
           crashPoint('xliff');
           // The review copy is rebuilt from the XLIFF as written (the file's exact bytes), not from `doc`.
           const stored = parseXliff(xml, rel(xliffFile));
@@ -269,7 +280,7 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
           const assembled = assembleArticle(stored);
           // A namespace's "review copy" is its target resource file, which the site loads.
           const output = resource ? targetResource(options.cwd, localesDir, options.strings!, resource, stored) : { file: reviewPath(localesDir, lang, file.id), text: assembled.text };
-          const wroteOutput = await writeIfChanged(output.file, output.text);
+          const wroteOutput = await writeIfChanged(output.file, output.text, folders);
           const unreviewed = wroteOutput && 'unreviewed' in output ? unreviewedLine(rel(output.file), output.unreviewed) : undefined;
           if (unreviewed) reporter.info(unreviewed);
           crashPoint('review');

@@ -3,7 +3,8 @@
 // config), holding one dictionary per language pair. A changed glossary file replaces its
 // dictionary in place (PUT), so the glossary id never changes under a concurrent job, and another
 // project's glossary on the same account — another name — is never read, changed or deleted.
-import * as deepl from 'deepl-node';
+import type * as deepl from 'deepl-node';
+import { deeplNode } from './deepl-node.js';
 import type { Glossary, GlossarySet } from '../glossary/glossary.js';
 import { EngineError } from '../errors.js';
 
@@ -84,7 +85,7 @@ export class DeepLGlossaries {
       return found.entries.entries();
     } catch (err) {
       // No dictionary for this pair yet: it is added by the replace.
-      if (err instanceof deepl.GlossaryNotFoundError || (err instanceof deepl.DeepLError && /not found/iu.test(err.message))) return undefined;
+      if (err instanceof deeplNode().GlossaryNotFoundError || (err instanceof deeplNode().DeepLError && /not found/iu.test(err.message))) return undefined;
       throw err;
     }
   }
@@ -95,14 +96,14 @@ function entriesOf(glossary: Glossary): deepl.GlossaryEntries {
   for (const entry of glossary.entries) {
     for (const term of [entry.source, entry.target]) {
       try {
-        deepl.GlossaryEntries.validateGlossaryTerm(term);
+        deeplNode().GlossaryEntries.validateGlossaryTerm(term);
       } catch (err) {
         const why = err instanceof Error ? err.message : String(err);
         throw new EngineError(`${glossary.file}${entry.line !== undefined ? `:${entry.line}` : ''}: DeepL would refuse this glossary term (${why}); fix the line and run again`);
       }
     }
   }
-  return new deepl.GlossaryEntries({ entries: Object.fromEntries(glossary.entries.map((e) => [e.source, e.target])) });
+  return new (deeplNode()).GlossaryEntries({ entries: Object.fromEntries(glossary.entries.map((e) => [e.source, e.target])) });
 }
 
 function sameEntries(a: Record<string, string>, b: Record<string, string>): boolean {
@@ -111,7 +112,7 @@ function sameEntries(a: Record<string, string>, b: Record<string, string>): bool
 }
 
 function refused(glossary: Glossary, err: unknown): Error {
-  if (!(err instanceof deepl.DeepLError) || err instanceof deepl.AuthorizationError || err instanceof deepl.QuotaExceededError) return err instanceof Error ? err : new Error(String(err));
+  if (!(err instanceof deeplNode().DeepLError) || err instanceof deeplNode().AuthorizationError || err instanceof deeplNode().QuotaExceededError) return err instanceof Error ? err : new Error(String(err));
   const message = err.message.replace(/\s+/gu, ' ').replace(/, content: .*$/u, '');
   // DeepL names the term it refused, not the line: find the line that holds it.
   const line = glossary.entries.find((e) => message.includes(`'${e.source}'`) || message.includes(`"${e.source}"`))?.line;

@@ -4,7 +4,8 @@
 // (src/mt/deepl-requests.ts). This module sends the requests: its own retry loop (deepl-node gets
 // one attempt, so that a timed-out request — which DeepL may already have billed — is not silently
 // bought again), splitting on 413, slowing down on 429, and a check of every answer.
-import * as deepl from 'deepl-node';
+import type * as deepl from 'deepl-node';
+import { deeplNode } from './deepl-node.js';
 import pLimit from 'p-limit';
 import type { Engine, EngineResult, EngineSegment, EngineStats, EngineUsage, TranslateOptions } from './engine.js';
 import { billableCharacters } from './engine.js';
@@ -70,13 +71,13 @@ const GLOSSARY_ID_SIZE = '00000000-0000-0000-0000-000000000000';
 const NO_LIMIT = 1e12;
 
 export function toDeepLError(err: unknown): Error {
-  if (err instanceof deepl.AuthorizationError) {
+  if (err instanceof deeplNode().AuthorizationError) {
     return new EngineAuthError('DeepL refused the key (403): check DEEPL_AUTH_KEY');
   }
-  if (err instanceof deepl.QuotaExceededError) {
+  if (err instanceof deeplNode().QuotaExceededError) {
     return new QuotaExceededError('DeepL character quota is used up (456): what was translated so far is saved; raise the quota or wait for the next billing period');
   }
-  if (err instanceof deepl.DeepLError) return new EngineError(redact(`DeepL failed: ${oneLine(err.message)}`));
+  if (err instanceof deeplNode().DeepLError) return new EngineError(redact(`DeepL failed: ${oneLine(err.message)}`));
   return err instanceof Error ? err : new Error(String(err));
 }
 
@@ -106,7 +107,7 @@ export class DeepLEngine implements Engine {
   constructor(options: DeepLEngineOptions) {
     this.options = options;
     this.serverUrl = options.serverUrl ?? (options.authKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com');
-    this.client = new deepl.DeepLClient(options.authKey, {
+    this.client = new (deeplNode()).DeepLClient(options.authKey, {
       serverUrl: this.serverUrl,
       // maxRetries counts attempts in deepl-node: one, so every retry is decided here.
       maxRetries: 1,
@@ -240,7 +241,7 @@ export class DeepLEngine implements Engine {
         this.stats.requests++;
         answers = await this.client.translateText(texts, sourceLang as deepl.SourceLanguageCode, targetLang as deepl.TargetLanguageCode, textOptions);
       } catch (err) {
-        if (err instanceof deepl.AuthorizationError || err instanceof deepl.QuotaExceededError) throw err;
+        if (err instanceof deeplNode().AuthorizationError || err instanceof deeplNode().QuotaExceededError) throw err;
         const message = err instanceof Error ? err.message : String(err);
         if (/status code: 413\b/u.test(message)) {
           if (request.indexes.length > 1) return { kind: 'split' };
@@ -249,17 +250,17 @@ export class DeepLEngine implements Engine {
         // DeepL's own time limit for a request (504): nothing was billed; the same size would time
         // out again, so halves go instead.
         if (/status code: 504\b/u.test(message) && request.indexes.length > 1) return { kind: 'split' };
-        if (err instanceof deepl.TooManyRequestsError) {
+        if (err instanceof deeplNode().TooManyRequestsError) {
           hooks.on429();
           this.stats.retried429++;
           // A 429 is not billed: wait it out for longer than other failures.
           if (++tooMany >= maxAttempts * 4) return { kind: 'failed', reason: `DeepL answered 429 (too many requests) ${tooMany} times; sent again next run`, transient: true };
-        } else if (err instanceof deepl.ConnectionError && /timeout/iu.test(message)) {
+        } else if (err instanceof deeplNode().ConnectionError && /timeout/iu.test(message)) {
           // DeepL may have translated (and billed) a request the client stopped waiting for: it is
           // tried once more only, and counted, so the report can say what may be billed twice.
           this.stats.timeouts++;
           if (++timedOut >= 2) return { kind: 'failed', reason: `DeepL did not answer within ${this.options.timeoutMs ?? 20_000} ms twice; sent again next run`, transient: true };
-        } else if ((err instanceof deepl.ConnectionError && err.shouldRetry) || /status code: 5\d\d|Service unavailable|Internal server/iu.test(message)) {
+        } else if ((err instanceof deeplNode().ConnectionError && err.shouldRetry) || /status code: 5\d\d|Service unavailable|Internal server/iu.test(message)) {
           if (++failures >= maxAttempts) return { kind: 'failed', reason: `DeepL failed ${failures} times (${oneLine(message)}); sent again next run`, transient: true };
         } else {
           return { kind: 'failed', reason: `DeepL refused the request: ${oneLine(message)}`, transient: true };

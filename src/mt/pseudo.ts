@@ -10,14 +10,38 @@ const LETTERS: Record<string, string> = {
   a: 'å', e: 'ê', i: 'î', o: 'ô', u: 'û', c: 'ç', n: 'ñ', s: 'š', y: 'ý', z: 'ž',
 };
 
+function pseudoChar(ch: string): string {
+  const lower = ch.toLowerCase();
+  const mapped = LETTERS[lower];
+  return mapped === undefined ? ch : lower === ch ? mapped : mapped.toUpperCase();
+}
+
+// What each UTF-16 unit becomes, filled as units are met: the same answer as `pseudoChar`, without
+// lower-casing every character of every sentence again. A character outside the BMP (a surrogate
+// pair) has no entry in LETTERS, lower-cased or not, and stays as it is, as do lone surrogates.
+const PSEUDO_UNIT = new Map<number, string>();
+
 function pseudoText(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const lower = ch.toLowerCase();
-    const mapped = LETTERS[lower];
-    out += mapped === undefined ? ch : lower === ch ? mapped : mapped.toUpperCase();
+  // Pieces joined once: a flat string, where `+=` over every letter would build a deep rope that
+  // each later scan of the answer (XML check, QA, escaping) would have to flatten first.
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdfff) continue;
+    let mapped = PSEUDO_UNIT.get(unit);
+    if (mapped === undefined) {
+      mapped = pseudoChar(text[i]!);
+      PSEUDO_UNIT.set(unit, mapped);
+    }
+    if (mapped.length === 1 && mapped.charCodeAt(0) === unit) continue;
+    if (i > from) parts.push(text.slice(from, i));
+    parts.push(mapped);
+    from = i + 1;
   }
-  return out;
+  if (from === 0) return text;
+  if (from < text.length) parts.push(text.slice(from));
+  return parts.join('');
 }
 
 export const PSEUDO_OPEN = '⟦';

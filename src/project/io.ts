@@ -5,9 +5,20 @@
 // and the rename (see `crashPoint`), and so that temporary names are ours: short and of fixed
 // length (a legal 250-byte file name must not become an illegal 281-byte temporary name), and
 // recognisable, so that the next command removes what a killed one left (`removeTemps`).
+//
+// The calls below are the synchronous ones of node:fs behind async signatures. Every caller awaits
+// one file operation after the other (none runs two at once), so nothing waits longer; but an async
+// call costs a trip through libuv's thread pool (a thread woken, a promise settled) for each system
+// call, and a first run makes some forty of them per article: that was most of its CPU beyond
+// pereklad's own work. The same steps in the same order, and the same errors (a sync call throws
+// the error its promise would reject with); only an absent file is now told by stat (`isAbsent`)
+// rather than by the exception of a failed open. The event loop waits out each call (an fsync
+// included): nothing else runs meanwhile in the CLI's jobs, and the review server (`review --serve`)
+// is held only for the milliseconds of a save.
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { BadInputError } from '../errors.js';
 
@@ -26,12 +37,12 @@ export async function assertInsideProject(file: string): Promise<void> {
   const abs = path.resolve(file);
   for (const root of roots) {
     if (abs !== root && !abs.startsWith(root + path.sep)) continue;
-    const realRoot = await realpath(root).catch(() => root);
+    const realRoot = realOrUndefined(root) ?? root;
     // The nearest existing folder on the way to the file: what a write would go through.
     let probe = path.dirname(abs);
     let real: string | undefined;
     while (real === undefined) {
-      real = await realpath(probe).catch(() => undefined);
+      real = realOrUndefined(probe);
       if (real === undefined) {
         if (probe === root || path.dirname(probe) === probe) return;
         probe = path.dirname(probe);
@@ -42,17 +53,48 @@ export async function assertInsideProject(file: string): Promise<void> {
     if (resolved !== realRoot && !resolved.startsWith(realRoot + path.sep)) {
       throw new BadInputError(path.relative(process.cwd(), abs) || abs, `leads outside the project (through a symbolic link to ${real}); not read or written`);
     }
-    const info = await stat(abs).catch(() => undefined);
+    const info = statOrUndefined(abs);
     if (info) {
-      const realFile = await realpath(abs);
+      const realFile = realpathSync.native(abs);
       if (!realFile.startsWith(realRoot + path.sep)) throw new BadInputError(path.relative(process.cwd(), abs) || abs, `is a symbolic link to ${realFile}, outside the project; not read or written`);
     }
   }
 }
 
-export async function readIfExists(file: string): Promise<string | undefined> {
+// `realpathSync.native` is the call fs/promises' realpath makes (libuv's, i.e. realpath(3)).
+function realOrUndefined(p: string): string | undefined {
   try {
-    return await readFile(file, 'utf8');
+    return realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function statOrUndefined(p: string): Stats | undefined {
+  try {
+    return statSync(p, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** True only when `file` is certainly not there: no entry, in a parent that is a folder. Asked
+ *  without the exception a failed open or lstat raises (costly, and a first run would raise one
+ *  for every file it writes); false when there is something there or when unsure, and the caller
+ *  then goes its usual way (and meets the usual error, if any). */
+function isAbsent(file: string): boolean {
+  try {
+    if (statSync(file, { throwIfNoEntry: false }) !== undefined) return false;
+    return statSync(path.dirname(file), { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
+}
+
+export async function readIfExists(file: string): Promise<string | undefined> {
+  if (isAbsent(file)) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw atPath(err, file);
@@ -84,15 +126,15 @@ export function decodeUtf8(bytes: Uint8Array, display: string): string {
 export async function readBytes(abs: string, display: string, maxBytes: number, what = 'file'): Promise<Buffer> {
   await assertInsideProject(abs);
   try {
-    const info = await stat(abs);
+    const info = statSync(abs);
     if (!info.isFile()) throw new BadInputError(display, info.isDirectory() ? 'is a folder, not a file' : 'is not a file');
     if (info.size > maxBytes) throw new BadInputError(display, `is ${mib(info.size)}, over the ${mib(maxBytes)} limit for ${what}; it was not read`);
-    const handle = await open(abs, 'r');
+    const fd = openSync(abs, 'r');
     try {
       const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
       let filled = 0;
       for (;;) {
-        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+        const bytesRead = readSync(fd, buffer, filled, buffer.length - filled, filled);
         if (bytesRead === 0) break;
         filled += bytesRead;
         if (filled === buffer.length) break;
@@ -100,7 +142,7 @@ export async function readBytes(abs: string, display: string, maxBytes: number, 
       if (filled > maxBytes) throw new BadInputError(display, `grew over the ${mib(maxBytes)} limit for ${what} while being read`);
       return buffer.subarray(0, filled);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch (err) {
     if (err instanceof BadInputError) throw err;
@@ -110,7 +152,7 @@ export async function readBytes(abs: string, display: string, maxBytes: number, 
 
 /** What the file system says of a path, or undefined when there is nothing there (or it cannot be seen). */
 export async function infoOf(file: string): Promise<Stats | undefined> {
-  return stat(file).catch(() => undefined);
+  return statOrUndefined(file);
 }
 
 export async function exists(file: string): Promise<boolean> {
@@ -121,7 +163,7 @@ export async function exists(file: string): Promise<boolean> {
  *  file was not rewritten, so its content need not be read again. */
 export async function fileStamp(file: string): Promise<{ size: number; mtimeNs: string; ino: string } | undefined> {
   try {
-    const st = await stat(file, { bigint: true });
+    const st = statSync(file, { bigint: true });
     return { size: Number(st.size), mtimeNs: st.mtimeNs.toString(), ino: st.ino.toString() };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -148,12 +190,17 @@ export async function filesUnder(dir: string, wanted: (name: string) => boolean)
 
 export async function removeFile(file: string): Promise<void> {
   await assertInsideProject(file);
-  await rm(file, { force: true }).catch((err: unknown) => { throw atPath(err, file); });
+  if (isAbsent(file)) return;
+  try {
+    rmSync(file, { force: true });
+  } catch (err) {
+    throw atPath(err, file);
+  }
 }
 
 export async function makeFolder(dir: string): Promise<void> {
   await assertInsideProject(path.join(dir, '_')); // the folder itself is what a link could lead out
-  await mkdir(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true });
 }
 
 /** A UTF-8 text file of the project, with a size limit. */
@@ -201,17 +248,17 @@ export async function removeTemps(dirs: readonly string[]): Promise<number> {
 export async function writeTemp(file: string, content: string, temp = tempPathFor(file)): Promise<string> {
   await assertInsideProject(file);
   const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true });
   try {
-    const handle = await open(temp, 'wx');
+    const fd = openSync(temp, 'wx');
     try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
+      writeFileSync(fd, content, 'utf8');
+      fsyncSync(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch (err) {
-    await rm(temp, { force: true });
+    rmSync(temp, { force: true });
     // The fault names the file the user knows, not our temporary name for it.
     if (err instanceof Error && 'path' in err) (err as NodeJS.ErrnoException).path = file;
     throw err;
@@ -227,33 +274,70 @@ export async function writeNew(file: string, content: string): Promise<void> {
 
 /** fsync a folder, so that a rename in it survives a power cut. */
 export async function syncDir(dir: string): Promise<void> {
-  const folder = await open(dir, 'r');
+  syncDirNow(dir);
+}
+
+function syncDirNow(dir: string): void {
+  const folder = openSync(dir, 'r');
   try {
-    await folder.sync();
+    fsyncSync(folder);
   } catch {
     // Some file systems cannot fsync a directory; the rename is then as durable as they allow.
   } finally {
-    await folder.close();
+    closeSync(folder);
   }
 }
 
-/** Write atomically: temporary file in the same folder, fsync, rename, fsync the folder. */
-export async function writeAtomic(file: string, content: string): Promise<void> {
+/** Folder fsyncs put off until something depends on the renames in those folders. A job that
+ *  writes hundreds of files into one folder needs one fsync of that folder, not one per file:
+ *  each file is itself fsynced before its rename, so a kill (even kill -9) at any point leaves the
+ *  old file or the new one, whole, exactly as with an fsync per rename; what the folder fsync adds
+ *  is that the rename survives a power cut. Until `flush`, a power cut may undo some renames (the
+ *  old file, whole, comes back), so whoever records that those files were written — the
+ *  incremental index, the journal's settle — calls `flush` first (src/job/translate.ts): nothing
+ *  durable ever claims a rename that could still be undone. */
+export class FolderSyncs {
+  private readonly dirs = new Set<string>();
+
+  add(dir: string): void {
+    this.dirs.add(dir);
+  }
+
+  /** fsync every folder a rename went into since the last flush; throws (after trying every
+   *  folder) the first failure to open one, so that nothing is committed over it. */
+  async flush(): Promise<void> {
+    let failure: unknown;
+    for (const dir of this.dirs) {
+      try {
+        syncDirNow(dir);
+      } catch (err) {
+        failure ??= atPath(err, dir);
+      }
+    }
+    this.dirs.clear();
+    if (failure !== undefined) throw failure;
+  }
+}
+
+/** Write atomically: temporary file in the same folder, fsync, rename, fsync the folder (or, with
+ *  `folders`, leave the folder's fsync to the caller's `FolderSyncs.flush`). */
+export async function writeAtomic(file: string, content: string, folders?: FolderSyncs): Promise<void> {
   const temp = await writeTemp(file, content);
   try {
     crashPoint('rename');
-    await rename(temp, file);
+    renameSync(temp, file);
   } catch (err) {
-    await rm(temp, { force: true });
+    rmSync(temp, { force: true });
     throw atPath(err, file);
   }
-  await syncDir(path.dirname(file));
+  if (folders) folders.add(path.dirname(file));
+  else syncDirNow(path.dirname(file));
 }
 
 /** Write atomically; returns false (and touches nothing) when the content was already there. */
-export async function writeIfChanged(file: string, content: string): Promise<boolean> {
+export async function writeIfChanged(file: string, content: string, folders?: FolderSyncs): Promise<boolean> {
   if ((await readIfExists(file)) === content) return false;
-  await writeAtomic(file, content);
+  await writeAtomic(file, content, folders);
   return true;
 }
 

@@ -28,7 +28,8 @@ const PATH_CHAR = /[^\s<>"«»]/u;
 const MAX_HOST = 253;
 
 function schemelessUrls(text: string, found: Span[]): void {
-  for (const m of text.matchAll(SCHEMELESS_TLD)) {
+  SCHEMELESS_TLD.lastIndex = 0;
+  for (let m = SCHEMELESS_TLD.exec(text); m !== null; m = SCHEMELESS_TLD.exec(text)) {
     let start = m.index;
     while (start > 0 && m.index - start < MAX_HOST && HOST_CHAR.test(text[start - 1]!)) start--;
     // The host must start with a letter or digit, and not continue a longer word or path.
@@ -80,16 +81,31 @@ function withoutTrailingPunctuation(url: string): string {
   return url.slice(0, end);
 }
 
+// Each pattern has a character without which it cannot match (a URL's `//` or `www.`, whose `w`
+// no other character case-folds to; a handle's `@`; a hashtag's `#`; the `/` after a scheme-less
+// link's `.tld`): a text without it is not searched at all.
+const WWW = /www\./iu;
+const mayMatch: Partial<Record<ProtectedKind, (text: string) => boolean>> = {
+  url: (text) => text.includes('//') || WWW.test(text),
+  handle: (text) => text.includes('@'),
+  hashtag: (text) => text.includes('#'),
+};
+
 export function findProtectedSpans(text: string): Span[] {
   const found: Span[] = [];
   for (const [kind, pattern] of PATTERNS) {
-    for (const m of text.matchAll(pattern)) {
+    const may = mayMatch[kind];
+    if (may && !may(text)) continue;
+    // What text.matchAll(pattern) yields, without the copy of the RegExp that matchAll makes on
+    // every call. None of the patterns matches the empty string (each takes at least one character).
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
       const value = kind === 'url' ? withoutTrailingPunctuation(m[0]) : m[0];
       if (value === '') continue;
       found.push({ start: m.index, end: m.index + value.length, kind });
     }
   }
-  schemelessUrls(text, found);
+  if (text.includes('/')) schemelessUrls(text, found);
   emails(text, found);
   // Earliest first, longest first at the same start; then drop spans inside an accepted one.
   found.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -1,7 +1,7 @@
 // QA as a step of the jobs that write XLIFF (translate, import): findings become flags on the
 // targets just before the file is written, and the findings report is written beside the review copy.
 import type { TranslatedArticle } from '../model.js';
-import { removeFile, writeIfChanged } from '../project/io.js';
+import { removeFile, writeIfChanged, type FolderSyncs } from '../project/io.js';
 import type { GlossaryTerm } from './glossary.js';
 import { qaFindings, withQaFlags } from './run.js';
 import { qaReport, qaReportPath } from './report.js';
@@ -15,6 +15,8 @@ export interface QaStepPaths {
   glossary: readonly GlossaryTerm[];
   /** The keys of the project's i18next namespaces (src/formats/i18next/qa.ts). */
   namespaceKeys?: NamespaceKeys;
+  /** Put the report folder's fsync off to the caller's flush (src/project/io.ts FolderSyncs). */
+  folders?: FolderSyncs;
 }
 
 /** Check the article, replace the QA flags in `doc.targets` (in place), write or remove the findings report. */
@@ -29,7 +31,7 @@ export async function qaStep(doc: TranslatedArticle, paths: QaStepPaths): Promis
   }
   // A report exists only when there is something to read; an old one would mislead once all is fixed.
   const report = qaReportPath(paths.localesDir, doc.targetLang, doc.article.id);
-  if (findings.length > 0) await writeIfChanged(report, qaReport(doc, findings));
+  if (findings.length > 0) await writeIfChanged(report, qaReport(doc, findings), paths.folders);
   else await removeFile(report);
   return findings;
 }

@@ -116,14 +116,21 @@ export function textOf(element: XmlElement): string {
 // so meeting one is a bug worth failing loudly on rather than writing an unreadable file.
 const INVALID_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
 
+// What the replacements below act on: a text holding none of it (most sentences) is returned as it is.
+const TEXT_ESCAPED = /[&<>\r]/;
+const ATTR_ESCAPED = /["\t\n]/;
+
 export function escapeText(text: string): string {
   if (INVALID_XML_CHAR.test(text)) throw new Error(`text holds a character XML cannot carry: ${JSON.stringify(text)}`);
+  if (!TEXT_ESCAPED.test(text)) return text;
   // A raw CR would be turned into LF by every XML reader; the reference keeps CRLF sources exact.
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
 export function escapeAttr(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
+  const escaped = escapeText(text);
+  if (!ATTR_ESCAPED.test(escaped)) return escaped;
+  return escaped.replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
 /** `name="value"` pairs for the attributes that are defined, in the given order. */
