@@ -16,7 +16,6 @@ import { emptyTarget, PEREKLAD_TOOL } from '../xliff/codec.js';
 import { Journal } from '../project/journal.js';
 import { IncrementalIndex, settingsHash, settledStamp, sha256, type IndexFigures, type SourceStamp } from '../project/incremental.js';
 import { fileStamp } from '../project/io.js';
-import pLimit from 'p-limit';
 import type { Reporter } from '../project/reporter.js';
 import { reviewPath, xliffPath } from '../project/layout.js';
 import { PerekladError } from '../errors.js';
@@ -150,9 +149,6 @@ interface Glance {
   known: Map<string, IndexFigures>;
 }
 
-/** Enough stats in flight to keep the file system busy, not so many that a window's are all open at once. */
-const GLANCES_AT_ONCE = 16;
-
 export async function openPlanner(options: PlanOptions, fail: (message: string) => void): Promise<Planner> {
   const { reporter, engine } = options;
   const sourceDir = path.resolve(options.cwd, options.sourceDir);
@@ -197,7 +193,6 @@ export async function openPlanner(options: PlanOptions, fail: (message: string) 
     closeMemory: () => { memoryLoad?.close(); memoryLoad = undefined; },
   };
   const failArticle = (message: string): void => { plan.failedArticles++; fail(message); };
-  const glancing = pLimit(GLANCES_AT_ONCE);
 
   /** The languages of an article that need no work, with what each counts. */
   const unchanged = async (id: string, source: string): Promise<Map<string, IndexFigures>> => {
@@ -240,8 +235,8 @@ export async function openPlanner(options: PlanOptions, fail: (message: string) 
   };
 
   /** What the index tells of an article without reading it: when its source file has the stamp
-   *  recorded, its hash, and the languages that need no work. Taken for a window at a time, many
-   *  at once (each is a few stats). A fault here is met again, and said, by `planArticle`. */
+   *  recorded, its hash, and the languages that need no work (a few stats). A fault here is met
+   *  again, and said, by `planArticle`. */
   const glance = async (file: SourceFile): Promise<Glance> => {
     try {
       const stamp = settledStamp(await fileStamp(file.absPath));
@@ -310,12 +305,10 @@ export async function openPlanner(options: PlanOptions, fail: (message: string) 
     for (let start = 0; start < files.length; start += size) {
       const window: Planned[] = [];
       if (progress) reporter.progress?.begin('plan', files.length, 'articles');
-      const slice = files.slice(start, start + size);
-      const glances = await Promise.all(slice.map((file) => glancing(() => glance(file))));
-      for (const [i, file] of slice.entries()) {
+      for (const file of files.slice(start, start + size)) {
         if (progress) reporter.progress?.update(done);
         done++;
-        const planned = await planArticle(file, glances[i]!);
+        const planned = await planArticle(file, await glance(file));
         if (planned) window.push(planned);
       }
       if (progress) reporter.progress?.end();

@@ -24,7 +24,7 @@ import { exactText, shapeText, trustRank, type MemoryIndex, type TmContext, type
 export const MEMORY_DB = 'memory.sqlite';
 
 export const MEMORY_SCHEMA = {
-  version: 1,
+  version: 3,
   create: `
     CREATE TABLE files(id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL UNIQUE, stamp TEXT NOT NULL, problems TEXT NOT NULL);
     CREATE TABLE entries(
@@ -35,8 +35,8 @@ export const MEMORY_SCHEMA = {
     CREATE INDEX entries_shape ON entries(lang, shape) WHERE shape IS NOT NULL;
     CREATE INDEX entries_file ON entries(file);
     CREATE INDEX entries_dead ON entries(dead) WHERE dead IS NOT NULL;
-    CREATE TABLE grams(lang TEXT NOT NULL, gram TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(lang, gram)) WITHOUT ROWID;
-    CREATE TABLE postings(lang TEXT NOT NULL, gram TEXT NOT NULL, chunk INTEGER NOT NULL, ids BLOB NOT NULL, PRIMARY KEY(lang, gram, chunk)) WITHOUT ROWID;
+    CREATE TABLE grams(lang TEXT NOT NULL, gram TEXT NOT NULL, gen INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(lang, gram, gen)) WITHOUT ROWID;
+    CREATE TABLE postings(lang TEXT NOT NULL, gram TEXT NOT NULL, chunk INTEGER NOT NULL, gen INTEGER NOT NULL, ids BLOB NOT NULL, PRIMARY KEY(lang, gram, chunk)) WITHOUT ROWID;
   `,
 };
 
@@ -110,7 +110,8 @@ export function storedFiles(db: Db): Map<string, { id: number; stamp: string; pr
 /** The memory on disk, as one job sees it. */
 export class DiskMemory implements MemoryIndex {
   private readonly gen: number;
-  private readonly buffer = new PostingBuffer();
+  /** Postings to write: of entries this job sees (`now`), and of those it recorded (`next`). */
+  private readonly buffers = { now: new PostingBuffer(), next: new PostingBuffer() };
   private readonly pending: FileEntries[] = [];
   private readonly stmt;
 
@@ -125,8 +126,8 @@ export class DiskMemory implements MemoryIndex {
     this.stmt = {
       exact: db.prepare(`SELECT id, file, data FROM entries WHERE lang = @lang AND exact = @key AND ${visible} ORDER BY (ctx IS @ctx) DESC, pseudo ASC, trust DESC, date DESC LIMIT 64`),
       shape: db.prepare(`SELECT id, file, data FROM entries WHERE lang = @lang AND shape = @key AND ${visible} ORDER BY (ctx IS @ctx) DESC, pseudo ASC, trust DESC, date DESC LIMIT 64`),
-      freq: db.prepare('SELECT gram, n FROM grams WHERE lang = ? AND gram IN (SELECT value FROM json_each(?))'),
-      postings: db.prepare('SELECT ids FROM postings WHERE lang = ? AND gram = ?'),
+      // A job's own chunks hold only entries it recorded, which it does not see.
+      postings: db.prepare('SELECT ids FROM postings WHERE lang = ? AND gram = ? AND gen < ?'),
       rows: db.prepare('SELECT id, file, gen, dead, norm, grams FROM entries WHERE id IN (SELECT value FROM json_each(?))'),
       data: db.prepare('SELECT data FROM entries WHERE id = ?'),
       fileId: db.prepare('SELECT id FROM files WHERE path = ?'),
@@ -134,8 +135,8 @@ export class DiskMemory implements MemoryIndex {
       retire: db.prepare('UPDATE entries SET dead = ? WHERE file = ? AND dead IS NULL'),
       drop: db.prepare('DELETE FROM entries WHERE file = ?'),
       insert: db.prepare('INSERT INTO entries(file, gen, lang, exact, shape, ctx, pseudo, trust, date, norm, grams, data) VALUES (@file, @gen, @lang, @exact, @shape, @ctx, @pseudo, @trust, @date, @norm, @grams, @data) RETURNING id'),
-      gram: db.prepare('INSERT INTO grams(lang, gram, n) VALUES (?, ?, ?) ON CONFLICT(lang, gram) DO UPDATE SET n = n + excluded.n'),
-      chunk: db.prepare('INSERT INTO postings(lang, gram, chunk, ids) VALUES (?, ?, ?, ?)'),
+      gram: db.prepare('INSERT INTO grams(lang, gram, gen, n) VALUES (?, ?, ?, ?) ON CONFLICT(lang, gram, gen) DO UPDATE SET n = n + excluded.n'),
+      chunk: db.prepare('INSERT INTO postings(lang, gram, chunk, gen, ids) VALUES (?, ?, ?, ?, ?)'),
       setMeta: db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)'),
       getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
     };
@@ -145,6 +146,13 @@ export class DiskMemory implements MemoryIndex {
       if (purged > 0) this.setMeta('dead', String(this.metaNumber('dead') + purged));
       this.compactIfWorthIt();
     }
+    // Each trigram's count of entries this job sees, held here (the vocabulary of trigrams is small,
+    // some thousands per language, whatever the archive's size): the rarest-first order without a
+    // query per lookup, and none at all for a trigram the job cannot find.
+    for (const row of db.prepare('SELECT lang, gram, sum(n) AS n FROM grams WHERE gen < ? GROUP BY lang, gram').all(this.gen) as Array<{ lang: string; gram: string; n: number }>) {
+      this.freq.set(`${row.lang}\u0000${row.gram}`, row.n);
+    }
+    this.empty = (db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM entries WHERE gen < @gen AND (dead IS NULL OR dead >= @gen) LIMIT 1)').get({ gen: this.gen }) as { n: number }).n === 0;
   }
 
   private metaNumber(key: string): number {
@@ -157,6 +165,9 @@ export class DiskMemory implements MemoryIndex {
 
   // ---- lookups -------------------------------------------------------------------------------
 
+  private readonly freq = new Map<string, number>();
+  /** Nothing this job can see (a first run): lookups ask nothing. */
+  private empty = false;
   private counts = new Uint16Array(1024);
 
   private countsFor(id: number): Uint16Array {
@@ -182,6 +193,7 @@ export class DiskMemory implements MemoryIndex {
 
   exactCandidates(segment: Pick<Segment, 'content' | 'codes'>, lang: string, context: TmContext | undefined): TmEntry[] {
     this.parsed = new Map();
+    if (this.empty) return this.overlay ? this.overlay.exactCandidates(segment, lang) : [];
     const ctx = contextKey(context);
     const exact = exactText(segment.content, segment.codes);
     const shape = shapeText(segment.content);
@@ -202,10 +214,11 @@ export class DiskMemory implements MemoryIndex {
   }
 
   private fuzzyOnDisk(text: string, lang: string, threshold: number, limit: number): Array<{ item: TmEntry; score: number }> {
+    if (this.empty) return [];
     const queryGrams = trigrams(text);
     const grams = [...queryGrams];
-    const freq = new Map((this.stmt.freq.all(lang, JSON.stringify(grams)) as Array<{ gram: string; n: number }>).map((r) => [r.gram, r.n]));
-    const lists = grams.filter((g) => freq.has(g)).sort((a, b) => freq.get(a)! - freq.get(b)!);
+    const n = (g: string): number => this.freq.get(`${lang}\u0000${g}`) ?? 0;
+    const lists = grams.filter((g) => n(g) > 0).sort((a, b) => n(a) - n(b));
     if (lists.length === 0) return [];
     const needed = Math.ceil((grams.length * MIN_DICE) / (2 - MIN_DICE));
     const prefix = Math.max(1, grams.length - needed + 1);
@@ -216,9 +229,9 @@ export class DiskMemory implements MemoryIndex {
     let top = 0;
     let read = 0;
     for (; read < lists.length && read < prefix; read++) {
-      const n = freq.get(lists[read]!)!;
-      if (read > 0 && scanned + n > SCAN_BUDGET) break;
-      for (const { ids } of this.stmt.postings.all(lang, lists[read]) as Array<{ ids: Buffer }>) {
+      const count = n(lists[read]!);
+      if (read > 0 && scanned + count > SCAN_BUDGET) break;
+      for (const { ids } of this.stmt.postings.all(lang, lists[read], this.gen) as Array<{ ids: Buffer }>) {
         decodeIds(ids, (id) => {
           const counts = this.countsFor(id);
           if (counts[id] === 0) touched.push(id);
@@ -226,7 +239,7 @@ export class DiskMemory implements MemoryIndex {
           if (c > top) top = c;
         });
       }
-      scanned += n;
+      scanned += count;
     }
     // Best first by shared count, then by id: buckets, not a sort.
     const buckets: number[][] = Array.from({ length: top + 1 }, () => []);
@@ -239,7 +252,8 @@ export class DiskMemory implements MemoryIndex {
     // entries since removed, or written by this job).
     let c = top;
     let inBucket = 0;
-    while (considered < want && c > 0) {
+    // Bounded, like the postings read: a lookup never walks every candidate to fill its shortlist.
+    for (let examined = 0; considered < want && c > 0 && examined < want * 4; examined += want) {
       const batch: Array<[id: number, shared: number]> = [];
       while (batch.length < want && c > 0) {
         const bucket = buckets[c]!;
@@ -309,6 +323,7 @@ export class DiskMemory implements MemoryIndex {
         if (dropped > 0) this.setMeta('dead', String(this.metaNumber('dead') + dropped));
       }
       const gen = recorded ? this.gen : this.gen - 1;
+      if (!recorded && file.entries.length > 0) this.empty = false;
       for (const entry of file.entries) {
         const norm = normalizeForMatch(shapeText(entry.source));
         const grams = trigrams(norm);
@@ -319,29 +334,32 @@ export class DiskMemory implements MemoryIndex {
           ctx: contextKey(entry.context), pseudo: entry.provenance?.engine === 'pseudo' ? 1 : 0, trust: trustRank(entry),
           date: entry.provenance?.date ?? '', norm, grams: grams.size, data: JSON.stringify(entry),
         }) as { id: number };
-        this.buffer.add(entry.lang, grams, id);
+        (recorded ? this.buffers.next : this.buffers.now).add(entry.lang, grams, id);
       }
     };
     if (this.db.inTransaction) work();
     else this.db.transaction(work)();
     // Bound what the buffer holds (a cold start stores the whole archive once).
-    if (!recorded && this.buffer.size > 2_000_000) this.db.transaction(() => this.writePostings())();
+    if (!recorded && this.buffers.now.size > 2_000_000) this.db.transaction(() => this.writePostings())();
   }
 
-  /** Write the gathered postings: one chunk per trigram, its count added. */
+  /** Write the gathered postings: one chunk per trigram and generation, its count added. */
   writePostings(): void {
-    if (this.buffer.lists.size === 0) return;
-    const chunk = this.metaNumber('chunk') + 1;
-    for (const [key, ids] of this.buffer.lists) {
-      const cut = key.indexOf('\u0000');
-      const lang = key.slice(0, cut);
-      const gram = key.slice(cut + 1);
-      this.stmt.gram.run(lang, gram, ids.length);
-      this.stmt.chunk.run(lang, gram, chunk, encodeIds(ids));
+    for (const [buffer, gen] of [[this.buffers.now, this.gen - 1], [this.buffers.next, this.gen]] as const) {
+      if (buffer.lists.size === 0) continue;
+      const chunk = this.metaNumber('chunk') + 1;
+      for (const [key, ids] of buffer.lists) {
+        const cut = key.indexOf('\u0000');
+        const lang = key.slice(0, cut);
+        const gram = key.slice(cut + 1);
+        this.stmt.gram.run(lang, gram, gen, ids.length);
+        if (gen < this.gen) this.freq.set(key, (this.freq.get(key) ?? 0) + ids.length);
+        this.stmt.chunk.run(lang, gram, chunk, gen, encodeIds(ids));
+      }
+      this.setMeta('chunk', String(chunk));
+      buffer.lists.clear();
+      buffer.size = 0;
     }
-    this.setMeta('chunk', String(chunk));
-    this.buffer.lists.clear();
-    this.buffer.size = 0;
   }
 
   /** Postings of removed entries are skipped at lookup; once they are many, the postings are
@@ -358,9 +376,9 @@ export class DiskMemory implements MemoryIndex {
       for (let after = 0; ;) {
         const rows = batch.all(after) as Array<{ id: number; lang: string; norm: string }>;
         if (rows.length === 0) break;
-        for (const row of rows) this.buffer.add(row.lang, trigrams(row.norm), row.id);
+        for (const row of rows) this.buffers.now.add(row.lang, trigrams(row.norm), row.id);
         after = rows[rows.length - 1]!.id;
-        if (this.buffer.size > 2_000_000) this.writePostings();
+        if (this.buffers.now.size > 2_000_000) this.writePostings();
       }
       this.writePostings();
       this.setMeta('dead', '0');
