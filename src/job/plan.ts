@@ -139,6 +139,7 @@ export async function planProject(options: PlanOptions, fail: (message: string) 
     for await (const window of planner.windows(Number.POSITIVE_INFINITY)) for (const p of window) planned.push(p);
   } finally {
     planner.closeMemory();
+    planner.journal.close();
   }
   return { ...planner, planned };
 }

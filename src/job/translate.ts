@@ -316,6 +316,7 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
     }
   } finally {
     planner.closeMemory();
+    journal.close();
   }
 }
 

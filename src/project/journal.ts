@@ -11,11 +11,13 @@
 // been written, that language's entries are dropped (the XLIFF holds them now) by rewriting the
 // journal atomically, or removing it when nothing is left.
 import path from 'node:path';
-import { appendFile, mkdir, open, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { appendFile, mkdir, open, readFile, rm } from 'node:fs/promises';
 import type { Content } from '../model.js';
 import type { EngineSegment, TranslateOptions } from '../mt/engine.js';
 import { contentKey } from '../mt/engine.js';
-import { crashPoint, readIfExists, writeAtomic } from './io.js';
+import { crashPoint, writeAtomic } from './io.js';
 
 export const JOURNAL_FILE = path.join('.pereklad', 'journal.jsonl');
 
@@ -44,50 +46,73 @@ function isJournalLine(value: unknown): value is JournalLine {
     typeof v.key === 'string' && Array.isArray(v.content) && (v.flags === undefined || Array.isArray(v.flags)) && (v.failed === undefined || typeof v.failed === 'string');
 }
 
-const indexKey = (lang: string, engine: string, key: string): string => `${lang}\u0000${engine}\u0000${key}`;
+const indexKey = (lang: string, engine: string, key: string): string => `${lang}\u0000${engine}\u0000${createHash('sha256').update(key, 'utf8').digest('base64')}`;
+
+/** Where a line is in the file: the process keeps these, not the answers (a run of 50,000 articles
+ *  journals hundreds of thousands of them; each is read back from the file when it is asked for). */
+interface Slot { at: number; length: number; lang: string; fresh: boolean }
 
 export class Journal {
-  private readonly lines: JournalLine[];
-  /** The newest line for each language, engine and request. */
-  private readonly index = new Map<string, JournalLine>();
-  /** Bytes up to the last complete line, when the file ends in a torn one (cut before appending). */
-  private torn: number | undefined;
-  /** Lines this process appended: a job's later windows reuse them (not "resumed"). */
-  private readonly fresh = new Set<JournalLine>();
+  /** The newest line for each language, engine and request (by a hash of its key). */
+  private readonly slots = new Map<string, Slot>();
+  /** Bytes of complete lines: where the next append goes (a torn last line is cut there first). */
+  private size: number;
+  private torn: boolean;
+  private fd: number | undefined;
 
-  private constructor(readonly file: string, lines: JournalLine[], readonly damaged: number[], torn: number | undefined) {
-    this.lines = lines;
+  private constructor(readonly file: string, readonly damaged: number[], size: number, torn: boolean) {
+    this.size = size;
     this.torn = torn;
-    for (const line of lines) this.index.set(indexKey(line.lang, line.engine, line.key), line);
   }
 
   /** Read the journal of a locales folder; `damaged` lists line numbers that could not be used. */
   static async open(localesDir: string): Promise<Journal> {
     const file = path.join(localesDir, JOURNAL_FILE);
-    const text = (await readIfExists(file)) ?? '';
-    const lines: JournalLine[] = [];
-    const damaged: number[] = [];
-    const raw = text.split('\n');
-    raw.forEach((line, i) => {
-      // The last piece has no newline: a torn append from a killed run, expected and ignored.
-      if (i === raw.length - 1 || line.trim() === '') return;
-      try {
-        const parsed: unknown = JSON.parse(line);
-        if (isJournalLine(parsed)) lines.push(parsed);
-        else damaged.push(i + 1);
-      } catch {
-        damaged.push(i + 1);
-      }
+    const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return Buffer.alloc(0);
+      throw err;
     });
-    const torn = text !== '' && !text.endsWith('\n') ? Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1), 'utf8') : undefined;
-    return new Journal(file, lines, damaged, torn);
+    const damaged: number[] = [];
+    let start = 0;
+    let lineNo = 0;
+    const slots: Array<[string, Slot]> = [];
+    for (let end = bytes.indexOf(0x0a); end >= 0; start = end + 1, end = bytes.indexOf(0x0a, start)) {
+      lineNo++;
+      const text = bytes.toString('utf8', start, end);
+      if (text.trim() === '') continue;
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (isJournalLine(parsed)) slots.push([indexKey(parsed.lang, parsed.engine, parsed.key), { at: start, length: end - start, lang: parsed.lang, fresh: false }]);
+        else damaged.push(lineNo);
+      } catch {
+        damaged.push(lineNo);
+      }
+    }
+    // What follows the last newline is a torn append from a killed run, expected and ignored.
+    const journal = new Journal(file, damaged, start, start < bytes.length);
+    for (const [key, slot] of slots) journal.slots.set(key, slot);
+    return journal;
+  }
+
+  private line(slot: Slot): JournalLine {
+    this.fd ??= openSync(this.file, 'r');
+    const buffer = Buffer.alloc(slot.length);
+    readSync(this.fd, buffer, 0, slot.length, slot.at);
+    return JSON.parse(buffer.toString('utf8')) as JournalLine;
+  }
+
+  /** Let go of the file (a later lookup opens it again). */
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 
   /** The journaled answer for a request (by its content key), if a run already paid for it. */
   lookup(lang: string, engine: string, key: string): JournaledAnswer | undefined {
-    const line = this.index.get(indexKey(lang, engine, key));
-    if (!line) return undefined;
-    return { content: line.content, flags: line.flags ?? [], ...(line.failed !== undefined ? { failed: line.failed } : {}), thisRun: this.fresh.has(line) };
+    const slot = this.slots.get(indexKey(lang, engine, key));
+    if (!slot) return undefined;
+    const line = this.line(slot);
+    return { content: line.content, flags: line.flags ?? [], ...(line.failed !== undefined ? { failed: line.failed } : {}), thisRun: slot.fresh };
   }
 
   /** An `onBatch` for engine.translate that journals each batch (fsynced) before returning; a
@@ -105,26 +130,43 @@ export class Journal {
         });
       }
       if (added.length === 0) return;
-      await this.append(added);
-      // One push per line: spreading a batch of 150,000 answers into push() overflows the stack.
-      for (const line of added) this.lines.push(line);
-      for (const line of added) this.index.set(indexKey(line.lang, line.engine, line.key), line);
-      for (const line of added) this.fresh.add(line);
+      const texts = added.map((l) => JSON.stringify(l));
+      const at = await this.append(texts);
+      // One set per line: a batch may hold 150,000 answers.
+      let offset = at;
+      added.forEach((line, i) => {
+        const length = Buffer.byteLength(texts[i]!, 'utf8');
+        this.slots.set(indexKey(line.lang, line.engine, line.key), { at: offset, length, lang, fresh: true });
+        offset += length + 1;
+      });
       crashPoint('journal');
     };
   }
 
-  private async append(lines: JournalLine[]): Promise<void> {
+  /** Appends one after the other: an engine answers several requests at once, and each line's
+   *  place in the file must be known. */
+  private appending: Promise<unknown> = Promise.resolve();
+
+  /** Append complete lines (fsynced), after any append under way; returns where the first starts. */
+  private append(texts: string[]): Promise<number> {
+    const done = this.appending.then(() => this.appendNow(texts));
+    this.appending = done.catch(() => undefined);
+    return done;
+  }
+
+  private async appendNow(texts: string[]): Promise<number> {
     await mkdir(path.dirname(this.file), { recursive: true });
-    if (this.torn !== undefined) {
+    if (this.torn) {
       const cut = await open(this.file, 'r+');
       try {
-        await cut.truncate(this.torn);
+        await cut.truncate(this.size);
       } finally {
         await cut.close();
       }
+      this.torn = false;
     }
-    const text = lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
+    const text = texts.join('\n') + '\n';
+    const at = this.size;
     await appendFile(this.file, text, 'utf8');
     const handle = await open(this.file, 'r+');
     try {
@@ -132,21 +174,35 @@ export class Journal {
     } finally {
       await handle.close();
     }
-    this.torn = undefined;
+    this.size += Buffer.byteLength(text, 'utf8');
+    return at;
   }
 
   /** Drop a language's entries once its XLIFF files hold them. */
   async settle(lang: string): Promise<void> {
-    const rest = this.lines.filter((l) => l.lang !== lang);
-    if (rest.length === this.lines.length && this.damaged.length === 0 && this.torn === undefined) return;
+    const rest = [...this.slots].filter(([, slot]) => slot.lang !== lang);
+    if (rest.length === this.slots.size && this.damaged.length === 0 && !this.torn) return this.close();
     crashPoint('settle');
-    if (rest.length === 0) await rm(this.file, { force: true });
-    else await writeAtomic(this.file, rest.map((l) => JSON.stringify(l)).join('\n') + '\n');
-    for (const line of this.lines) if (line.lang === lang) this.fresh.delete(line);
-    this.lines.length = 0;
-    for (const line of rest) this.lines.push(line);
-    for (const key of [...this.index.keys()]) if (key.startsWith(`${lang}\u0000`)) this.index.delete(key);
+    if (rest.length === 0) {
+      this.close();
+      await rm(this.file, { force: true });
+      this.size = 0;
+    } else {
+      // The other languages' lines, in their order, into a new file (their places move).
+      rest.sort(([, a], [, b]) => a.at - b.at);
+      const lines = rest.map(([, slot]) => JSON.stringify(this.line(slot)));
+      this.close();
+      await writeAtomic(this.file, lines.join('\n') + '\n');
+      let at = 0;
+      rest.forEach(([, slot], i) => {
+        slot.at = at;
+        slot.length = Buffer.byteLength(lines[i]!, 'utf8');
+        at += slot.length + 1;
+      });
+      this.size = at;
+    }
+    for (const [key, slot] of [...this.slots]) if (slot.lang === lang) this.slots.delete(key);
     this.damaged.splice(0);
-    this.torn = undefined;
+    this.torn = false;
   }
 }

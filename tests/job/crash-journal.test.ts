@@ -33,6 +33,25 @@ describe('job journal', () => {
     expect(existsSync(path.join(ws.dir, JOURNAL_FILE))).toBe(false);
   });
 
+  it('finds each answer of batches journaled at once where it was written (the process keeps only places), before and after a settle', async () => {
+    ws = await makeWorkspace();
+    const journal = await Journal.open(ws.dir);
+    const requests = Array.from({ length: 60 }, (_, i) => ({ content: [`Речення номер ${i} про «лапки» і ґанок.`], codes: [] }));
+    const answer = (i: number, lang: string): string => `${lang}: sentence ${i} ${'é'.repeat(i % 7)}`;
+    // An engine with several requests in flight calls onBatch for each as it lands.
+    for (const lang of ['de', 'pl']) {
+      const record = journal.recorder(lang, 'deepl', requests);
+      await Promise.all(Array.from({ length: 6 }, (_, b) => record(requests.slice(b * 10, b * 10 + 10).map((_r, k) => ({ index: b * 10 + k, result: { content: [answer(b * 10 + k, lang)] } })))));
+    }
+    for (const lang of ['de', 'pl']) for (let i = 0; i < 60; i += 7) expect(journal.lookup(lang, 'deepl', contentKey(requests[i]!.content))?.content).toEqual([answer(i, lang)]);
+    await journal.settle('de');
+    for (let i = 0; i < 60; i += 7) {
+      expect(journal.lookup('de', 'deepl', contentKey(requests[i]!.content))).toBeUndefined();
+      expect(journal.lookup('pl', 'deepl', contentKey(requests[i]!.content))?.content).toEqual([answer(i, 'pl')]);
+    }
+    journal.close();
+  });
+
   it('keeps every recorded answer across a torn append, and settles per language', async () => {
     ws = await makeWorkspace();
     const journal = await Journal.open(ws.dir);
