@@ -50,7 +50,10 @@ async function listFor(engine: Engine, cacheFile: string, now: Date, reporter: R
     return undefined;
   }
   const record: CachedTargets = { engine: engine.name, fetched: now.toISOString(), languages };
-  await writeAtomic(cacheFile, `${JSON.stringify(record)}\n`);
+  // Written outside the project lock (status and a waiting translate check languages first), so a
+  // writer's clean-up of temporary files may take this one away: the list is in hand, and a cache
+  // not kept costs one request next time, never the job.
+  await writeAtomic(cacheFile, `${JSON.stringify(record)}\n`).catch(() => undefined);
   return languages;
 }
 
