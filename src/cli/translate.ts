@@ -58,7 +58,7 @@ Exit codes: 0 success, 1 some article or language failed, 2 bad usage.`)
       const xliffVersion = (flags.xliff ?? config.xliff) as XliffVersion;
       if (xliffVersion !== '1.2' && xliffVersion !== '2.0') throw new UsageError(`--xliff must be 1.2 or 2.0, not "${flags.xliff}"`);
       const { engine, notice } = await engineFromFlags(flags.engine, config, targets, cwd);
-      await checkEngineTargets(engine, targets, path.resolve(cwd, flags.locales ?? config.localesDir), reporter);
+      await checkEngineTargets(engine, targets, path.resolve(cwd, flags.locales ?? config.localesDir), reporter, flags.dryRun !== true);
       if (notice) reporter.warn(notice);
       if (engine) reporter.info(`engine: ${engine.name}${flags.dryRun ? ' (dry run: nothing is sent or written)' : ''}`);
       const summary = await runTranslateJob({

@@ -384,8 +384,4 @@ export class DiskMemory implements MemoryIndex {
       this.setMeta('dead', '0');
     })();
   }
-
-  close(): void {
-    this.db.close();
-  }
 }

@@ -14,7 +14,7 @@ import { TMX_MAX_BYTES, XLIFF_MAX_BYTES } from '../project/limits.js';
 import { documentEntries, TranslationMemory, type MemoryIndex, type TmEntry } from './tm.js';
 import { readTmx } from './tmx.js';
 import { fileStamp } from '../project/io.js';
-import { openCache, type CacheMode, type Db } from '../project/database.js';
+import { closeCache, openCache, type CacheMode, type Db } from '../project/database.js';
 import { DiskMemory, fromStored, MEMORY_DB, MEMORY_SCHEMA, storedFiles, toStored } from './disk.js';
 
 export const DEFAULT_TM_DIR = 'tm';
@@ -137,7 +137,7 @@ export async function openMemory(options: LoadMemoryOptions, mode: CacheMode, wa
     return await throughDisk(db);
   } catch (err) {
     if (err instanceof PerekladError) throw err;
-    db.close();
+    closeCache(db, mode === 'write');
     warn(`warning: ${dbDisplay}: cannot be used (${(err as Error).message}); the memory is read from the files`);
     const load = await loadMemory(options);
     return { ...load, record: async () => {}, flush: () => {}, close: () => {} };
@@ -212,7 +212,7 @@ export async function openMemory(options: LoadMemoryOptions, mode: CacheMode, wa
         memory.record({ path: path.relative(options.localesDir, abs), stamp, entries: documentEntries(doc, display), problems: [] });
       },
       flush: () => guard(() => memory.flush()),
-      close: () => database.close(),
+      close: () => closeCache(database, writer),
     };
   }
 }

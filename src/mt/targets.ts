@@ -1,11 +1,15 @@
 // Target languages checked against what the engine translates into (DeepL's getTargetLanguages),
 // before anything is planned or sent: `--to en` or `--to pt` (DeepL wants en-GB/en-US, pt-BR/pt-PT)
 // or a typo is one line, not a job that fails per language after the plan, nor a second folder.
-// The list is kept in the project for a week, so a job asks DeepL for it once, not every run.
+// The list is kept in the project for a week, so a job asks DeepL for it once, not every run. It is
+// written only under the project lock, taken without waiting: the check runs before a translate
+// waits for the lock (and in dry runs, which never write), and a write outside the lock raced the
+// holder's clean-up of temporary files. A list not kept costs one request next time.
 import path from 'node:path';
 import type { Engine } from './engine.js';
 import { EngineAuthError, PerekladError, UsageError } from '../errors.js';
 import { readIfExists, writeAtomic } from '../project/io.js';
+import { tryWithProject } from '../project/store.js';
 import type { Reporter } from '../project/reporter.js';
 
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
@@ -28,7 +32,7 @@ export function targetsCacheFile(localesDir: string, engine: string): string {
   return path.join(localesDir, '.pereklad', `${engine}-targets.json`);
 }
 
-async function listFor(engine: Engine, cacheFile: string, now: Date, reporter: Reporter): Promise<string[] | undefined> {
+async function listFor(engine: Engine, cacheFile: string, now: Date, reporter: Reporter, keep: boolean): Promise<string[] | undefined> {
   const cachedText = await readIfExists(cacheFile);
   if (cachedText !== undefined) {
     try {
@@ -50,20 +54,18 @@ async function listFor(engine: Engine, cacheFile: string, now: Date, reporter: R
     return undefined;
   }
   const record: CachedTargets = { engine: engine.name, fetched: now.toISOString(), languages };
-  // Written outside the project lock (status and a waiting translate check languages first), so a
-  // writer's clean-up of temporary files may take this one away: the list is in hand, and a cache
-  // not kept costs one request next time, never the job.
-  await writeAtomic(cacheFile, `${JSON.stringify(record)}\n`).catch(() => undefined);
+  if (keep) await tryWithProject(path.dirname(path.dirname(cacheFile)), 'translate', () => writeAtomic(cacheFile, `${JSON.stringify(record)}\n`));
   return languages;
 }
 
-/** Refuse (UsageError) a target language the engine serving it does not translate into. */
-export async function checkEngineTargets(engine: Engine | null, targets: readonly string[], localesDir: string, reporter: Reporter, now = new Date()): Promise<void> {
+/** Refuse (UsageError) a target language the engine serving it does not translate into; a list
+ *  fetched is kept in the project unless `keep` is false (a dry run writes nothing). */
+export async function checkEngineTargets(engine: Engine | null, targets: readonly string[], localesDir: string, reporter: Reporter, keep: boolean, now = new Date()): Promise<void> {
   const lists = new Map<Engine, string[] | undefined>();
   for (const lang of targets) {
     const serving = engine?.forTarget ? engine.forTarget(lang) : engine;
     if (!serving?.targetLanguages) continue;
-    if (!lists.has(serving)) lists.set(serving, await listFor(serving, targetsCacheFile(localesDir, serving.name), now, reporter));
+    if (!lists.has(serving)) lists.set(serving, await listFor(serving, targetsCacheFile(localesDir, serving.name), now, reporter, keep));
     const list = lists.get(serving);
     if (!list || list.includes(lang)) continue;
     const close = list.filter((l) => l.split('-')[0] === lang.split('-')[0]);

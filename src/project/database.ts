@@ -63,6 +63,21 @@ export async function openCache(localesDir: string, name: string, schema: CacheS
   }
 }
 
+/** Close a cache database. The writer leaves it in rollback-journal mode: a reader then opens it
+ *  without making the -wal and -shm files a WAL database needs (a reader writes nothing in the
+ *  project, and on a read-only project could not). When a reader still has it open the switch
+ *  waits for the next writer: a cache left in WAL mode is as good, only less tidy. */
+export function closeCache(db: Db, writer: boolean): void {
+  if (writer) {
+    try {
+      db.pragma('journal_mode = DELETE');
+    } catch {
+      // Busy: another connection is reading.
+    }
+  }
+  db.close();
+}
+
 function versionOf(db: Db): number | undefined {
   try {
     const row = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined;

@@ -24,14 +24,21 @@ export async function withProject<T>(localesDir: string, command: string, work: 
   }
 }
 
+/** Run a small write (a cache) under the lock if nobody holds it, without waiting; false when a
+ *  writer is at work or the project cannot be written (a cache not kept costs time, not the job). */
+export async function tryWithProject(localesDir: string, command: string, work: () => Promise<void>): Promise<boolean> {
+  try {
+    await withProject(localesDir, command, work, { waitMs: 0 });
+    return true;
+  } catch (err) {
+    if (err instanceof ProjectLockedError || isSystemError(err)) return false;
+    throw err;
+  }
+}
+
 /** Before a reader looks: finish a killed command's commit and remove its temporary files, if no
  *  writer is at work (a live writer finishes its own). Never waits, and never fails the reader: on
  *  a read-only project there is nothing a killed writer could have left. */
 export async function settleForReading(localesDir: string): Promise<void> {
-  try {
-    await withProject(localesDir, 'recovery', async () => undefined, { waitMs: 0 });
-  } catch (err) {
-    if (err instanceof ProjectLockedError || isSystemError(err)) return;
-    throw err;
-  }
+  await tryWithProject(localesDir, 'recovery', async () => undefined);
 }

@@ -1,7 +1,9 @@
 // The project lock under real concurrency: two writers started together never interleave. Bounded
 // waits only (the lock's own timeout); no sleeps that assume a speed.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { makeWorkspace, SAMPLE_ARTICLE, type Workspace } from '../helpers/workspace.js';
 import { startFakeDeepL, type FakeDeepL } from '../helpers/fake-deepl.js';
@@ -15,6 +17,17 @@ import { runCli, type CliResult } from '../helpers/run-cli.js';
 const KEY = 'test-key:fx';
 const KYIV = 'Новини з Києва надходять щогодини. Редакція перевіряє кожне повідомлення.\n\nФото: #Київ 🇺🇦\n';
 
+
+/** Every file under dir, by its path, with its bytes' hash. */
+async function treeOf(dir: string): Promise<Map<string, string>> {
+  const tree = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    tree.set(path.relative(dir, file), createHash('sha256').update(await readFile(file)).digest('hex'));
+  }
+  return tree;
+}
 
 const later = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -99,4 +112,36 @@ describe('two writers at once', () => {
       }
     }
   }, 300_000);
+
+  it('while another command holds the lock, readers and commands that stop before it write nothing in the project', async () => {
+    const project = path.join(ws.dir, 'held');
+    await cp(SAMPLE_ARTICLE, path.join(project, 'source-texts/minsk.txt'));
+    await writeFile(path.join(project, 'source-texts/kyiv.txt'), KYIV);
+    const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: fake.url, PEREKLAD_LOCK_WAIT_MS: '0' };
+    expect((await runCli(['translate', '--to', 'de'], project, env)).code).toBe(0);
+    await writeFile(path.join(project, 'source-texts/more.txt'), 'Ще одна новина надійшла ввечері. Її перевіряють.\n');
+    // The kept target list is gone, so every command below asks DeepL for it again.
+    await rm(path.join(project, 'locales/.pereklad/deepl-targets.json'));
+    // This test process holds the lock, as a live import would.
+    await writeFile(path.join(project, 'locales/.pereklad/lock'), `${JSON.stringify({ pid: process.pid, host: hostname(), command: 'import', since: new Date().toISOString(), token: 'held' })}\n`);
+    const before = await treeOf(path.join(project, 'locales'));
+    const sent = fake.requests.length;
+    const runs: Array<[string[], number]> = [
+      [['status', '--engine', 'deepl', '--to', 'de'], 0],
+      [['translate', '--dry-run', '--to', 'de'], 0],
+      [['translate', '--to', 'sw'], 2],
+      [['translate', '--to', 'de'], 1],
+    ];
+    for (const [args, code] of runs) {
+      const r = await runCli(args, project, env);
+      expect(r.code, `${args.join(' ')}: ${r.output}`).toBe(code);
+      expect(r.output, args.join(' ')).not.toMatch(/\n\s+at /u);
+    }
+    expect(await treeOf(path.join(project, 'locales'))).toEqual(before);
+    expect(fake.requests.length).toBe(sent);
+    // Once the lock is free, the list is kept again.
+    await rm(path.join(project, 'locales/.pereklad/lock'));
+    expect((await runCli(['translate', '--to', 'sw'], project, env)).code).toBe(2);
+    expect(JSON.parse(await readFile(path.join(project, 'locales/.pereklad/deepl-targets.json'), 'utf8'))).toMatchObject({ engine: 'deepl' });
+  }, 120_000);
 });
