@@ -11,13 +11,13 @@
 // been written, that language's entries are dropped (the XLIFF holds them now) by rewriting the
 // journal atomically, or removing it when nothing is left.
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { appendFile, mkdir, open, readFile, rm } from 'node:fs/promises';
 import type { Content } from '../model.js';
 import type { EngineSegment, TranslateOptions } from '../mt/engine.js';
 import { contentKey } from '../mt/engine.js';
 import { crashPoint, writeAtomic } from './io.js';
+import { SlotTable, type Slot } from './slot-table.js';
 
 export const JOURNAL_FILE = path.join('.pereklad', 'journal.jsonl');
 
@@ -46,15 +46,13 @@ function isJournalLine(value: unknown): value is JournalLine {
     typeof v.key === 'string' && Array.isArray(v.content) && (v.flags === undefined || Array.isArray(v.flags)) && (v.failed === undefined || typeof v.failed === 'string');
 }
 
-const indexKey = (lang: string, engine: string, key: string): string => `${lang}\u0000${engine}\u0000${createHash('sha256').update(key, 'utf8').digest('base64')}`;
-
-/** Where a line is in the file: the process keeps these, not the answers (a run of 50,000 articles
- *  journals hundreds of thousands of them; each is read back from the file when it is asked for). */
-interface Slot { at: number; length: number; lang: string; fresh: boolean }
+const indexKey = SlotTable.hashOf;
 
 export class Journal {
-  /** The newest line for each language, engine and request (by a hash of its key). */
-  private readonly slots = new Map<string, Slot>();
+  /** Where the newest line for each language, engine and request is: the process keeps these, not
+   *  the answers (a run of 50,000 articles journals hundreds of thousands of them; each is read
+   *  back from the file when it is asked for). */
+  private readonly slots = new SlotTable();
   /** Bytes of complete lines: where the next append goes (a torn last line is cut there first). */
   private size: number;
   private torn: boolean;
@@ -75,7 +73,7 @@ export class Journal {
     const damaged: number[] = [];
     let start = 0;
     let lineNo = 0;
-    const slots: Array<[string, Slot]> = [];
+    const slots: Array<[Buffer, Slot]> = [];
     for (let end = bytes.indexOf(0x0a); end >= 0; start = end + 1, end = bytes.indexOf(0x0a, start)) {
       lineNo++;
       const text = bytes.toString('utf8', start, end);
@@ -112,6 +110,8 @@ export class Journal {
     const slot = this.slots.get(indexKey(lang, engine, key));
     if (!slot) return undefined;
     const line = this.line(slot);
+    // The table knows a line by a prefix of its hash: the line itself says whose answer it is.
+    if (line.key !== key || line.lang !== lang || line.engine !== engine) return undefined;
     return { content: line.content, flags: line.flags ?? [], ...(line.failed !== undefined ? { failed: line.failed } : {}), thisRun: slot.fresh };
   }
 
@@ -180,7 +180,7 @@ export class Journal {
 
   /** Drop a language's entries once its XLIFF files hold them. */
   async settle(lang: string): Promise<void> {
-    const rest = [...this.slots].filter(([, slot]) => slot.lang !== lang);
+    const rest = [...this.slots.entries()].filter(({ slot }) => slot.lang !== lang);
     if (rest.length === this.slots.size && this.damaged.length === 0 && !this.torn) return this.close();
     crashPoint('settle');
     if (rest.length === 0) {
@@ -189,19 +189,19 @@ export class Journal {
       this.size = 0;
     } else {
       // The other languages' lines, in their order, into a new file (their places move).
-      rest.sort(([, a], [, b]) => a.at - b.at);
-      const lines = rest.map(([, slot]) => JSON.stringify(this.line(slot)));
+      rest.sort((a, b) => a.slot.at - b.slot.at);
+      const lines = rest.map(({ slot }) => JSON.stringify(this.line(slot)));
       this.close();
       await writeAtomic(this.file, lines.join('\n') + '\n');
       let at = 0;
-      rest.forEach(([, slot], i) => {
-        slot.at = at;
-        slot.length = Buffer.byteLength(lines[i]!, 'utf8');
-        at += slot.length + 1;
+      rest.forEach(({ move }, i) => {
+        const length = Buffer.byteLength(lines[i]!, 'utf8');
+        move(at, length);
+        at += length + 1;
       });
       this.size = at;
     }
-    for (const [key, slot] of [...this.slots]) if (slot.lang === lang) this.slots.delete(key);
+    this.slots.dropLanguage(lang);
     this.damaged.splice(0);
     this.torn = false;
   }
