@@ -30,33 +30,40 @@ export interface CollectResult {
 }
 
 /** Read every `<localesDir>/<lang>/<article>.xlf`, optionally only for some languages; a file
- *  `skip` answers true for (a command's index knows it unchanged) is listed but not read. */
-export async function collectTranslations(cwd: string, localesDir: string, languages?: readonly string[], skip?: (found: ProjectXliff) => Promise<boolean>): Promise<CollectResult> {
+ *  `skip` answers true for (a command's index knows it unchanged) is listed but not read. With
+ *  `each`, every file read is handed to it and not kept (`files` stays empty), so that a command
+ *  over 50,000 articles holds one of them at a time. */
+export async function collectTranslations(cwd: string, localesDir: string, languages?: readonly string[], skip?: (found: ProjectXliff) => Promise<boolean>, each?: (file: TranslatedFile) => Promise<void>): Promise<CollectResult> {
   const root = path.resolve(cwd, localesDir);
   const unreadable: UnreadableFolder[] = [];
   const found = await listXliff(root, languages, unreadable);
   const files: TranslatedFile[] = [];
   let skipped = 0;
+  const languagesFound = new Set<string>();
   const errors: string[] = unreadable.map((u) => `${path.relative(cwd, u.folder) || u.folder}: folder cannot be read (${u.code}); its files are left out`);
   for (const entry of found) {
     const { lang, articleId, file } = entry;
     if (skip && await skip(entry)) { skipped++; continue; }
     const display = path.relative(cwd, file) || file;
+    let read: TranslatedFile;
     try {
       const text = await readText(file, display, XLIFF_MAX_BYTES, 'an XLIFF file');
       const doc = parseXliff(text, display);
       // A CAT tool may drop target-language/trgLang: the folder says which language it is.
       if (!doc.targetLang) doc.targetLang = lang;
-      files.push({ lang, articleId, file: display, doc, text });
+      read = { lang, articleId, file: display, doc, text };
     } catch (err) {
       if (!(err instanceof PerekladError)) throw err;
       errors.push(err.message);
+      continue;
     }
+    languagesFound.add(lang);
+    if (each) await each(read);
+    else files.push(read);
   }
-  const languagesFound = [...new Set(files.map((f) => f.lang))];
-  if (files.length === 0 && errors.length === 0 && skipped === 0) {
+  if (languagesFound.size === 0 && errors.length === 0 && skipped === 0) {
     const which = languages && languages.length > 0 ? ` for ${languages.join(', ')}` : '';
     throw new NoTranslationsError(`no XLIFF files${which} under ${localesDir}/; run \`pereklad translate\` first`);
   }
-  return { files, errors, languages: languagesFound };
+  return { files, errors, languages: [...languagesFound] };
 }

@@ -71,20 +71,20 @@ async function runReviewJobLocked(options: ReviewJobOptions): Promise<ReviewJobS
     counts.push({ ...c, lang });
     reporter.detail(`${articleId} → ${lang}: ${path.relative(cwd, path.join(root, page))} (${c.donePercent} % reviewed, ${c.attention} need attention${c.errors > 0 ? `, ${c.errors} QA error${c.errors === 1 ? '' : 's'}` : ''})`);
   };
+  // Each page is made and written as its XLIFF is read: the job holds one article at a time.
   const collected = await collectTranslations(cwd, localesDir, options.languages, async ({ lang, articleId, file }) => {
     const known = await index.unchanged(lang, articleId, '', await settingsFor(lang), file, path.join(root, reviewPagePath(lang, articleId)));
     if (known) add(lang, articleId, known);
     return known !== undefined;
-  });
-  for (const error of collected.errors) reporter.error(error);
-  for (const { lang, articleId, doc, file, text } of collected.files) {
+  }, async ({ lang, articleId, doc, file, text }) => {
     const view = reviewView(doc, await findingsFor(doc));
     const page = reviewPagePath(lang, articleId);
     const html = renderReviewPage(view, ui, { index: relativeUrl(page, REVIEW_INDEX) });
     await writeIfChanged(path.join(root, page), html);
     await index.record(lang, articleId, '', await settingsFor(lang), { file: path.resolve(cwd, file), text }, { file: path.join(root, page), text: html }, view.counts);
     add(lang, articleId, view.counts);
-  }
+  });
+  for (const error of collected.errors) reporter.error(error);
   await index.save();
   entries.sort((a, b) => a.articleId.localeCompare(b.articleId) || a.lang.localeCompare(b.lang));
   // The index keeps its date while what it lists is the same, so an unchanged run rewrites nothing.
