@@ -32,7 +32,8 @@ export function targetsCacheFile(localesDir: string, engine: string): string {
   return path.join(localesDir, '.pereklad', `${engine}-targets.json`);
 }
 
-async function listFor(engine: Engine, cacheFile: string, now: Date, reporter: Reporter, keep: boolean): Promise<string[] | undefined> {
+async function listFor(engine: Engine, localesDir: string, now: Date, reporter: Reporter, keep: boolean): Promise<string[] | undefined> {
+  const cacheFile = targetsCacheFile(localesDir, engine.name);
   const cachedText = await readIfExists(cacheFile);
   if (cachedText !== undefined) {
     try {
@@ -54,7 +55,7 @@ async function listFor(engine: Engine, cacheFile: string, now: Date, reporter: R
     return undefined;
   }
   const record: CachedTargets = { engine: engine.name, fetched: now.toISOString(), languages };
-  if (keep) await tryWithProject(path.dirname(path.dirname(cacheFile)), 'translate', () => writeAtomic(cacheFile, `${JSON.stringify(record)}\n`));
+  if (keep) await tryWithProject(localesDir, 'translate', () => writeAtomic(cacheFile, `${JSON.stringify(record)}\n`));
   return languages;
 }
 
@@ -65,7 +66,7 @@ export async function checkEngineTargets(engine: Engine | null, targets: readonl
   for (const lang of targets) {
     const serving = engine?.forTarget ? engine.forTarget(lang) : engine;
     if (!serving?.targetLanguages) continue;
-    if (!lists.has(serving)) lists.set(serving, await listFor(serving, targetsCacheFile(localesDir, serving.name), now, reporter, keep));
+    if (!lists.has(serving)) lists.set(serving, await listFor(serving, localesDir, now, reporter, keep));
     const list = lists.get(serving);
     if (!list || list.includes(lang)) continue;
     const close = list.filter((l) => l.split('-')[0] === lang.split('-')[0]);

@@ -49,16 +49,12 @@ function isJournalLine(value: unknown): value is JournalLine {
 const indexKey = SlotTable.hashOf;
 
 export class Journal {
-  /** Where the newest line for each language, engine and request is: the process keeps these, not
-   *  the answers (a run of 50,000 articles journals hundreds of thousands of them; each is read
-   *  back from the file when it is asked for). */
-  private readonly slots = new SlotTable();
   /** Bytes of complete lines: where the next append goes (a torn last line is cut there first). */
   private size: number;
   private torn: boolean;
   private fd: number | undefined;
 
-  private constructor(readonly file: string, readonly damaged: number[], size: number, torn: boolean) {
+  private constructor(readonly file: string, private readonly slots: SlotTable, readonly damaged: number[], size: number, torn: boolean) {
     this.size = size;
     this.torn = torn;
   }
@@ -73,23 +69,24 @@ export class Journal {
     const damaged: number[] = [];
     let start = 0;
     let lineNo = 0;
-    const slots: Array<[Buffer, Slot]> = [];
+    // Where the newest line for each language, engine and request is: the process keeps these, not
+    // the answers (a run of 50,000 articles journals hundreds of thousands of them; each is read
+    // back from the file when it is asked for).
+    const slots = new SlotTable();
     for (let end = bytes.indexOf(0x0a); end >= 0; start = end + 1, end = bytes.indexOf(0x0a, start)) {
       lineNo++;
       const text = bytes.toString('utf8', start, end);
       if (text.trim() === '') continue;
       try {
         const parsed: unknown = JSON.parse(text);
-        if (isJournalLine(parsed)) slots.push([indexKey(parsed.lang, parsed.engine, parsed.key), { at: start, length: end - start, lang: parsed.lang, fresh: false }]);
+        if (isJournalLine(parsed)) slots.set(indexKey(parsed.lang, parsed.engine, parsed.key), { at: start, length: end - start, lang: parsed.lang, fresh: false });
         else damaged.push(lineNo);
       } catch {
         damaged.push(lineNo);
       }
     }
     // What follows the last newline is a torn append from a killed run, expected and ignored.
-    const journal = new Journal(file, damaged, start, start < bytes.length);
-    for (const [key, slot] of slots) journal.slots.set(key, slot);
-    return journal;
+    return new Journal(file, slots, damaged, start, start < bytes.length);
   }
 
   private line(slot: Slot): JournalLine {

@@ -28,7 +28,12 @@ export class SlotTable {
   private lang = new Uint16Array(this.capacity);
   private fresh = new Uint8Array(this.capacity);
   private readonly langs: string[] = [];
-  size = 0;
+  private used = 0;
+
+  /** How many slots are set. */
+  get size(): number {
+    return this.used;
+  }
 
   static hashOf(lang: string, engine: string, key: string): Buffer {
     return createHash('sha256').update(`${lang}\u0000${engine}\u0000${key}`, 'utf8').digest();
@@ -51,7 +56,7 @@ export class SlotTable {
   set(hash: Buffer, slot: Slot): void {
     if (2 * (this.size + 1) > this.capacity) this.grow();
     const b = this.bucket(hash);
-    if (this.lang[b] === EMPTY) this.size++;
+    if (this.lang[b] === EMPTY) this.used++;
     this.hi[b] = hash.readUInt32LE(0);
     this.lo[b] = hash.readUInt32LE(4);
     this.put(b, slot);
@@ -104,7 +109,7 @@ export class SlotTable {
     this.length[b] = length;
     this.lang[b] = lang;
     this.fresh[b] = fresh;
-    this.size++;
+    this.used++;
   }
 
   private grow(): void {
@@ -115,7 +120,7 @@ export class SlotTable {
   private rebuild(capacity: number, drop: number): void {
     const old = { hi: this.hi, lo: this.lo, at: this.at, length: this.length, lang: this.lang, fresh: this.fresh, capacity: this.capacity };
     this.allocate(capacity);
-    this.size = 0;
+    this.used = 0;
     for (let b = 0; b < old.capacity; b++) {
       if (old.lang[b] === EMPTY || old.lang[b] === drop) continue;
       this.reinsert(old.hi[b]!, old.lo[b]!, old.at[b]!, old.length[b]!, old.lang[b]!, old.fresh[b]!);
