@@ -27,7 +27,7 @@ export function registerQa(program: Command, run: (work: () => Promise<number>) 
       const { runProjectQa } = await import('../qa/project.js');
       const results = await runProjectQa({
         cwd, localesDir: flags.locales ?? config.localesDir, glossaryDir: config.glossaryDir, ...(languages ? { languages } : {}),
-        strings: { config: config.strings, exclude: [config.publish.i18next.namespace] },
+        strings: { config: config.strings, exclude: [config.publish.i18next.namespace] }, warn: (line) => reporter.warn(line),
       });
       // A CI step that checks nothing must not pass: no XLIFF at all is an error, not "0 errors".
       if (results.length === 0) throw new NoTranslationsError(`no XLIFF files${languages ? ` for ${languages.join(', ')}` : ''} under ${flags.locales ?? config.localesDir}/; run \`pereklad translate\` first`);

@@ -58,8 +58,8 @@ export interface PlanOptions {
   stringsExclude?: string[];
   /** `status` counts units by state: an index entry without them (an older pereklad's) is planned. */
   needStates?: boolean;
-  /** `write`: this job brings the memory on disk up to date (translate, under the lock); `read`
-   *  (default): it only reads it (status, dry runs). */
+  /** `write`: this job brings the memory on disk and the incremental index up to date (translate,
+   *  under the lock); `read` (default): it only reads them (status, dry runs). */
   memoryCache?: 'write' | 'read';
 }
 
@@ -126,7 +126,7 @@ interface PlanState {
   remember: (abs: string, doc: TranslatedArticle) => Promise<void>;
   /** Store what was remembered: after each window, and at the end. */
   flushMemory: () => void;
-  closeMemory: () => void;
+  closeCaches: () => void;
 }
 
 /** Read every article and namespace and see what each language already has (`status` holds the
@@ -138,7 +138,7 @@ export async function planProject(options: PlanOptions, fail: (message: string) 
   try {
     for await (const window of planner.windows(Number.POSITIVE_INFINITY)) for (const p of window) planned.push(p);
   } finally {
-    planner.closeMemory();
+    planner.closeCaches();
     planner.journal.close();
   }
   return { ...planner, planned };
@@ -177,7 +177,7 @@ export async function openPlanner(options: PlanOptions, fail: (message: string) 
   const termsFor = glossaryTerms(path.resolve(options.cwd, options.glossaryDir ?? DEFAULT_GLOSSARY_DIR));
   if (journal.damaged.length > 0) reporter.warn(`warning: ${rel(journal.file)}: lines ${journal.damaged.join(', ')} are damaged and not used`);
   // What an article and language was made with: any change here redoes it (src/project/incremental.ts).
-  const index = await IncrementalIndex.open(localesDir);
+  const index = await IncrementalIndex.open(localesDir, 'translate', options.memoryCache ?? 'read', { warn: (line) => reporter.warn(line), rel });
   const engineFor = (lang: string): Engine | null => (engine?.forTarget ? engine.forTarget(lang) : engine);
   const settings = new Map<string, string>();
   for (const lang of options.targets) {
@@ -191,7 +191,7 @@ export async function openPlanner(options: PlanOptions, fail: (message: string) 
     namespaceKeys: new Map(), journal, index, settings, termsFor, engineFor,
     remember: async (abs, doc) => { await memoryLoad?.record(abs, doc); },
     flushMemory: () => memoryLoad?.flush(),
-    closeMemory: () => { memoryLoad?.close(); memoryLoad = undefined; },
+    closeCaches: () => { memoryLoad?.close(); memoryLoad = undefined; index.close(); },
   };
   const failArticle = (message: string): void => { plan.failedArticles++; fail(message); };
 

@@ -85,7 +85,6 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
     // More than one window: one display for the whole job (articles and languages done, requests in
     // flight, characters billed) rather than one per window and step, hundreds of lines on a log.
     const windowSize = options.window ?? DEFAULT_WINDOW;
-    let indexSaved = Date.now();
     const whole = planner.files > windowSize ? reporter.progress : undefined;
     let written = 0;
     let billedSoFar = 0;
@@ -101,14 +100,8 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
       if (!options.dryRun) {
         await folders.flush();
         planner.flushMemory();
-        // The index is the whole archive's (tens of MB at 50,000 articles): written after a window
-        // only when the last write is INDEX_SAVE_MS old, so that its cost does not grow with the
-        // square of the archive; a kill loses at most that much of it (the work is redone, its
-        // answers taken from the journal). Always written at the end.
-        if (Date.now() - indexSaved >= INDEX_SAVE_MS) {
-          await index.save();
-          indexSaved = Date.now();
-        }
+        // The window's index entries, now that the files they stamp are durable (one commit).
+        await index.save();
       }
     }
     whole?.end();
@@ -323,7 +316,7 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
       step?.end();
     }
   } finally {
-    planner.closeMemory();
+    planner.closeCaches();
     journal.close();
   }
 }
@@ -332,9 +325,6 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
  *  Measured: a first run of 3,000 articles peaks at 227 MB with windows of 100 and 323 MB with
  *  500, for the same CPU; a window still gives DeepL requests of 50 texts (about 1,500 sentences). */
 export const DEFAULT_WINDOW = 100;
-
-/** How often a long job writes its index between windows (PEREKLAD_INDEX_SAVE_MS for tests). */
-const INDEX_SAVE_MS = Number(process.env.PEREKLAD_INDEX_SAVE_MS ?? 20_000);
 
 /** What a language gathers over the windows of a job, said once at its end. */
 interface LanguageRun {

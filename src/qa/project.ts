@@ -24,6 +24,8 @@ export interface ProjectQaOptions {
   glossaryDir?: string;
   /** The site's i18next strings, so nesting into another namespace is checked. */
   strings?: { config: StringsConfig; exclude: readonly string[] };
+  /** Where a warning goes (the index cannot be used: the files are checked again). */
+  warn?: (line: string) => void;
 }
 
 export interface ArticleQa {
@@ -52,33 +54,40 @@ async function runProjectQaLocked(options: ProjectQaOptions): Promise<ArticleQa[
   const namespaceKeys = options.strings ? await loadNamespaceKeys(options.cwd, options.localesDir, options.strings.config, options.strings.exclude) : undefined;
   // A file whose XLIFF, glossary and namespaces are what its last check saw is not read again: its
   // findings come from qa's own index (src/project/incremental.ts), and nothing is rewritten.
-  const index = await IncrementalIndex.open<{ findings: QaFinding[] }>(localesDir, QA_INDEX_FILE);
+  const index = await IncrementalIndex.open<{ findings: QaFinding[] }>(localesDir, 'qa', 'write', { warn: (line) => options.warn?.(line), rel });
   const namespaces = namespaceKeys ? [...namespaceKeys].map(([ns, keys]) => [ns, [...keys].sort()]).sort() : null;
-  for (const lang of languages) {
-    const unreadable: UnreadableFolder[] = [];
-    const files = await listXliff(localesDir, [lang], unreadable);
-    for (const u of unreadable) results.push({ articleId: '', lang, file: rel(u.folder), findings: [], failed: `${rel(u.folder)}: folder cannot be read (${u.code}); its files are not checked` });
-    const glossary = await termsFor(lang);
-    const settings = settingsHash({ tool: PEREKLAD_TOOL.version, glossary, namespaces });
-    for (const { file, articleId } of files) {
-      try {
-        const known = await index.unchanged(lang, articleId, '', settings, file, file);
-        const report = qaReportPath(localesDir, lang, articleId);
-        if (known && (known.findings.length === 0 || await exists(report))) {
-          results.push({ articleId, lang, file: rel(file), ...(known.findings.length > 0 ? { report: rel(report) } : {}), findings: known.findings });
-          continue;
+  let checkedFiles = 0;
+  try {
+    for (const lang of languages) {
+      const unreadable: UnreadableFolder[] = [];
+      const files = await listXliff(localesDir, [lang], unreadable);
+      for (const u of unreadable) results.push({ articleId: '', lang, file: rel(u.folder), findings: [], failed: `${rel(u.folder)}: folder cannot be read (${u.code}); its files are not checked` });
+      const glossary = await termsFor(lang);
+      const settings = settingsHash({ tool: PEREKLAD_TOOL.version, glossary, namespaces });
+      for (const { file, articleId } of files) {
+        try {
+          const known = await index.unchanged(lang, articleId, '', settings, file, file);
+          const report = qaReportPath(localesDir, lang, articleId);
+          if (known && (known.findings.length === 0 || await exists(report))) {
+            results.push({ articleId, lang, file: rel(file), ...(known.findings.length > 0 ? { report: rel(report) } : {}), findings: known.findings });
+            continue;
+          }
+          const checked = await checkFile(file, lang, glossary);
+          results.push(checked.result);
+          await index.record(lang, articleId, '', settings, { file, text: checked.xml }, { file, text: checked.xml }, { findings: checked.result.findings });
+          // Stored as it goes, so the job holds a bounded number of changed entries.
+          if (++checkedFiles % SAVE_EVERY === 0) await index.save();
+        } catch (err) {
+          if (!(err instanceof PerekladError) && !isSystemError(err)) throw err;
+          index.forget(lang, articleId);
+          results.push({ articleId: '', lang, file: rel(file), findings: [], failed: err instanceof PerekladError ? err.message : `${describeFault(err, rel)}; not checked` });
         }
-        const checked = await checkFile(file, lang, glossary);
-        results.push(checked.result);
-        await index.record(lang, articleId, '', settings, { file, text: checked.xml }, { file, text: checked.xml }, { findings: checked.result.findings });
-      } catch (err) {
-        if (!(err instanceof PerekladError) && !isSystemError(err)) throw err;
-        index.forget(lang, articleId);
-        results.push({ articleId: '', lang, file: rel(file), findings: [], failed: err instanceof PerekladError ? err.message : `${describeFault(err, rel)}; not checked` });
       }
     }
+    await index.save();
+  } finally {
+    index.close();
   }
-  await index.save();
   return results;
 
   async function checkFile(file: string, lang: string, glossary: readonly GlossaryTerm[]): Promise<{ result: ArticleQa; xml: string }> {
@@ -94,5 +103,5 @@ async function runProjectQaLocked(options: ProjectQaOptions): Promise<ArticleQa[
   }
 }
 
-/** Where `qa` keeps what each file's last check saw and found. */
-export const QA_INDEX_FILE = path.join('.pereklad', 'qa-index.json');
+/** Files checked between two saves of the index. */
+const SAVE_EVERY = 200;

@@ -61,7 +61,7 @@ async function runReviewJobLocked(options: ReviewJobOptions): Promise<ReviewJobS
   // A page is made from its XLIFF, the glossary (QA findings), the page language and pereklad's
   // version: when none changed and the page is still the one written, it is neither read nor
   // rendered again (src/project/incremental.ts; deleting the index only costs time).
-  const index = await IncrementalIndex.open<ReviewCounts>(root, REVIEW_INDEX_FILE);
+  const index = await IncrementalIndex.open<ReviewCounts>(root, 'review', 'write', { warn: (line) => reporter.warn(line), rel: (abs) => path.relative(cwd, abs) });
   const settingsFor = async (lang: string): Promise<string> => settingsHash({ tool: PEREKLAD_TOOL.version, ui: options.uiLanguage, glossary: await termsFor(lang) });
   const entries: IndexEntry[] = [];
   const counts: Array<ReviewCounts & { lang: string }> = [];
@@ -71,31 +71,38 @@ async function runReviewJobLocked(options: ReviewJobOptions): Promise<ReviewJobS
     counts.push({ ...c, lang });
     reporter.detail(`${articleId} → ${lang}: ${path.relative(cwd, path.join(root, page))} (${c.donePercent} % reviewed, ${c.attention} need attention${c.errors > 0 ? `, ${c.errors} QA error${c.errors === 1 ? '' : 's'}` : ''})`);
   };
-  // Each page is made and written as its XLIFF is read: the job holds one article at a time.
-  const collected = await collectTranslations(cwd, localesDir, options.languages, async ({ lang, articleId, file }) => {
-    const known = await index.unchanged(lang, articleId, '', await settingsFor(lang), file, path.join(root, reviewPagePath(lang, articleId)));
-    if (known) add(lang, articleId, known);
-    return known !== undefined;
-  }, async ({ lang, articleId, doc, file, text }) => {
-    const view = reviewView(doc, await findingsFor(doc));
-    const page = reviewPagePath(lang, articleId);
-    const html = renderReviewPage(view, ui, { index: relativeUrl(page, REVIEW_INDEX) });
-    await writeIfChanged(path.join(root, page), html);
-    await index.record(lang, articleId, '', await settingsFor(lang), { file: path.resolve(cwd, file), text }, { file: path.join(root, page), text: html }, view.counts);
-    add(lang, articleId, view.counts);
-  });
-  for (const error of collected.errors) reporter.error(error);
-  await index.save();
-  entries.sort((a, b) => a.articleId.localeCompare(b.articleId) || a.lang.localeCompare(b.lang));
-  // The index keeps its date while what it lists is the same, so an unchanged run rewrites nothing.
-  const indexFile = path.join(root, REVIEW_INDEX);
-  const previous = await readIfExists(indexFile);
-  const before = previous ? GENERATED.exec(previous)?.[1] : undefined;
-  let html = renderIndexPage(entries, ui, before ?? (options.now?.() ?? new Date()).toISOString());
-  if (previous !== undefined && html !== previous) html = renderIndexPage(entries, ui, (options.now?.() ?? new Date()).toISOString());
-  await writeIfChanged(indexFile, html);
-  return { pages: entries.length, index: path.relative(cwd, indexFile), counts, errors: collected.errors };
+  let made = 0;
+  try {
+    // Each page is made and written as its XLIFF is read: the job holds one article at a time.
+    const collected = await collectTranslations(cwd, localesDir, options.languages, async ({ lang, articleId, file }) => {
+      const known = await index.unchanged(lang, articleId, '', await settingsFor(lang), file, path.join(root, reviewPagePath(lang, articleId)));
+      if (known) add(lang, articleId, known);
+      return known !== undefined;
+    }, async ({ lang, articleId, doc, file, text }) => {
+      const view = reviewView(doc, await findingsFor(doc));
+      const page = reviewPagePath(lang, articleId);
+      const html = renderReviewPage(view, ui, { index: relativeUrl(page, REVIEW_INDEX) });
+      await writeIfChanged(path.join(root, page), html);
+      await index.record(lang, articleId, '', await settingsFor(lang), { file: path.resolve(cwd, file), text }, { file: path.join(root, page), text: html }, view.counts);
+      add(lang, articleId, view.counts);
+      // Stored as it goes, so the job holds a bounded number of changed entries.
+      if (++made % SAVE_EVERY === 0) await index.save();
+    });
+    for (const error of collected.errors) reporter.error(error);
+    await index.save();
+    entries.sort((a, b) => a.articleId.localeCompare(b.articleId) || a.lang.localeCompare(b.lang));
+    // The index keeps its date while what it lists is the same, so an unchanged run rewrites nothing.
+    const indexFile = path.join(root, REVIEW_INDEX);
+    const previous = await readIfExists(indexFile);
+    const before = previous ? GENERATED.exec(previous)?.[1] : undefined;
+    let html = renderIndexPage(entries, ui, before ?? (options.now?.() ?? new Date()).toISOString());
+    if (previous !== undefined && html !== previous) html = renderIndexPage(entries, ui, (options.now?.() ?? new Date()).toISOString());
+    await writeIfChanged(indexFile, html);
+    return { pages: entries.length, index: path.relative(cwd, indexFile), counts, errors: collected.errors };
+  } finally {
+    index.close();
+  }
 }
 
-/** Where `review` keeps what each page was made from. */
-export const REVIEW_INDEX_FILE = path.join('.pereklad', 'review-index.json');
+/** Pages made between two saves of the index. */
+const SAVE_EVERY = 200;

@@ -92,7 +92,7 @@ describe('pereklad status', () => {
     // Done: nothing left to send, and the counts from the index are the counts of a fresh plan.
     const after = json(await runCli(['status', '--to', 'de', '--json'], ws.dir, env()));
     expect(after.totals.sentSegments).toBe(0);
-    await rm(path.join(ws.dir, 'locales/.pereklad/index.json'));
+    await rm(path.join(ws.dir, 'locales/.pereklad/index.sqlite'));
     const fresh = json(await runCli(['status', '--to', 'de', '--json'], ws.dir, env()));
     expect(fresh.totals).toEqual(after.totals);
   });

@@ -43,11 +43,11 @@ describe('pereklad translate (CLI)', () => {
     expect((await runCli(['translate', '--engine', 'pseudo'], ws.dir)).code).toBe(0);
     const xlf = path.join(ws.dir, 'locales/en-GB/2025-06/lukashenko-kellogg-minsk.xlf');
     await utimes(xlf, new Date(), new Date(Date.now() + 5000));
-    const index = path.join(ws.dir, 'locales/.pereklad/index.json');
-    const before = await readFile(index, 'utf8');
+    const index = path.join(ws.dir, 'locales/.pereklad/index.sqlite');
+    const before = await readFile(index);
     const indexStamp = (await stat(index)).mtimeMs;
     expect((await runCli(['translate', '--engine', 'pseudo', '--dry-run'], ws.dir)).code).toBe(0);
-    expect(await readFile(index, 'utf8')).toBe(before);
+    expect((await readFile(index)).equals(before)).toBe(true);
     expect((await stat(index)).mtimeMs).toBe(indexStamp);
   });
 
@@ -71,7 +71,7 @@ describe('pereklad translate (CLI)', () => {
     expect(r.code).toBe(0);
     const files = await listFiles(path.join(ws.dir, 'locales'));
     expect(files).toEqual([
-      '.pereklad/index.json', '.pereklad/memory.sqlite',
+      '.pereklad/index.sqlite', '.pereklad/memory.sqlite',
       'de/2025-06/lukashenko-kellogg-minsk.xlf', 'de/review/2025-06/lukashenko-kellogg-minsk.txt',
       'en-GB/2025-06/lukashenko-kellogg-minsk.xlf', 'en-GB/review/2025-06/lukashenko-kellogg-minsk.txt',
     ]);

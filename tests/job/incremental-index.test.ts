@@ -3,11 +3,12 @@
 // the index deleted, damaged or pointing at the wrong files, exactly the right articles are redone
 // (and an unchanged one is not even parsed).
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runTranslateJob } from '../../src/job/translate.js';
 import { collectingReporter } from '../../src/project/reporter.js';
-import { INDEX_FILE } from '../../src/project/incremental.js';
+import Database from 'better-sqlite3';
+import { INDEX_DB } from '../../src/project/incremental.js';
 import { defaultRules, extendRules } from '../../src/segment/split.js';
 import type { SegmentationRules } from '../../src/segment/split.js';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
@@ -83,24 +84,67 @@ describe('incremental index', () => {
     expect(await redone({ targets: ['en-GB', 'de'], segmentation: rules })).toEqual(['a', 'b', 'c']);
   });
 
+  /** The index database of the workspace (closed by the caller). */
+  const indexDb = (): Database.Database => new Database(path.join(ws.dir, 'locales', '.pereklad', INDEX_DB));
+  const setEntry = (article: string, entry: string): void => {
+    const db = indexDb();
+    db.prepare("UPDATE entries SET entry = ? WHERE kind = 'translate' AND article = ?").run(entry, article);
+    db.close();
+  };
+  const entryOf = (article: string): string => {
+    const db = indexDb();
+    const row = db.prepare("SELECT entry FROM entries WHERE kind = 'translate' AND article = ?").get(article) as { entry: string };
+    db.close();
+    return row.entry;
+  };
+
   it('a deleted, damaged or wrong index only costs time', async () => {
     await redone();
-    const index = path.join(ws.dir, 'locales', INDEX_FILE);
-    const saved = await readFile(index, 'utf8');
+    const index = path.join(ws.dir, 'locales', '.pereklad', INDEX_DB);
+    const saved = await readFile(index);
     await rm(index);
     expect(await redone()).toEqual(['a', 'b', 'c']);
-    await writeFile(index, '{"v":1,"entries":{"en-GB\\u0000a": {"source": 5}');
+    // Not a database at all: made again.
+    await writeFile(index, 'SQLite format 3\u0000 but then nothing a database holds');
     expect(await redone()).toEqual(['a', 'b', 'c']);
     expect(await redone()).toEqual([]);
+    // A damaged row: that article is redone, the others are not.
+    setEntry('a', '{"source": 5}');
+    expect(await redone()).toEqual(['a']);
     // An index whose entry for b is a's (right stamps, wrong source): b is redone, a is not.
-    const parsed = JSON.parse(saved) as { v: number; entries: Record<string, unknown> };
-    parsed.entries['en-GB\u0000b'] = parsed.entries['en-GB\u0000a'];
-    await writeFile(index, JSON.stringify(parsed));
+    setEntry('b', entryOf('a'));
     expect(await redone()).toEqual(['b']);
     // An index from before an edit (stale): the edited article is redone.
     await writeFile(index, saved);
     await ws.write('source-texts/a.txt', 'Перша новина про зустріч у Варшаві. Делегації обговорили торгівлю.\n');
     expect(await redone()).toEqual(['a']);
+  });
+
+  it('an index that cannot be opened or written is one warning: the job is done in full, and again next time', async () => {
+    // A folder where the database would be: it can be neither read nor made.
+    await mkdir(path.join(ws.dir, 'locales', '.pereklad', INDEX_DB), { recursive: true });
+    const sent: number[] = [];
+    for (let run = 0; run < 2; run++) {
+      const reporter = collectingReporter();
+      const summary = await runTranslateJob({ cwd: ws.dir, sourceDir: 'source-texts', localesDir: 'locales', targets: ['en-GB'], engine, xliffVersion: '1.2', dryRun: false, reporter });
+      expect(summary.errors).toEqual([]);
+      expect(summary.articles).toBe(3);
+      const warnings = reporter.warnings.filter((l) => l.includes(INDEX_DB));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/^warning: locales\/\.pereklad\/index\.sqlite: cannot be written \(.+\); the next job reads these articles again$/u);
+      // Every article planned again (none sent again: their XLIFF holds the translations).
+      expect(reporter.lines.filter((l) => l.includes(' → '))).toHaveLength(3);
+      sent.push(engine.sent.length);
+    }
+    expect(sent[0]).toBeGreaterThan(0);
+    expect(sent[1]).toBe(sent[0]);
+  });
+
+  it('the JSON index of an older pereklad is removed and its articles are read again', async () => {
+    await ws.write('locales/.pereklad/index.json', '{"v":1,"entries":{}}\n');
+    expect(await redone()).toEqual(['a', 'b', 'c']);
+    await expect(readFile(path.join(ws.dir, 'locales/.pereklad/index.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await redone()).toEqual([]);
   });
 
   it('a source is known by its settled stamp (kept in the index); any write to it moves the stamp and redoes it', async () => {
@@ -110,8 +154,10 @@ describe('incremental index', () => {
     for (const id of Object.keys(ARTICLES)) await age(id);
     expect(await redone()).toEqual(['a', 'b', 'c']);
     const stamps = async (): Promise<Record<string, unknown>> => {
-      const index = JSON.parse(await readFile(path.join(ws.dir, 'locales', INDEX_FILE), 'utf8')) as { entries: Record<string, { sourceStamp?: unknown }> };
-      return Object.fromEntries(Object.entries(index.entries).map(([k, e]) => [k.split('\u0000')[1], e.sourceStamp]));
+      const db = indexDb();
+      const rows = db.prepare("SELECT article, entry FROM entries WHERE kind = 'translate'").all() as Array<{ article: string; entry: string }>;
+      db.close();
+      return Object.fromEntries(rows.map((r) => [r.article, (JSON.parse(r.entry) as { sourceStamp?: unknown }).sourceStamp]));
     };
     expect(Object.values(await stamps()).every((s) => s !== undefined)).toBe(true);
     expect(await redone()).toEqual([]);

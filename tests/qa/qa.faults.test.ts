@@ -55,7 +55,7 @@ describe('qa on unchanged inputs', () => {
     expect((await runCli(['qa', '--to', 'de'], dir)).stdout).toMatch(/^locales\/de\/a\.xlf: p1-1: .*Lemberg/mu);
     // The index is a cache: without it, the same findings.
     const withIndex = await runCli(['qa', '--to', 'de', '--untranslated'], dir);
-    await rm(path.join(dir, 'locales/.pereklad/qa-index.json'));
+    await rm(path.join(dir, 'locales/.pereklad/index.sqlite'));
     expect((await runCli(['qa', '--to', 'de', '--untranslated'], dir)).stdout).toBe(withIndex.stdout);
   });
 });

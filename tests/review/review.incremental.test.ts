@@ -48,7 +48,7 @@ describe('review on unchanged inputs', () => {
 
     // The index is a cache: without it the same pages come out.
     const pages = await Promise.all([page('a'), page('b')].map((f) => readFile(f, 'utf8')));
-    await rm(path.join(dir, 'locales/.pereklad/review-index.json'));
+    await rm(path.join(dir, 'locales/.pereklad/index.sqlite'));
     expect((await runCli(['review', '--to', 'de'], dir)).code).toBe(0);
     expect(await Promise.all([page('a'), page('b')].map((f) => readFile(f, 'utf8')))).toEqual(pages);
   });
