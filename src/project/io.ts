@@ -244,15 +244,20 @@ export async function removeTemps(dirs: readonly string[]): Promise<number> {
   return removed;
 }
 
+/** What a file is written from: its text, or a function that writes it to the open file (a file
+ *  too large to hold as one string: the journal's rewrite). */
+export type FileContent = string | ((fd: number) => void);
+
 /** Write `content` to a new temporary file beside `file`, fsynced; returns its path. */
-export async function writeTemp(file: string, content: string, temp = tempPathFor(file)): Promise<string> {
+export async function writeTemp(file: string, content: FileContent, temp = tempPathFor(file)): Promise<string> {
   await assertInsideProject(file);
   const dir = path.dirname(file);
   mkdirSync(dir, { recursive: true });
   try {
     const fd = openSync(temp, 'wx');
     try {
-      writeFileSync(fd, content, 'utf8');
+      if (typeof content === 'string') writeFileSync(fd, content, 'utf8');
+      else content(fd);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -321,7 +326,7 @@ export class FolderSyncs {
 
 /** Write atomically: temporary file in the same folder, fsync, rename, fsync the folder (or, with
  *  `folders`, leave the folder's fsync to the caller's `FolderSyncs.flush`). */
-export async function writeAtomic(file: string, content: string, folders?: FolderSyncs): Promise<void> {
+export async function writeAtomic(file: string, content: FileContent, folders?: FolderSyncs): Promise<void> {
   const temp = await writeTemp(file, content);
   try {
     crashPoint('rename');

@@ -11,8 +11,8 @@
 // been written, that language's entries are dropped (the XLIFF holds them now) by rewriting the
 // journal atomically, or removing it when nothing is left.
 import path from 'node:path';
-import { closeSync, openSync, readSync } from 'node:fs';
-import { appendFile, mkdir, open, readFile, rm } from 'node:fs/promises';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { appendFile, mkdir, open, rm } from 'node:fs/promises';
 import type { Content } from '../model.js';
 import type { EngineSegment, TranslateOptions } from '../mt/engine.js';
 import { contentKey } from '../mt/engine.js';
@@ -62,31 +62,27 @@ export class Journal {
   /** Read the journal of a locales folder; `damaged` lists line numbers that could not be used. */
   static async open(localesDir: string): Promise<Journal> {
     const file = path.join(localesDir, JOURNAL_FILE);
-    const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return Buffer.alloc(0);
-      throw err;
-    });
     const damaged: number[] = [];
-    let start = 0;
-    let lineNo = 0;
     // Where the newest line for each language, engine and request is: the process keeps these, not
     // the answers (a run of 50,000 articles journals hundreds of thousands of them; each is read
-    // back from the file when it is asked for).
+    // back from the file when it is asked for). The file is read in chunks, not whole: an
+    // interrupted first run of such an archive leaves one of some 200 MB.
     const slots = new SlotTable();
-    for (let end = bytes.indexOf(0x0a); end >= 0; start = end + 1, end = bytes.indexOf(0x0a, start)) {
+    let lineNo = 0;
+    const complete = await eachLine(file, (line, at) => {
       lineNo++;
-      const text = bytes.toString('utf8', start, end);
-      if (text.trim() === '') continue;
+      const text = line.toString('utf8');
+      if (text.trim() === '') return;
       try {
         const parsed: unknown = JSON.parse(text);
-        if (isJournalLine(parsed)) slots.set(indexKey(parsed.lang, parsed.engine, parsed.key), { at: start, length: end - start, lang: parsed.lang, fresh: false });
+        if (isJournalLine(parsed)) slots.set(indexKey(parsed.lang, parsed.engine, parsed.key), { at, length: line.length, lang: parsed.lang, fresh: false });
         else damaged.push(lineNo);
       } catch {
         damaged.push(lineNo);
       }
-    }
+    });
     // What follows the last newline is a torn append from a killed run, expected and ignored.
-    return new Journal(file, slots, damaged, start, start < bytes.length);
+    return new Journal(file, slots, damaged, complete.size, complete.torn);
   }
 
   private line(slot: Slot): JournalLine {
@@ -177,29 +173,87 @@ export class Journal {
 
   /** Drop a language's entries once its XLIFF files hold them. */
   async settle(lang: string): Promise<void> {
-    const rest = [...this.slots.entries()].filter(({ slot }) => slot.lang !== lang);
-    if (rest.length === this.slots.size && this.damaged.length === 0 && !this.torn) return this.close();
+    const kept = this.slots.bucketsExcept(lang);
+    if (kept.length === this.slots.size && this.damaged.length === 0 && !this.torn) return this.close();
     crashPoint('settle');
-    if (rest.length === 0) {
+    if (kept.length === 0) {
       this.close();
       await rm(this.file, { force: true });
       this.size = 0;
     } else {
-      // The other languages' lines, in their order, into a new file (their places move).
-      rest.sort((a, b) => a.slot.at - b.slot.at);
-      const lines = rest.map(({ slot }) => JSON.stringify(this.line(slot)));
-      this.close();
-      await writeAtomic(this.file, lines.join('\n') + '\n');
-      let at = 0;
-      rest.forEach(({ move }, i) => {
-        const length = Buffer.byteLength(lines[i]!, 'utf8');
-        move(at, length);
-        at += length + 1;
+      // The other languages' lines, in their order, copied as they are into a new file (their
+      // places move), through a buffer rather than as one string of the whole journal.
+      const places = new Float64Array(kept.length);
+      const source = (this.fd ??= openSync(this.file, 'r'));
+      let size = 0;
+      await writeAtomic(this.file, (fd) => {
+        const out = Buffer.alloc(COPY_BUFFER);
+        let used = 0;
+        kept.forEach((bucket, i) => {
+          const { length, at } = this.slots.placeOf(bucket);
+          if (used + length + 1 > out.length) {
+            writeSync(fd, out, 0, used);
+            used = 0;
+          }
+          if (length + 1 > out.length) {
+            // A line longer than the buffer goes on its own.
+            const line = Buffer.alloc(length + 1);
+            readSync(source, line, 0, length, at);
+            line[length] = 0x0a;
+            writeSync(fd, line);
+          } else {
+            readSync(source, out, used, length, at);
+            out[used + length] = 0x0a;
+            used += length + 1;
+          }
+          places[i] = size;
+          size += length + 1;
+        });
+        if (used > 0) writeSync(fd, out, 0, used);
       });
-      this.size = at;
+      this.close();
+      kept.forEach((bucket, i) => this.slots.move(bucket, places[i]!, this.slots.placeOf(bucket).length));
+      this.size = size;
     }
     this.slots.dropLanguage(lang);
     this.damaged.splice(0);
     this.torn = false;
+  }
+}
+
+/** Bytes copied at a time when the journal is rewritten or read. */
+const COPY_BUFFER = 1 << 20;
+
+/** Each complete line of `file` (without its newline) with where it starts, read a chunk at a time;
+ *  returns the bytes of complete lines and whether a torn line follows them. A missing file has none. */
+async function eachLine(file: string, each: (line: Buffer, at: number) => void): Promise<{ size: number; torn: boolean }> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { size: 0, torn: false };
+    throw err;
+  }
+  try {
+    let pending = Buffer.alloc(0);
+    let start = 0;
+    let position = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(COPY_BUFFER);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      const bytes = pending.length > 0 ? Buffer.concat([pending, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+      let from = 0;
+      for (let end = bytes.indexOf(0x0a); end >= 0; from = end + 1, end = bytes.indexOf(0x0a, from)) {
+        each(bytes.subarray(from, end), start);
+        start += end - from + 1;
+      }
+      // A line longer than a chunk is carried into the next.
+      pending = Buffer.from(bytes.subarray(from));
+    }
+    return { size: start, torn: pending.length > 0 };
+  } finally {
+    await handle.close();
   }
 }

@@ -77,4 +77,39 @@ describe('job journal', () => {
     await afterDe.settle('pl');
     expect(existsSync(path.join(ws.dir, JOURNAL_FILE))).toBe(false);
   });
+
+  it('reads a journal of several MB a chunk at a time (lines across chunks, one longer than a chunk) and settles a language by copying the others\' lines as they are', async () => {
+    ws = await makeWorkspace();
+    const journal = await Journal.open(ws.dir);
+    // About 3 MB: 2 MB of short lines in two languages, one line of 1.5 MB in the middle.
+    const requests = Array.from({ length: 12_000 }, (_, i) => ({ content: [`Речення ${i} про ґанок.`], codes: [] }));
+    const answer = (i: number, lang: string): string => (i === 6000 ? `${lang} ${'д'.repeat(750_000)}` : `${lang}: sentence ${i} ${'é'.repeat(i % 50)}`);
+    for (const lang of ['de', 'pl']) {
+      const record = journal.recorder(lang, 'deepl', requests);
+      for (let b = 0; b < 12; b++) await record(Array.from({ length: 1000 }, (_, k) => ({ index: b * 1000 + k, result: { content: [answer(b * 1000 + k, lang)] } })));
+    }
+    journal.close();
+    const file = path.join(ws.dir, JOURNAL_FILE);
+    const before = await readFile(file, 'utf8');
+    expect(before.length).toBeGreaterThan(3_000_000);
+    // A damaged line and a torn tail, as a killed run may leave.
+    await appendFile(file, 'not json\n{"v":1,"lang":"pl","eng');
+
+    const reopened = await Journal.open(ws.dir);
+    expect(reopened.damaged).toEqual([24_001]);
+    for (const i of [0, 999, 1000, 5999, 6000, 6001, 11_999]) {
+      for (const lang of ['de', 'pl']) expect(reopened.lookup(lang, 'deepl', contentKey(requests[i]!.content))?.content).toEqual([answer(i, lang)]);
+    }
+    await reopened.settle('de');
+    // The pl lines, byte for byte and in their order; the damaged line and the torn tail gone.
+    const plLines = before.trimEnd().split('\n').filter((l) => (JSON.parse(l) as { lang: string }).lang === 'pl');
+    expect(await readFile(file, 'utf8')).toBe(`${plLines.join('\n')}\n`);
+    for (const i of [0, 6000, 11_999]) expect(reopened.lookup('pl', 'deepl', contentKey(requests[i]!.content))?.content).toEqual([answer(i, 'pl')]);
+    const again = await Journal.open(ws.dir);
+    expect(again.damaged).toEqual([]);
+    expect(again.lookup('pl', 'deepl', contentKey(requests[6000]!.content))?.content).toEqual([answer(6000, 'pl')]);
+    expect(again.lookup('de', 'deepl', contentKey(requests[6000]!.content))).toBeUndefined();
+    again.close();
+    reopened.close();
+  });
 });
