@@ -11,12 +11,12 @@
 // been written, that language's entries are dropped (the XLIFF holds them now) by rewriting the
 // journal atomically, or removing it when nothing is left.
 import path from 'node:path';
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { appendFile, mkdir, open, rm } from 'node:fs/promises';
 import type { Content } from '../model.js';
 import type { EngineSegment, TranslateOptions } from '../mt/engine.js';
 import { contentKey } from '../mt/engine.js';
-import { crashPoint, writeAtomic } from './io.js';
+import { crashPoint, writeAtomic, writeFully } from './io.js';
 import { SlotTable, type Slot } from './slot-table.js';
 
 export const JOURNAL_FILE = path.join('.pereklad', 'journal.jsonl');
@@ -192,7 +192,7 @@ export class Journal {
         kept.forEach((bucket, i) => {
           const { length, at } = this.slots.placeOf(bucket);
           if (used + length + 1 > out.length) {
-            writeSync(fd, out, 0, used);
+            writeFully(fd, out.subarray(0, used));
             used = 0;
           }
           if (length + 1 > out.length) {
@@ -200,7 +200,7 @@ export class Journal {
             const line = Buffer.alloc(length + 1);
             readSync(source, line, 0, length, at);
             line[length] = 0x0a;
-            writeSync(fd, line);
+            writeFully(fd, line);
           } else {
             readSync(source, out, used, length, at);
             out[used + length] = 0x0a;
@@ -209,7 +209,7 @@ export class Journal {
           places[i] = size;
           size += length + 1;
         });
-        if (used > 0) writeSync(fd, out, 0, used);
+        if (used > 0) writeFully(fd, out.subarray(0, used));
       });
       this.close();
       kept.forEach((bucket, i) => this.slots.move(bucket, places[i]!, this.slots.placeOf(bucket).length));

@@ -1,17 +1,17 @@
 // `pereklad review`: a review page per article and language, and an index, built from the XLIFF
 // files on disk. Pages are written only when their content changed.
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { collectTranslations } from './collect.js';
 import { findingsWithGlossaries } from './findings.js';
 import { reviewView, type ReviewCounts } from './view.js';
 import { renderReviewPage } from './page.js';
-import { renderIndexPage, type IndexEntry } from './index-page.js';
+import { CONTENT, GENERATED, indexPageBody, indexPageFooter, type IndexEntry } from './index-page.js';
 import { uiText, type UiLanguage } from './i18n.js';
-import { readIfExists, writeIfChanged } from '../project/io.js';
+import { readTail, writeAtomicParts, writeIfChanged } from '../project/io.js';
 import { IncrementalIndex, settingsHash } from '../project/incremental.js';
 import { PEREKLAD_TOOL } from '../xliff/codec.js';
 import { glossaryTerms } from '../qa/glossary.js';
-import { GENERATED } from './index-page.js';
 import type { Reporter } from '../project/reporter.js';
 import { withProject } from '../project/store.js';
 
@@ -91,13 +91,27 @@ async function runReviewJobLocked(options: ReviewJobOptions): Promise<ReviewJobS
     for (const error of collected.errors) reporter.error(error);
     await index.save();
     entries.sort((a, b) => a.articleId.localeCompare(b.articleId) || a.lang.localeCompare(b.lang));
-    // The index keeps its date while what it lists is the same, so an unchanged run rewrites nothing.
+    // The index keeps its date while what it lists is the same, so an unchanged run rewrites nothing:
+    // its footer records a hash of the body, which is hashed and written a piece at a time (the
+    // page of 50,000 articles is 25 MB). A page whose size is not that of this body and its footer
+    // was edited by hand, and is written again.
     const indexFile = path.join(root, REVIEW_INDEX);
-    const previous = await readIfExists(indexFile);
-    const before = previous ? GENERATED.exec(previous)?.[1] : undefined;
-    let html = renderIndexPage(entries, ui, before ?? (options.now?.() ?? new Date()).toISOString());
-    if (previous !== undefined && html !== previous) html = renderIndexPage(entries, ui, (options.now?.() ?? new Date()).toISOString());
-    await writeIfChanged(indexFile, html);
+    const hash = createHash('sha256');
+    let bodyBytes = 0;
+    for (const part of indexPageBody(entries, ui)) {
+      hash.update(part, 'utf8');
+      bodyBytes += Buffer.byteLength(part, 'utf8');
+    }
+    const content = hash.digest('hex');
+    const previous = await readTail(indexFile, 4096);
+    const before = previous && CONTENT.exec(previous.text)?.[1] === content ? GENERATED.exec(previous.text)?.[1] : undefined;
+    if (before === undefined || previous?.size !== bodyBytes + Buffer.byteLength(indexPageFooter(ui, before, content), 'utf8')) {
+      const generated = (options.now?.() ?? new Date()).toISOString();
+      await writeAtomicParts(indexFile, (function* page() {
+        yield* indexPageBody(entries, ui);
+        yield indexPageFooter(ui, generated, content);
+      })());
+    }
     return { pages: entries.length, index: path.relative(cwd, indexFile), counts, errors: collected.errors };
   } finally {
     index.close();

@@ -3,7 +3,7 @@
 // index keeps its date; a changed XLIFF or glossary redoes exactly the pages it touches; deleting
 // the index only costs time.
 import { describe, it, expect, afterEach } from 'vitest';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
@@ -40,6 +40,15 @@ describe('review on unchanged inputs', () => {
     expect(b).toBe(first[1]);
     expect(i).not.toBe(first[2]);
     expect(await readFile(page('a'), 'utf8')).toContain('Erster Satz über Kyjiw.');
+
+    // An index edited by hand (its footer kept) is written again; a deleted one too.
+    const made = await readFile(index, 'utf8');
+    await writeFile(index, made.replace('<tbody>', '<tbody><tr><td>stray</td></tr>'));
+    expect((await runCli(['review', '--to', 'de'], dir)).code).toBe(0);
+    expect(await readFile(index, 'utf8')).not.toContain('stray');
+    await rm(index);
+    expect((await runCli(['review', '--to', 'de'], dir)).code).toBe(0);
+    expect((await readFile(index, 'utf8')).replace(/data-generated="[^"]+"[^<]*</u, '')).toBe(made.replace(/data-generated="[^"]+"[^<]*</u, ''));
 
     // A glossary change touches every page's QA: each is rendered again (and shows the finding).
     await ws.write('glossaries/uk-de.tsv', 'Львів\tLwiw\n');
