@@ -25,6 +25,9 @@ import { CACHE_DIR, closeCache, openCache, type CacheMode, type Db } from './dat
 import { exists, fileStamp, readIfExists, removeFile } from './io.js';
 
 export const INDEX_DB = 'index.sqlite';
+/** Entries recorded between two saves by a command that walks the archive (qa, review): it then
+ *  holds a bounded number of changed entries. */
+export const SAVE_EVERY = 200;
 /** Where an older pereklad kept each index (JSON): removed by the first writer that opens the database. */
 const LEGACY_FILES: Record<IndexKind, string> = { translate: 'index.json', review: 'review-index.json', qa: 'qa-index.json' };
 

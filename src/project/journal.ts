@@ -212,7 +212,7 @@ export class Journal {
         if (used > 0) writeFully(fd, out.subarray(0, used));
       });
       this.close();
-      kept.forEach((bucket, i) => this.slots.move(bucket, places[i]!, this.slots.placeOf(bucket).length));
+      kept.forEach((bucket, i) => this.slots.moveTo(bucket, places[i]!));
       this.size = size;
     }
     this.slots.dropLanguage(lang);

@@ -81,10 +81,9 @@ export class SlotTable {
     return { at: this.at[bucket]!, length: this.length[bucket]! };
   }
 
-  /** A bucket's line moved (the journal rewrote the file); valid until the table changes. */
-  move(bucket: number, at: number, length: number): void {
+  /** A bucket's line moved, as it is (the journal rewrote the file); valid until the table changes. */
+  moveTo(bucket: number, at: number): void {
     this.at[bucket] = at;
-    this.length[bucket] = length;
   }
 
   /** Drop a language's slots (the table is built again: open addressing has no plain delete). */

@@ -12,7 +12,7 @@ import { qaFindings, withQaFlags } from './run.js';
 import { qaReport, qaReportPath } from './report.js';
 import type { QaFinding } from './findings.js';
 import { withProject } from '../project/store.js';
-import { IncrementalIndex, settingsHash } from '../project/incremental.js';
+import { IncrementalIndex, SAVE_EVERY, settingsHash } from '../project/incremental.js';
 import { PEREKLAD_TOOL } from '../xliff/codec.js';
 
 export interface ProjectQaOptions {
@@ -75,7 +75,6 @@ async function runProjectQaLocked(options: ProjectQaOptions): Promise<ArticleQa[
           const checked = await checkFile(file, lang, glossary);
           results.push(checked.result);
           await index.record(lang, articleId, '', settings, { file, text: checked.xml }, { file, text: checked.xml }, { findings: checked.result.findings });
-          // Stored as it goes, so the job holds a bounded number of changed entries.
           if (++checkedFiles % SAVE_EVERY === 0) await index.save();
         } catch (err) {
           if (!(err instanceof PerekladError) && !isSystemError(err)) throw err;
@@ -103,5 +102,3 @@ async function runProjectQaLocked(options: ProjectQaOptions): Promise<ArticleQa[
   }
 }
 
-/** Files checked between two saves of the index. */
-const SAVE_EVERY = 200;

@@ -9,7 +9,7 @@ import { renderReviewPage } from './page.js';
 import { CONTENT, GENERATED, indexPageBody, indexPageFooter, type IndexEntry } from './index-page.js';
 import { uiText, type UiLanguage } from './i18n.js';
 import { readTail, writeAtomicParts, writeIfChanged } from '../project/io.js';
-import { IncrementalIndex, settingsHash } from '../project/incremental.js';
+import { IncrementalIndex, SAVE_EVERY, settingsHash } from '../project/incremental.js';
 import { PEREKLAD_TOOL } from '../xliff/codec.js';
 import { glossaryTerms } from '../qa/glossary.js';
 import type { Reporter } from '../project/reporter.js';
@@ -85,7 +85,6 @@ async function runReviewJobLocked(options: ReviewJobOptions): Promise<ReviewJobS
       await writeIfChanged(path.join(root, page), html);
       await index.record(lang, articleId, '', await settingsFor(lang), { file: path.resolve(cwd, file), text }, { file: path.join(root, page), text: html }, view.counts);
       add(lang, articleId, view.counts);
-      // Stored as it goes, so the job holds a bounded number of changed entries.
       if (++made % SAVE_EVERY === 0) await index.save();
     });
     for (const error of collected.errors) reporter.error(error);
@@ -118,5 +117,3 @@ async function runReviewJobLocked(options: ReviewJobOptions): Promise<ReviewJobS
   }
 }
 
-/** Pages made between two saves of the index. */
-const SAVE_EVERY = 200;

@@ -18,7 +18,7 @@ describe('SlotTable', () => {
     // In the order of their lines.
     const places = [...kept].map((b) => table.placeOf(b).at);
     expect(places).toEqual([...places].sort((x, y) => x - y));
-    for (const b of kept) table.move(b, table.placeOf(b).at + 1, table.placeOf(b).length);
+    for (const b of kept) table.moveTo(b, table.placeOf(b).at + 1);
     table.dropLanguage('de');
     expect(table.size).toBe(2500);
     keys.forEach((hash, i) => {
