@@ -33,6 +33,48 @@ export function trigrams(text: string): Set<string> {
   return out;
 }
 
+/** The trigrams of `text`, as `trigrams` gives them, each as a small number: the memory on disk
+ *  gathers some 140 per sentence it stores, and a number costs no string to cut and hash. Each
+ *  UTF-16 unit gets the next free number (per process), so that three fit in a small integer
+ *  while the texts have used fewer than 1,024 distinct units; a text with a unit beyond those is
+ *  left to `trigrams` (`of` says false). */
+export class TrigramCodes {
+  private readonly units = new Map<number, number>();
+  private readonly back: number[] = [];
+
+  private code(unit: number): number {
+    let code = this.units.get(unit);
+    if (code === undefined) {
+      code = this.back.length;
+      this.units.set(unit, code);
+      this.back.push(unit);
+    }
+    return code;
+  }
+
+  /** Fills `into` (cleared first) with the codes of `text`'s trigrams, or returns false. */
+  of(text: string, into: Set<number>): boolean {
+    into.clear();
+    const padded = ` ${text} `;
+    let a = this.code(padded.charCodeAt(0));
+    let b = this.code(padded.charCodeAt(1));
+    if (a >= 1024 || b >= 1024) return false;
+    for (let i = 2; i < padded.length; i++) {
+      const c = this.code(padded.charCodeAt(i));
+      if (c >= 1024) return false;
+      into.add((a * 1024 + b) * 1024 + c);
+      a = b;
+      b = c;
+    }
+    return true;
+  }
+
+  /** The trigram a code stands for. */
+  text(code: number): string {
+    return String.fromCharCode(this.back[Math.floor(code / 1048576)]!, this.back[Math.floor(code / 1024) % 1024]!, this.back[code % 1024]!);
+  }
+}
+
 /** Trigrams shared with the query that a candidate needs for a Dice coefficient of MIN_DICE:
  *  2s / (g + h) ≥ d with h ≥ s gives s ≥ g·d / (2 − d). */
 export const MIN_DICE = 0.4;

@@ -18,7 +18,7 @@
 // archive. Now the process holds the entries changed since the last save (one window's) and the
 // rows of the article it is looking at.
 import path from 'node:path';
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import type { LanguageFigures } from './reporter.js';
 import type { Statement } from 'better-sqlite3';
 import { CACHE_DIR, closeCache, openCache, type CacheMode, type Db } from './database.js';
@@ -68,7 +68,7 @@ interface IndexEntry<F> {
 export type IndexFigures = Pick<LanguageFigures, 'segments' | 'untranslated' | 'qaErrors' | 'qaWarnings' | 'mt' | 'translated' | 'reviewed' | 'final'>;
 
 export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return digest('sha256', text, 'hex');
 }
 
 /** A stable hash of settings (RegExp as its source, keys in the order given). */

@@ -7,7 +7,7 @@
 // Two keys may share a prefix (about one chance in 10^7 at 700,000 answers): the later one then
 // takes the slot, and the journal, which reads the line back and checks its key, does not take the
 // other one's answer for it (that answer is asked for again).
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 
 export interface Slot {
   at: number;
@@ -36,7 +36,7 @@ export class SlotTable {
   }
 
   static hashOf(lang: string, engine: string, key: string): Buffer {
-    return createHash('sha256').update(`${lang}\u0000${engine}\u0000${key}`, 'utf8').digest();
+    return digest('sha256', `${lang}\u0000${engine}\u0000${key}`, 'buffer');
   }
 
   private bucket(hash: Buffer): number {

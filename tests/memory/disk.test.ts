@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allSegments, type Segment } from '../../src/model.js';
 import { loadMemory, openMemory } from '../../src/memory/store.js';
-import { contextOf, lookupMemory, type MemoryIndex } from '../../src/memory/tm.js';
+import { contextOf, lookupMemory, TranslationMemory, type MemoryIndex, type TmEntry } from '../../src/memory/tm.js';
 import { DiskMemory, MEMORY_DB, MEMORY_SCHEMA } from '../../src/memory/disk.js';
 import { openCache } from '../../src/project/database.js';
 import { readArticle } from '../../src/formats/registry.js';
@@ -120,5 +120,35 @@ describe('translation memory on disk', () => {
     expect(warnings[0]).toMatch(/^warning: locales\/\.pereklad\/memory\.sqlite: cannot be used \(.+\); the memory is read from the files$/u);
     // The exact match came from the memory all the same: only the new sentence was sent.
     expect(engine.sent).toEqual(['Роботи почнуться 29 квітня.']);
+  });
+
+  it('texts past the first 1,024 distinct characters (its trigram codes) are found all the same, alone or sharing trigrams with coded ones', async () => {
+    const db = (await openCache(path.join(ws.dir, 'locales'), MEMORY_DB, MEMORY_SCHEMA, 'write'))!;
+    // 1,200 distinct CJK characters, in sentences that also hold Ukrainian words: their shared
+    // trigrams are gathered both as codes (from the Ukrainian sentences) and as text.
+    const cjk = (i: number): string => Array.from({ length: 40 }, (_, k) => String.fromCharCode(0x4e00 + ((i * 40 + k) % 1200))).join('');
+    const sources = [
+      ...Array.from({ length: 30 }, (_, i) => `Міністр оборони провів нараду в Києві щодо постачання техніки номер ${i}.`),
+      ...Array.from({ length: 30 }, (_, i) => `Міністр оборони провів нараду ${cjk(i)} номер ${i}.`),
+      'Міністр оборони провів нараду в Києві щодо постачання техніки номер 99.',
+    ];
+    const entries: TmEntry[] = sources.map((source, i) => ({ lang: 'en-GB', source: [source], codes: [], target: [`Translation ${i}.`], state: 'translated', provenance: { origin: 'mt', engine: 'test' }, origin: 'locales/en-GB/cjk.xlf', codesKnown: true }));
+    const written = new DiskMemory(db, true);
+    written.record({ path: 'en-GB/cjk.xlf', stamp: 'x', problems: [], entries });
+    written.flush();
+    const disk = new DiskMemory(db, false);
+    const inMemory = new TranslationMemory();
+    for (const entry of entries) inMemory.add(entry);
+    for (const query of [
+      'Міністр оборони провів нараду в Києві щодо постачання техніки номер 7!',
+      `Міністр оборони провів нараду ${cjk(3)} номер 3!`,
+      `Міністр оборони провів нараду ${cjk(29)} номер 12.`,
+    ]) {
+      const norm = query.toLowerCase();
+      const found = disk.fuzzyCandidates(norm, 'en-GB', 70, 5).map((c) => [c.item.target, c.score]);
+      expect(found.length).toBeGreaterThan(0);
+      expect(found).toEqual(inMemory.fuzzyCandidates(norm, 'en-GB', 70, 5).map((c) => [c.item.target, c.score]));
+    }
+    db.close();
   });
 });

@@ -1,9 +1,29 @@
 // Fuzzy scores behave as translators expect from CAT tools.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { normalizeForMatch, similarity, TrigramIndex } from '../../src/memory/fuzzy.js';
+import { normalizeForMatch, similarity, TrigramCodes, TrigramIndex, trigrams } from '../../src/memory/fuzzy.js';
 
 const SENTENCE = 'Келлог став найвищим посадовцем США, який відвідав авторитарну державу за останні роки.';
+
+describe('trigram codes', () => {
+  it('stand for exactly the trigrams of a text, until the texts have used 1,024 distinct characters', () => {
+    const codes = new TrigramCodes();
+    const into = new Set<number>();
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (text) => {
+      if (!codes.of(text, into)) return;
+      expect(new Set([...into].map((c) => codes.text(c)))).toEqual(trigrams(text));
+      expect(into.size).toBe(trigrams(text).size);
+    }), { numRuns: 300 });
+    // Past 1,024 distinct characters a text is refused, never given a wrong code.
+    const many = new TrigramCodes();
+    const wide = Array.from({ length: 1100 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('');
+    expect(many.of(wide, into)).toBe(false);
+    expect(many.of('abc', into)).toBe(false);
+    // What already has codes still has them.
+    expect(many.of(wide.slice(0, 500), into)).toBe(true);
+    expect(new Set([...into].map((c) => many.text(c)))).toEqual(trigrams(wide.slice(0, 500)));
+  });
+});
 
 describe('fuzzy matching', () => {
   it('is 100 only for equal texts, symmetric, and between 0 and 100', () => {
