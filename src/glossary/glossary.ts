@@ -1,7 +1,7 @@
 // Glossary files: one per language pair in the repository (glossaries/uk-en.tsv), in the format
 // DeepL accepts (TSV: source<TAB>target per line; CSV: source,target with optional quoting), read
 // into entries with a content hash that decides when a DeepL glossary must be replaced.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../project/digest.js';
 import path from 'node:path';
 import { BadInputError } from '../errors.js';
 import { namesIn, readText } from '../project/io.js';
@@ -58,7 +58,7 @@ export function parseGlossary(text: string, file: string, format: 'tsv' | 'csv',
     entries.push({ source, target, doNotTranslate: source === target, line: i + 1 });
   });
   const canonical = entries.map((e) => `${e.source}\t${e.target}`).sort().join('\n');
-  const hash = createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+  const hash = sha256(canonical).slice(0, 16);
   return { sourceLang, targetLang, file, entries, hash };
 }
 

@@ -14,7 +14,7 @@
 // stored as varint deltas; each trigram's document count is kept apart, so a lookup reads the
 // rarest trigrams first within the same budget as the in-memory index (src/memory/fuzzy.ts).
 // Written by hand: no SQLite extension or library does n-gram candidates with prefix filtering.
-import { hash as digest } from 'node:crypto';
+import { digest } from '../project/digest.js';
 import type { Segment } from '../model.js';
 import { BadInputError } from '../errors.js';
 import type { Db } from '../project/database.js';

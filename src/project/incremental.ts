@@ -18,7 +18,7 @@
 // archive. Now the process holds the entries changed since the last save (one window's) and the
 // rows of the article it is looking at.
 import path from 'node:path';
-import { hash as digest } from 'node:crypto';
+import { sha256 } from './digest.js';
 import type { LanguageFigures } from './reporter.js';
 import type { Statement } from 'better-sqlite3';
 import { CACHE_DIR, closeCache, openCache, type CacheMode, type Db } from './database.js';
@@ -67,9 +67,7 @@ interface IndexEntry<F> {
  *  older pereklad wrote: `status` then plans such an article in full. */
 export type IndexFigures = Pick<LanguageFigures, 'segments' | 'untranslated' | 'qaErrors' | 'qaWarnings' | 'mt' | 'translated' | 'reviewed' | 'final'>;
 
-export function sha256(text: string): string {
-  return digest('sha256', text, 'hex');
-}
+export { sha256 };
 
 /** A stable hash of settings (RegExp as its source, keys in the order given). */
 export function settingsHash(settings: unknown): string {

@@ -7,7 +7,7 @@
 // Two keys may share a prefix (about one chance in 10^7 at 700,000 answers): the later one then
 // takes the slot, and the journal, which reads the line back and checks its key, does not take the
 // other one's answer for it (that answer is asked for again).
-import { hash as digest } from 'node:crypto';
+import { digest } from './digest.js';
 
 export interface Slot {
   at: number;

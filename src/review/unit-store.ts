@@ -5,7 +5,7 @@
 // atomic commit); review and `pereklad approve` use only this function, so moving it onto
 // src/project/ is one file.
 import path from 'node:path';
-import { createHash } from 'node:crypto';
+import { sha256 } from '../project/digest.js';
 import type { Content, Segment, TranslatedArticle } from '../model.js';
 import { allSegments, isKept } from '../model.js';
 import { PerekladError } from '../errors.js';
@@ -30,9 +30,8 @@ export class StaleFileError extends PerekladError {}
 /** An edit that the unit cannot take (unknown segment, inline codes lost or invented). */
 export class BadEditError extends PerekladError {}
 
-export function fileHash(bytes: string | Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+/** What the review app sends back to say which version of the file an edit was made on. */
+export const fileHash = sha256;
 
 export interface UnitEdit {
   segmentId: string;
