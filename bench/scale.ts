@@ -2,7 +2,9 @@
 // built-in pseudo engine, in process, so what is measured is pereklad's own work), each step run
 // as its own process through the real CLI:
 //   first run, unchanged re-run, 1 % of the articles edited, 1 % new articles, status, review.
-// For each: wall time, CPU (user + system) and peak RSS of the process. Articles are made from the
+// For each: wall time, CPU (user and system) and peak RSS of the process; and, beside the first run,
+// what the durable writes of the files it wrote cost alone (bench/scale-floor.ts: the file system's
+// floor, the same on any code that keeps every write crash-safe). Articles are made from the
 // sentences of the sample article in source-texts/ (with names, places and numbers varied, so each
 // is distinct and the memory holds many near neighbours, as a newsroom's archive does).
 //
@@ -18,6 +20,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,3000,10000').split(',').map(Numb
 const LANG = 'en-GB';
 const here = import.meta.dirname;
 const CHILD = path.join(here, 'scale-child.js');
+const FLOOR = path.join(here, 'scale-floor.js');
 const SAMPLE = path.resolve(here, '../../source-texts/2025-06/lukashenko-kellogg-minsk.txt');
 
 const NAMES = ['Лукашенко', 'Келлог', 'Помпео', 'Трамп', 'Зеленський', 'Сибіга', 'Рубіо', 'Макрон', 'Туск', 'Стармер'];
@@ -60,7 +63,7 @@ async function writeArticles(dir: string, pool: readonly string[], from: number,
   }
 }
 
-interface Measure { step: string; wallS: number; cpuS: number; rssMb: number; code: number }
+interface Measure { step: string; wallS: number; userS: number; systemS: number; cpuS: number; rssMb: number; code: number }
 
 function run(dir: string, step: string, args: string[]): Measure {
   const start = performance.now();
@@ -68,7 +71,20 @@ function run(dir: string, step: string, args: string[]): Measure {
   const wallS = (performance.now() - start) / 1000;
   const usage = JSON.parse(child.output[3]?.toString() || '{}') as { code?: number; userUs?: number; systemUs?: number; maxRssKb?: number };
   if (child.status !== 0) process.stderr.write(`${step}: exit ${child.status}\n${child.stderr.toString().slice(0, 2000)}\n`);
-  return { step, wallS, cpuS: ((usage.userUs ?? 0) + (usage.systemUs ?? 0)) / 1e6, rssMb: (usage.maxRssKb ?? 0) / 1024, code: child.status ?? -1 };
+  const userS = (usage.userUs ?? 0) / 1e6;
+  const systemS = (usage.systemUs ?? 0) / 1e6;
+  return { step, wallS, userS, systemS, cpuS: userS + systemS, rssMb: (usage.maxRssKb ?? 0) / 1024, code: child.status ?? -1 };
+}
+
+/** The durable writes alone of what the first run wrote (bench/scale-floor.ts), then removed. */
+async function floor(dir: string): Promise<Measure & { files: number }> {
+  const child = spawnSync(process.execPath, [FLOOR, LANG], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+  const got = JSON.parse(child.output[3]?.toString() || '{}') as { files?: number; wallMs?: number; userUs?: number; systemUs?: number };
+  if (child.status !== 0) process.stderr.write(`durable writes alone: exit ${child.status}\n${child.stderr.toString().slice(0, 2000)}\n`);
+  await rm(path.join(dir, 'floor'), { recursive: true, force: true });
+  const userS = (got.userUs ?? 0) / 1e6;
+  const systemS = (got.systemUs ?? 0) / 1e6;
+  return { step: `durable writes alone (${(got.files ?? 0).toLocaleString('en-US')} files)`, wallS: (got.wallMs ?? 0) / 1000, userS, systemS, cpuS: userS + systemS, rssMb: 0, code: child.status ?? -1, files: got.files ?? 0 };
 }
 
 const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -77,7 +93,7 @@ async function main(): Promise<void> {
   const pool = await sentencePool();
   process.stdout.write(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at start\n`);
   process.stdout.write(`seed: ${pool.length} sentences of the sample article; engine: pseudo (in process, instant); one target language (${LANG})\n\n`);
-  process.stdout.write('| articles | step | wall s | CPU s | CPU ms/article | peak RSS MB |\n|---|---|---|---|---|---|\n');
+  process.stdout.write('| articles | step | wall s | user s | system s | CPU ms/article | peak RSS MB |\n|---|---|---|---|---|---|---|\n');
   for (const size of SIZES) {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'pereklad-scale-'));
     try {
@@ -85,6 +101,7 @@ async function main(): Promise<void> {
       const translate = ['translate', '--engine', 'pseudo', '--to', LANG];
       const steps: Measure[] = [];
       steps.push(run(dir, 'first run', translate));
+      const writes = await floor(dir);
       steps.push(run(dir, 'unchanged re-run', translate));
       const onePercent = Math.max(1, Math.round(size / 100));
       // 1 % edited: a sentence of the first paragraph changed, spread over the archive.
@@ -97,12 +114,14 @@ async function main(): Promise<void> {
       steps.push(run(dir, '1 % new', translate));
       steps.push(run(dir, 'status', ['status', '--engine', 'pseudo', '--to', LANG]));
       steps.push(run(dir, 'review', ['review', '--to', LANG]));
-      for (const m of steps) {
-        process.stdout.write(`| ${size.toLocaleString('en-US')} | ${m.step}${m.code === 0 ? '' : ` (exit ${m.code})`} | ${fmt(m.wallS)} | ${fmt(m.cpuS)} | ${fmt((m.cpuS * 1000) / size, 2)} | ${fmt(m.rssMb, 0)} |\n`);
-      }
+      const row = (m: Measure): string => `| ${size.toLocaleString('en-US')} | ${m.step}${m.code === 0 ? '' : ` (exit ${m.code})`} | ${fmt(m.wallS)} | ${fmt(m.userS)} | ${fmt(m.systemS)} | ${fmt((m.cpuS * 1000) / size, 2)} | ${m.rssMb > 0 ? fmt(m.rssMb, 0) : '–'} |\n`;
+      process.stdout.write(row(steps[0]!) + row(writes));
+      for (const m of steps.slice(1)) process.stdout.write(row(m));
       const [first, rerun, , added] = steps;
-      process.stdout.write(`|  | first ÷ re-run | ${fmt(first!.wallS / rerun!.wallS, 1)}× |  |  |  |\n`);
-      process.stdout.write(`|  | 1 % new − re-run, per new article | ${fmt(((added!.wallS - rerun!.wallS) * 1000) / onePercent, 1)} ms |  |  |  |\n`);
+      const note = (what: string, value: string): void => { process.stdout.write(`|  | ${what} | ${value} |  |  |  |  |\n`); };
+      note('first run − durable writes alone, per article', `${fmt(((first!.wallS - writes.wallS) * 1000) / size, 2)} ms wall, ${fmt(((first!.cpuS - writes.cpuS) * 1000) / size, 2)} ms CPU`);
+      note('first ÷ re-run', `${fmt(first!.wallS / rerun!.wallS, 1)}×`);
+      note('1 % new − re-run, per new article', `${fmt(((added!.wallS - rerun!.wallS) * 1000) / onePercent, 1)} ms`);
     } finally {
       // BENCH_KEEP=1 keeps the last project, to profile a step by hand.
       if (process.env.BENCH_KEEP === '1') process.stdout.write(`kept: ${dir}\n`);

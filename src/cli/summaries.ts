@@ -21,6 +21,14 @@ export function sumFigures(languages: Record<string, LanguageFigures>): Language
   return total;
 }
 
+/** "2 articles", "2 articles, 1 namespace of site strings" or "1 namespace of site strings". */
+function documents(f: LanguageFigures): string {
+  const namespaces = f.namespaces ?? 0;
+  const parts = namespaces > 0 && (f.articles ?? 0) === 0 ? [] : [plural(f.articles ?? 0, 'article')];
+  if (namespaces > 0) parts.push(`${plural(namespaces, 'namespace')} of site strings`);
+  return parts.join(', ');
+}
+
 export function translateSummary(summary: TranslateJobSummary, options: { dryRun: boolean; paid: boolean; engine: boolean; languages: number; elapsedMs: number }): Summary {
   const { dryRun, paid } = options;
   const lines: string[] = [];
@@ -31,7 +39,7 @@ export function translateSummary(summary: TranslateJobSummary, options: { dryRun
       (f.accountBilledCharacters !== undefined && f.accountBilledCharacters !== f.billedCharacters ? ` (the engine account counted ${thousands(f.accountBilledCharacters)})` : '');
     lines.push(dryRun
       ? `${lang}: ${sent}`
-      : `${lang}: ${plural(f.articles ?? 0, 'article')}, ${plural(f.segments ?? 0, 'segment')}: ${thousands(f.reused ?? 0)} reused, ${thousands(f.machineTranslated ?? 0)} machine-translated, ` +
+      : `${lang}: ${documents(f)}, ${plural(f.segments ?? 0, 'segment')}: ${thousands(f.reused ?? 0)} reused, ${thousands(f.machineTranslated ?? 0)} machine-translated, ` +
         `${thousands(f.untranslated ?? 0)} untranslated; ${sent}; QA ${plural(f.qaErrors ?? 0, 'error')}, ${plural(f.qaWarnings ?? 0, 'warning')}; ${plural(f.filesWritten ?? 0, 'file')} written`);
   }
   const verb = dryRun ? 'would send' : 'sent';

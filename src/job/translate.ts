@@ -291,7 +291,7 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
           const files = Number(wroteXliff) + Number(wroteOutput);
           summary.filesWritten += files;
           add(figures, {
-            articles: 1, segments: assembled.segments, reused, machineTranslated: machine, untranslated: assembled.untranslated,
+            ...(resource ? { namespaces: 1 } : { articles: 1 }), segments: assembled.segments, reused, machineTranslated: machine, untranslated: assembled.untranslated,
             flagged, qaErrors: qa.error, qaWarnings: qa.warning, filesWritten: files,
           });
           const parts = [`${assembled.segments} segments`];

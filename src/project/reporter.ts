@@ -5,6 +5,8 @@
 /** Figures of one language (or the total): every field is a count; absent means "not this command's". */
 export interface LanguageFigures {
   articles?: number;
+  /** The site's string namespaces (src/formats/i18next), counted apart from the articles. */
+  namespaces?: number;
   segments?: number;
   reused?: number;
   machineTranslated?: number;

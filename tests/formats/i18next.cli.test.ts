@@ -16,6 +16,8 @@ describe('site strings in status, review and qa', () => {
     const r = await runCli(['translate', '--to', 'pl', '--engine', 'pseudo', '--verbose'], ws.dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^site → pl: 49 segments, 49 machine-translated \(pseudo\); locales\/pl\/site\.xlf$/mu);
+    // The namespace is counted as what it is, not as one more article, in the language's line and in --json.
+    expect(r.stdout).toMatch(/^pl: 1 article, 1 namespace of site strings, [\d,]+ segments:/mu);
   }, 60_000);
   afterAll(() => ws.cleanup());
 
