@@ -1,7 +1,7 @@
 // Archive scale: pereklad over 1,000 … 50,000 distinct articles with an instant engine (the
 // built-in pseudo engine, in process, so what is measured is pereklad's own work), each step run
 // as its own process through the real CLI:
-//   first run, unchanged re-run, 1 % of the articles edited, 1 % new articles, status, review.
+//   first run, unchanged re-run, 1 % of the articles edited, 1 % new articles, status, review, publish.
 // For each: wall time, CPU (user and system) and peak RSS of the process; and, beside the first run,
 // what the durable writes of the files it wrote cost alone (bench/scale-floor.ts: the file system's
 // floor, the same on any code that keeps every write crash-safe). Articles are made from the
@@ -114,6 +114,9 @@ async function main(): Promise<void> {
       steps.push(run(dir, '1 % new', translate));
       steps.push(run(dir, 'status', ['status', '--engine', 'pseudo', '--to', LANG]));
       steps.push(run(dir, 'review', ['review', '--to', LANG]));
+      // Every XLIFF read and gated (pseudo text is never published: nothing is copied, the
+      // articles namespace and its source-language fallback are still written).
+      steps.push(run(dir, 'publish', ['publish', '--to', LANG, '--allow-mt']));
       const row = (m: Measure): string => `| ${size.toLocaleString('en-US')} | ${m.step}${m.code === 0 ? '' : ` (exit ${m.code})`} | ${fmt(m.wallS)} | ${fmt(m.userS)} | ${fmt(m.systemS)} | ${fmt((m.cpuS * 1000) / size, 2)} | ${m.rssMb > 0 ? fmt(m.rssMb, 0) : '–'} |\n`;
       process.stdout.write(row(steps[0]!) + row(writes));
       for (const m of steps.slice(1)) process.stdout.write(row(m));

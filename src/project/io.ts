@@ -16,7 +16,7 @@
 // included): nothing else runs meanwhile in the CLI's jobs, and the review server (`review --serve`)
 // is held only for the milliseconds of a save.
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import type { Stats } from 'node:fs';
@@ -381,6 +381,105 @@ export async function readTail(file: string, bytes: number): Promise<{ text: str
     const buffer = Buffer.alloc(size - start);
     readSync(fd, buffer, 0, buffer.length, start);
     return { text: buffer.toString('utf8'), size };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A file written a piece at a time into its temporary file, then put in place as `writeIfChanged`
+ *  does: atomically, and only when its bytes differ from the file's (which is then left as it was,
+ *  untouched). For what is too large to hold as one string (publish's i18next resource of 50,000
+ *  articles); a kill before `commit` leaves only a temporary file, which the next command removes. */
+export class StreamedFile {
+  private readonly hash = createHash('sha256');
+  private batch: string[] = [];
+  private batched = 0;
+  private size = 0;
+
+  private constructor(readonly file: string, private readonly temp: string, private fd: number | undefined) {}
+
+  static async open(file: string): Promise<StreamedFile> {
+    await assertInsideProject(file);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const temp = tempPathFor(file);
+    try {
+      return new StreamedFile(file, temp, openSync(temp, 'wx'));
+    } catch (err) {
+      throw atPath(err, file);
+    }
+  }
+
+  write(text: string): void {
+    this.batch.push(text);
+    this.batched += text.length;
+    if (this.batched >= 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (this.fd === undefined) throw new Error(`${this.file}: written after commit or abort`);
+    const bytes = Buffer.from(this.batch.join(''), 'utf8');
+    this.batch = [];
+    this.batched = 0;
+    this.hash.update(bytes);
+    this.size += bytes.length;
+    try {
+      writeFully(this.fd, bytes);
+    } catch (err) {
+      this.abort();
+      throw atPath(err, this.file);
+    }
+  }
+
+  /** Put the file in place unless it already holds these bytes; true when it was written. */
+  async commit(folders?: FolderSyncs): Promise<boolean> {
+    this.flush();
+    const fd = this.fd!;
+    try {
+      fsyncSync(fd);
+    } catch (err) {
+      this.abort();
+      throw atPath(err, this.file);
+    }
+    closeSync(fd);
+    this.fd = undefined;
+    if (sameBytes(this.file, this.size, this.hash.digest('hex'))) {
+      rmSync(this.temp, { force: true });
+      return false;
+    }
+    try {
+      crashPoint('rename');
+      renameSync(this.temp, this.file);
+    } catch (err) {
+      rmSync(this.temp, { force: true });
+      throw atPath(err, this.file);
+    }
+    if (folders) folders.add(path.dirname(this.file));
+    else syncDirNow(path.dirname(this.file));
+    return true;
+  }
+
+  /** Drop what was written; the file stays as it was. */
+  abort(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.temp, { force: true });
+  }
+}
+
+/** Whether `file` holds exactly `size` bytes with this sha256 (read a megabyte at a time). */
+function sameBytes(file: string, size: number, sha256: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    if (fstatSync(fd).size !== size) return false;
+    const hash = createHash('sha256');
+    const buffer = Buffer.alloc(1 << 20);
+    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0;) hash.update(buffer.subarray(0, n));
+    return hash.digest('hex') === sha256;
   } finally {
     closeSync(fd);
   }

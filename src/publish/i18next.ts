@@ -50,7 +50,7 @@ export function targetStrings(doc: TranslatedArticle, publishable: ReadonlySet<s
 /** The resource object for i18next: nested `{ article: { segment: text } }` or flat `{ "article.segment": text }`. */
 export function resourceObject(articles: ArticleStrings, keys: PublishConfig['i18next']['keys']): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [articleId, strings] of [...articles].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [articleId, strings] of [...articles].sort(([a], [b]) => resourceOrder(a, b))) {
     if (strings.size === 0) continue;
     if (keys === 'flat') for (const [segmentId, text] of strings) out[`${articleId}.${segmentId}`] = text;
     else out[articleId] = Object.fromEntries(strings);
@@ -60,4 +60,48 @@ export function resourceObject(articles: ArticleStrings, keys: PublishConfig['i1
 
 export function resourceJson(articles: ArticleStrings, keys: PublishConfig['i18next']['keys']): string {
   return `${JSON.stringify(resourceObject(articles, keys), null, 2)}\n`;
+}
+
+/** Whether JavaScript orders `key` among an object's integer keys (before every other key, in
+ *  numeric order), as `JSON.stringify` of `resourceObject` then writes it. */
+const integerKey = (key: string): boolean => /^(0|[1-9]\d*)$/u.test(key) && Number(key) < 2 ** 32 - 1;
+
+/** The order of article ids in a resource (`resourceObject`'s, integer-like ids first as an object
+ *  puts them), for giving `ResourceWriter` its articles one at a time. */
+export function resourceOrder(a: string, b: string): number {
+  const ia = integerKey(a);
+  const ib = integerKey(b);
+  if (ia || ib) return ia && ib ? Number(a) - Number(b) : ia ? -1 : 1;
+  return a.localeCompare(b);
+}
+
+/** `resourceJson`'s text, byte for byte, written an article at a time (the source-language resource
+ *  of 50,000 articles is some 180 MB of JSON: never one string). Articles come in `resourceOrder`.
+ *  Hand-written rather than a streaming JSON library: the output must equal `JSON.stringify`'s, as
+ *  the file a site already has compares equal and is not rewritten. */
+export class ResourceWriter {
+  private last: string | undefined;
+  private any = false;
+
+  constructor(private readonly keys: PublishConfig['i18next']['keys'], private readonly out: (text: string) => void) {}
+
+  add(articleId: string, strings: ReadonlyMap<string, string>): void {
+    if (this.last !== undefined && resourceOrder(this.last, articleId) >= 0) throw new Error(`resource articles out of order: ${this.last}, then ${articleId}`);
+    this.last = articleId;
+    if (strings.size === 0) return;
+    if (this.keys === 'flat') {
+      for (const [segmentId, text] of strings) this.entry(`${articleId}.${segmentId}`, JSON.stringify(text));
+    } else {
+      this.entry(articleId, JSON.stringify(Object.fromEntries(strings), null, 2).replaceAll('\n', '\n  '));
+    }
+  }
+
+  private entry(key: string, value: string): void {
+    this.out(`${this.any ? ',\n' : '{\n'}  ${JSON.stringify(key)}: ${value}`);
+    this.any = true;
+  }
+
+  end(): void {
+    this.out(this.any ? '\n}\n' : '{}\n');
+  }
 }

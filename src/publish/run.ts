@@ -4,13 +4,14 @@
 import path from 'node:path';
 import { NoTranslationsError, collectTranslations, type TranslatedFile } from '../review/collect.js';
 import { findingsWithGlossaries } from '../review/findings.js';
-import { writeIfChanged } from '../project/io.js';
+import { StreamedFile, writeIfChanged } from '../project/io.js';
+import type { ProjectXliff } from '../project/layout.js';
 import type { Reporter } from '../project/reporter.js';
 import type { PublishConfig, PublishFormat } from './config.js';
 import { describeBlockers, publishGate, type GateOptions } from './gate.js';
 import { localizedCopy } from './copy.js';
 import { renderPublished } from './per-format.js';
-import { resourceJson, sourceStrings, targetStrings, type ArticleStrings } from './i18next.js';
+import { ResourceWriter, resourceOrder, sourceStrings, targetStrings } from './i18next.js';
 import { withProject } from '../project/store.js';
 import { publishInputs, recordPublish, recordingReporter, unchangedPublish } from './unchanged.js';
 import { PerekladError } from '../errors.js';
@@ -74,37 +75,30 @@ async function publishAll(options: PublishJobOptions): Promise<PublishJobSummary
   const { cwd, reporter, publish } = options;
   const localesRoot = path.resolve(cwd, options.localesDir);
   const publishRoot = path.resolve(cwd, publish.dir);
-  // Every language is read: the source-language fallback resource holds every article, whichever
-  // languages this run publishes.
-  const collected = await collectTranslations(cwd, options.localesDir);
-  for (const error of collected.errors) reporter.error(error);
-  const chosen = options.languages;
-  if (chosen && !collected.files.some((f) => chosen.includes(f.lang))) {
-    throw new NoTranslationsError(`no XLIFF files for ${chosen.join(', ')} under ${options.localesDir}/; run \`pereklad translate\` first`);
-  }
   const published = (options.now?.() ?? new Date()).toISOString();
-  const summary: PublishJobSummary = { published: [], notReady: [], resources: [], errors: collected.errors };
+  const summary: PublishJobSummary = { published: [], notReady: [], resources: [], errors: [] };
   const rel = (file: string): string => path.relative(cwd, file);
-
-  const source = new Map<string, ArticleStrings>();
-  const byLang = new Map<string, TranslatedFile[]>();
-  for (const file of collected.files) {
-    // A namespace of the site's strings is no article: it has its own resource file
-    // (src/formats/i18next/), rebuilt here through its gate, and no place in the articles namespace.
-    if (file.doc.article.metadata.i18next) {
-      if (options.strings && (!chosen || chosen.includes(file.lang))) await publishNamespace(file, options.strings);
-      continue;
-    }
-    const { sourceLang } = file.doc.article;
-    const sourceArticles = source.get(sourceLang) ?? new Map<string, Map<string, string>>();
-    if (!sourceArticles.has(file.articleId)) sourceArticles.set(file.articleId, sourceStrings(file.doc));
-    source.set(sourceLang, sourceArticles);
-    if (chosen && !chosen.includes(file.lang)) continue;
-    const list = byLang.get(file.lang);
-    if (list) list.push(file);
-    else byLang.set(file.lang, [file]);
-  }
+  const chosen = options.languages;
   const findingsFor = findingsWithGlossaries(cwd, options.glossaryDir);
+
+  /** A resource being written an article at a time: each language's, and each source language's
+   *  fallback, opened when its first article comes and put in place (if changed) at the end. */
+  interface Resource { file: string; out: StreamedFile; writer: ResourceWriter; kept: number; total: number }
+  const targets = new Map<string, Resource>();
+  const sources = new Map<string, Resource>();
+  const chosenSeen = new Set<string>();
+  let lastArticle: string | undefined;
+  const sourcesOfArticle = new Set<string>();
+  const resourceFor = async (held: Map<string, Resource>, lang: string): Promise<Resource> => {
+    let resource = held.get(lang);
+    if (!resource) {
+      const file = path.join(localesRoot, lang, `${publish.i18next.namespace}.json`);
+      const out = await StreamedFile.open(file);
+      resource = { file, out, writer: new ResourceWriter(publish.i18next.keys, (text) => out.write(text)), kept: 0, total: 0 };
+      held.set(lang, resource);
+    }
+    return resource;
+  };
 
   async function publishNamespace(file: TranslatedFile, strings: StringsConfig): Promise<void> {
     const { doc, resource } = await currentNamespace(file.doc, cwd, strings);
@@ -117,53 +111,96 @@ async function publishAll(options: PublishJobOptions): Promise<PublishJobSummary
     reporter.info(unreviewedLine(rel(output.file), output.unreviewed) ?? `i18next: ${rel(output.file)} (site strings: every one in it reviewed)`);
   }
 
-  for (const [lang, files] of byLang) {
-    const strings: ArticleStrings = new Map();
-    for (const { articleId, doc } of files) {
-      const gate = publishGate(doc, await findingsFor(doc), options);
-      strings.set(articleId, targetStrings(doc, gate.publishable, publish.i18next.gate));
-      if (!gate.ready) {
-        const blockers = describeBlockers(gate.blockers, options.minState);
-        summary.notReady.push({ articleId, lang, blockers });
-        reporter.warn(`not ready: ${articleId} → ${lang}: ${blockers}`);
-        continue;
-      }
-      const copy = localizedCopy(doc, gate, published, options.minState);
-      const written: string[] = [];
-      try {
-        for (const format of publish.formats) {
-          const file = publishedPath(publishRoot, lang, articleId, format);
-          await writeIfChanged(file, renderPublished(format, doc, copy));
-          written.push(rel(file));
-        }
-      } catch (err) {
-        // One fault policy (src/project/faults.ts): a copy that cannot be written is one line, and
-        // the other articles are still published.
-        if (!(err instanceof PerekladError) && !isSystemError(err)) throw err;
-        const message = err instanceof PerekladError ? err.message : `${describeFault(err, rel)}; ${articleId} → ${lang} not published`;
-        summary.errors.push(message);
-        reporter.error(`error: ${message}`);
-        continue;
-      }
-      summary.published.push({ articleId, lang, files: written, machineTranslated: copy.meta.provenance.machineTranslated });
-      const notes = [
-        ...(copy.meta.provenance.machineTranslated ? [`${gate.machine.size} machine-translated sentence${gate.machine.size === 1 ? '' : 's'}, marked as machine translation`] : []),
-        ...(gate.overriddenErrors.length > 0 ? [`published with ${gate.overriddenErrors.length} QA error${gate.overriddenErrors.length === 1 ? '' : 's'} because --allow-errors was given (${[...new Set(gate.overriddenErrors.map((f) => f.segmentId))].join(', ')})`] : []),
-      ];
-      reporter.detail(`published: ${articleId} → ${lang}: ${written.join(', ')}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
+  /** One article in one language: its copies when it passes the gate, and what its resource holds. */
+  async function publishArticle({ articleId, doc, lang }: TranslatedFile, resource: Resource, sourceCount: number): Promise<void> {
+    const gate = publishGate(doc, await findingsFor(doc), options);
+    const strings = targetStrings(doc, gate.publishable, publish.i18next.gate);
+    resource.writer.add(articleId, strings);
+    resource.kept += strings.size;
+    resource.total += sourceCount;
+    if (!gate.ready) {
+      const blockers = describeBlockers(gate.blockers, options.minState);
+      summary.notReady.push({ articleId, lang, blockers });
+      reporter.warn(`not ready: ${articleId} → ${lang}: ${blockers}`);
+      return;
     }
-    const file = path.join(localesRoot, lang, `${publish.i18next.namespace}.json`);
-    await writeIfChanged(file, resourceJson(strings, publish.i18next.keys));
-    summary.resources.push(rel(file));
-    const total = files.reduce((n, f) => n + (source.get(f.doc.article.sourceLang)?.get(f.articleId)?.size ?? 0), 0);
-    const kept = [...strings.values()].reduce((n, s) => n + s.size, 0);
-    reporter.info(`i18next: ${rel(file)} (${kept} of ${total} sentences${kept < total ? '; the rest fall back to the source language' : ''})`);
+    const copy = localizedCopy(doc, gate, published, options.minState);
+    const written: string[] = [];
+    try {
+      for (const format of publish.formats) {
+        const file = publishedPath(publishRoot, lang, articleId, format);
+        await writeIfChanged(file, renderPublished(format, doc, copy));
+        written.push(rel(file));
+      }
+    } catch (err) {
+      // One fault policy (src/project/faults.ts): a copy that cannot be written is one line, and
+      // the other articles are still published.
+      if (!(err instanceof PerekladError) && !isSystemError(err)) throw err;
+      const message = err instanceof PerekladError ? err.message : `${describeFault(err, rel)}; ${articleId} → ${lang} not published`;
+      summary.errors.push(message);
+      reporter.error(`error: ${message}`);
+      return;
+    }
+    summary.published.push({ articleId, lang, files: written, machineTranslated: copy.meta.provenance.machineTranslated });
+    const notes = [
+      ...(copy.meta.provenance.machineTranslated ? [`${gate.machine.size} machine-translated sentence${gate.machine.size === 1 ? '' : 's'}, marked as machine translation`] : []),
+      ...(gate.overriddenErrors.length > 0 ? [`published with ${gate.overriddenErrors.length} QA error${gate.overriddenErrors.length === 1 ? '' : 's'} because --allow-errors was given (${[...new Set(gate.overriddenErrors.map((f) => f.segmentId))].join(', ')})`] : []),
+    ];
+    reporter.detail(`published: ${articleId} → ${lang}: ${written.join(', ')}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
   }
-  for (const [sourceLang, articles] of source) {
-    const file = path.join(localesRoot, sourceLang, `${publish.i18next.namespace}.json`);
-    await writeIfChanged(file, resourceJson(articles, publish.i18next.keys));
-    summary.resources.push(rel(file));
-    reporter.info(`i18next: ${rel(file)} (the source text, the fallback language)`);
+
+  try {
+    // One file at a time, article by article in the resources' order (every language of an article
+    // together), so that each resource is written as the files are read and no archive's XLIFF or
+    // strings are ever all in memory. Every language is read: the source-language fallback holds
+    // every article, whichever languages this run publishes.
+    const byArticle = (a: ProjectXliff, b: ProjectXliff): number => resourceOrder(a.articleId, b.articleId) || (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0);
+    const collected = await collectTranslations(cwd, options.localesDir, undefined, undefined, async (file) => {
+      const wanted = !chosen || chosen.includes(file.lang);
+      // A namespace of the site's strings is no article: it has its own resource file
+      // (src/formats/i18next/), rebuilt here through its gate, and no place in the articles namespace.
+      if (file.doc.article.metadata.i18next) {
+        if (wanted) chosenSeen.add(file.lang);
+        if (options.strings && wanted) await publishNamespace(file, options.strings);
+        return;
+      }
+      const sourceCount = file.doc.article.blocks.reduce((n, b) => n + b.segments.length, 0);
+      // The article's source text, once per source language (its files in every language share it).
+      if (file.articleId !== lastArticle) {
+        lastArticle = file.articleId;
+        sourcesOfArticle.clear();
+      }
+      const { sourceLang } = file.doc.article;
+      if (!sourcesOfArticle.has(sourceLang)) {
+        sourcesOfArticle.add(sourceLang);
+        (await resourceFor(sources, sourceLang)).writer.add(file.articleId, sourceStrings(file.doc));
+      }
+      if (!wanted) return;
+      chosenSeen.add(file.lang);
+      await publishArticle(file, await resourceFor(targets, file.lang), sourceCount);
+    }, byArticle);
+    summary.errors.unshift(...collected.errors);
+    for (const error of collected.errors) reporter.error(error);
+    if (chosen && chosenSeen.size === 0) {
+      throw new NoTranslationsError(`no XLIFF files for ${chosen.join(', ')} under ${options.localesDir}/; run \`pereklad translate\` first`);
+    }
+    for (const [lang, resource] of [...targets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      resource.writer.end();
+      await resource.out.commit();
+      summary.resources.push(rel(resource.file));
+      reporter.info(`i18next: ${rel(resource.file)} (${resource.kept} of ${resource.total} sentences${resource.kept < resource.total ? '; the rest fall back to the source language' : ''})`);
+      targets.delete(lang);
+    }
+    for (const [lang, resource] of sources) {
+      resource.writer.end();
+      await resource.out.commit();
+      summary.resources.push(rel(resource.file));
+      reporter.info(`i18next: ${rel(resource.file)} (the source text, the fallback language)`);
+      sources.delete(lang);
+    }
+  } finally {
+    // What was not put in place (a fault, or nothing to publish) leaves no temporary file behind.
+    for (const resource of [...targets.values(), ...sources.values()]) resource.out.abort();
   }
   return summary;
 }

@@ -6,6 +6,7 @@ import type { TranslatedArticle } from '../model.js';
 import { allSegments, isKept } from '../model.js';
 import { UsageError } from '../errors.js';
 import { collectTranslations } from './collect.js';
+import { listXliff, type ProjectXliff } from '../project/layout.js';
 import { glossaryTerms } from '../qa/glossary.js';
 import { saveUnitChanges, type UnitEdit } from './unit-store.js';
 
@@ -52,29 +53,37 @@ export function approvable(doc: TranslatedArticle, options: Pick<ApproveOptions,
 }
 
 export async function runApprove(options: ApproveOptions): Promise<ApproveSummary> {
-  const collected = await collectTranslations(options.cwd, options.localesDir, options.languages);
-  const files = collected.files.filter((f) => !options.articles || options.articles.includes(f.articleId));
+  // One file at a time (an archive's XLIFF is never all in memory), and nothing is approved until
+  // the articles and segments asked for are known to exist: the articles from the listing, the
+  // segments from a first reading of the files chosen.
+  const chosen = (found: ProjectXliff): boolean => !options.articles || options.articles.includes(found.articleId);
   if (options.articles) {
-    const missing = options.articles.filter((a) => !files.some((f) => f.articleId === a));
-    if (missing.length > 0) throw new UsageError(`no XLIFF for article(s) ${missing.join(', ')} under ${options.localesDir}/`);
+    const listed = await listXliff(path.resolve(options.cwd, options.localesDir), options.languages, []);
+    const missing = options.articles.filter((a) => !listed.some((f) => f.articleId === a));
+    // No XLIFF at all is said as such below (NoTranslationsError), as by every command.
+    if (listed.length > 0 && missing.length > 0) throw new UsageError(`no XLIFF for article(s) ${missing.join(', ')} under ${options.localesDir}/`);
   }
   if (options.segments) {
-    const known = new Set(files.flatMap((f) => [...allSegments(f.doc.article)].map((s) => s.id)));
+    const known = new Set<string>();
+    await collectTranslations(options.cwd, options.localesDir, options.languages, async (found) => !chosen(found), async ({ doc }) => {
+      for (const s of allSegments(doc.article)) known.add(s.id);
+    });
     const missing = options.segments.filter((s) => !known.has(s));
     if (missing.length > 0) throw new UsageError(`no segment(s) ${missing.join(', ')} in the files chosen`);
   }
   const termsFor = glossaryTerms(path.resolve(options.cwd, options.glossaryDir));
   const date = (options.now?.() ?? new Date()).toISOString();
-  const summary: ApproveSummary = { files: [], approved: 0, errors: [...collected.errors] };
-  for (const { lang, articleId, file, doc } of files) {
+  const summary: ApproveSummary = { files: [], approved: 0, errors: [] };
+  const collected = await collectTranslations(options.cwd, options.localesDir, options.languages, async (found) => !chosen(found), async ({ lang, articleId, file, doc }) => {
     const ids = approvable(doc, options);
-    if (ids.length === 0) continue;
+    if (ids.length === 0) return;
     // Approve what was read: a unit that changed since (another command) is a conflict, not approved unseen.
     const edits: UnitEdit[] = ids.map((segmentId) => ({ segmentId, change: { kind: 'approve', base: doc.targets.get(segmentId)!.content!, date, ...(options.by ? { by: options.by } : {}) } }));
     const result = await saveUnitChanges({ cwd: options.cwd, localesDir: options.localesDir, lang, articleId, edits, glossary: await termsFor(lang) });
     for (const c of result.conflicts) summary.errors.push(`${file}: ${c.segmentId} not approved: ${c.reason}`);
     summary.files.push({ file, lang, articleId, approved: result.applied });
     summary.approved += result.applied.length;
-  }
+  });
+  summary.errors.unshift(...collected.errors);
   return summary;
 }

@@ -32,11 +32,13 @@ export interface CollectResult {
 /** Read every `<localesDir>/<lang>/<article>.xlf`, optionally only for some languages; a file
  *  `skip` answers true for (a command's index knows it unchanged) is listed but not read. With
  *  `each`, every file read is handed to it and not kept (`files` stays empty), so that a command
- *  over 50,000 articles holds one of them at a time. */
-export async function collectTranslations(cwd: string, localesDir: string, languages?: readonly string[], skip?: (found: ProjectXliff) => Promise<boolean>, each?: (file: TranslatedFile) => Promise<void>): Promise<CollectResult> {
+ *  over 50,000 articles holds one of them at a time; `order` the order they are read in (by
+ *  language, then article id, unless given). */
+export async function collectTranslations(cwd: string, localesDir: string, languages?: readonly string[], skip?: (found: ProjectXliff) => Promise<boolean>, each?: (file: TranslatedFile) => Promise<void>, order?: (a: ProjectXliff, b: ProjectXliff) => number): Promise<CollectResult> {
   const root = path.resolve(cwd, localesDir);
   const unreadable: UnreadableFolder[] = [];
   const found = await listXliff(root, languages, unreadable);
+  if (order) found.sort(order);
   const files: TranslatedFile[] = [];
   let skipped = 0;
   const languagesFound = new Set<string>();

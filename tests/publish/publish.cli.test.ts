@@ -68,6 +68,33 @@ describe('pereklad publish (CLI)', () => {
     }
   });
 
+  it('killed (kill -9) while putting a resource in place, leaves the old resource whole and no temporary file after the next run', async () => {
+    await editAll((id, numbers) => ({ state: 'reviewed', text: `First version ${id} ${numbers}.` }));
+    expect((await runCli(['publish', '--to', 'en-GB'], ws.dir)).code).toBe(0);
+    const resource = path.join(ws.dir, 'locales/en-GB/articles.json');
+    const first = await readFile(resource, 'utf8');
+    await editAll((id, numbers) => ({ state: 'reviewed', text: `Second version ${id} ${numbers}.` }));
+    // Killed at its first rename, again and again: each run gets one file further (the copies, each
+    // through its own rename, then the streamed resources), until one has nothing left to kill.
+    let kills = 0;
+    for (let run = 0; run < 12; run++) {
+      const killed = await runCli(['publish', '--to', 'en-GB'], ws.dir, { PEREKLAD_CRASH_AT: 'rename:1' });
+      const now = await readFile(resource, 'utf8');
+      // Old or new, whole: a site never loads half a file.
+      expect(now === first || now.includes('Second version p1-1'), `run ${run}`).toBe(true);
+      expect(() => JSON.parse(now) as unknown).not.toThrow();
+      if (killed.signal !== 'SIGKILL') break;
+      kills++;
+    }
+    // Three copies and the en-GB resource were each a kill (the uk one, unchanged, is not renamed).
+    expect(kills).toBeGreaterThanOrEqual(4);
+    const r = await runCli(['publish', '--to', 'en-GB'], ws.dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await readFile(resource, 'utf8')).toContain('Second version p1-1');
+    const everything = [...await list(path.join(ws.dir, 'locales')), ...await list(path.join(ws.dir, 'publish'))];
+    expect(everything.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('--allow-mt publishes unreviewed MT marked as machine translation; pseudo never', async () => {
     const pseudo = await runCli(['publish', '--to', 'en-GB', '--allow-mt'], ws.dir);
     expect(pseudo.stderr).toMatch(/pseudo-translated, which is never published/);

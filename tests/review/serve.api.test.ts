@@ -4,7 +4,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { translatedProject } from '../kit/project.js';
+import { snapshot, translatedProject } from '../kit/project.js';
 import type { Workspace } from '../helpers/workspace.js';
 import { startReviewServer, type ReviewServer } from '../../src/review/serve.js';
 import { runApprove } from '../../src/review/approve.js';
@@ -94,4 +94,25 @@ describe('review app over HTTP, and approve', () => {
     expect(again.approved).toBe(0);
     await expect(runApprove({ cwd: ws.dir, localesDir: 'locales', glossaryDir: 'glossaries', articles: ['nope'] })).rejects.toThrow(/no XLIFF for article\(s\) nope/u);
   });
+
+  it('approve reads one file at a time, yet approves nothing until every segment asked for is found', async () => {
+    const own = await translatedProject();
+    try {
+      const before = await snapshot(path.join(own.dir, 'locales'));
+      // p1-1 exists in both articles; the second segment in none: refused before any file is written.
+      await expect(runApprove({ cwd: own.dir, localesDir: 'locales', glossaryDir: 'glossaries', segments: ['p1-1', 'p99-9'] })).rejects.toThrow(/no segment\(s\) p99-9/u);
+      expect(await snapshot(path.join(own.dir, 'locales'))).toEqual(before);
+      // Over the whole project: every file with machine translation is approved, each once.
+      const all = await runApprove({ cwd: own.dir, localesDir: 'locales', glossaryDir: 'glossaries', from: 'mt' });
+      expect(all.errors).toEqual([]);
+      expect(all.files.map((f) => f.articleId).sort()).toEqual(['2025-06/lukashenko-kellogg-minsk', 'links']);
+      for (const f of all.files) {
+        const doc = await readXliffFile(path.join(own.dir, f.file), f.file);
+        for (const id of f.approved) expect(doc.targets.get(id)!.state).toBe('reviewed');
+      }
+      expect(all.approved).toBe(all.files.reduce((n, f) => n + f.approved.length, 0));
+    } finally {
+      await own.cleanup();
+    }
+  }, 60_000);
 });
