@@ -65,26 +65,34 @@ async function writeArticles(dir: string, pool: readonly string[], from: number,
 
 interface Measure { step: string; wallS: number; userS: number; systemS: number; cpuS: number; rssMb: number; code: number }
 
-function run(dir: string, step: string, args: string[]): Measure {
+interface ChildUsage { wallMs?: number; userUs?: number; systemUs?: number; maxRssKb?: number; files?: number }
+
+/** Run a bench child in `dir`; it reports its usage as JSON on file descriptor 3. */
+function spawnChild(dir: string, step: string, args: string[]): { usage: ChildUsage; wallMs: number; code: number } {
   const start = performance.now();
-  const child = spawnSync(process.execPath, [CHILD, ...args, '--quiet'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
-  const wallS = (performance.now() - start) / 1000;
-  const usage = JSON.parse(child.output[3]?.toString() || '{}') as { code?: number; userUs?: number; systemUs?: number; maxRssKb?: number };
+  const child = spawnSync(process.execPath, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+  const wallMs = performance.now() - start;
   if (child.status !== 0) process.stderr.write(`${step}: exit ${child.status}\n${child.stderr.toString().slice(0, 2000)}\n`);
-  const userS = (usage.userUs ?? 0) / 1e6;
-  const systemS = (usage.systemUs ?? 0) / 1e6;
-  return { step, wallS, userS, systemS, cpuS: userS + systemS, rssMb: (usage.maxRssKb ?? 0) / 1024, code: child.status ?? -1 };
+  return { usage: JSON.parse(child.output[3]?.toString() || '{}') as ChildUsage, wallMs, code: child.status ?? -1 };
 }
 
-/** The durable writes alone of what the first run wrote (bench/scale-floor.ts), then removed. */
-async function floor(dir: string): Promise<Measure & { files: number }> {
-  const child = spawnSync(process.execPath, [FLOOR, LANG], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
-  const got = JSON.parse(child.output[3]?.toString() || '{}') as { files?: number; wallMs?: number; userUs?: number; systemUs?: number };
-  if (child.status !== 0) process.stderr.write(`durable writes alone: exit ${child.status}\n${child.stderr.toString().slice(0, 2000)}\n`);
+function measure(step: string, wallMs: number, usage: ChildUsage, code: number): Measure {
+  const userS = (usage.userUs ?? 0) / 1e6;
+  const systemS = (usage.systemUs ?? 0) / 1e6;
+  return { step, wallS: wallMs / 1000, userS, systemS, cpuS: userS + systemS, rssMb: (usage.maxRssKb ?? 0) / 1024, code };
+}
+
+function run(dir: string, step: string, args: string[]): Measure {
+  const { usage, wallMs, code } = spawnChild(dir, step, [CHILD, ...args, '--quiet']);
+  return measure(step, wallMs, usage, code);
+}
+
+/** The durable writes alone of what the first run wrote (bench/scale-floor.ts, which times its
+ *  writes only, not its reads), then removed. */
+async function floor(dir: string): Promise<Measure> {
+  const { usage, code } = spawnChild(dir, 'durable writes alone', [FLOOR, LANG]);
   await rm(path.join(dir, 'floor'), { recursive: true, force: true });
-  const userS = (got.userUs ?? 0) / 1e6;
-  const systemS = (got.systemUs ?? 0) / 1e6;
-  return { step: `durable writes alone (${(got.files ?? 0).toLocaleString('en-US')} files)`, wallS: (got.wallMs ?? 0) / 1000, userS, systemS, cpuS: userS + systemS, rssMb: 0, code: child.status ?? -1, files: got.files ?? 0 };
+  return measure(`durable writes alone (${(usage.files ?? 0).toLocaleString('en-US')} files)`, usage.wallMs ?? 0, { ...usage, maxRssKb: 0 }, code);
 }
 
 const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });

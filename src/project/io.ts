@@ -327,7 +327,11 @@ export class FolderSyncs {
 /** Write atomically: temporary file in the same folder, fsync, rename, fsync the folder (or, with
  *  `folders`, leave the folder's fsync to the caller's `FolderSyncs.flush`). */
 export async function writeAtomic(file: string, content: FileContent, folders?: FolderSyncs): Promise<void> {
-  const temp = await writeTemp(file, content);
+  putInPlace(await writeTemp(file, content), file, folders);
+}
+
+/** Rename a fsynced temporary file over `file`, then fsync the folder (or leave that to `folders`). */
+function putInPlace(temp: string, file: string, folders: FolderSyncs | undefined): void {
   try {
     crashPoint('rename');
     renameSync(temp, file);
@@ -347,21 +351,14 @@ export function writeFully(fd: number, bytes: Uint8Array): void {
 /** Write atomically from pieces, a megabyte at a time, without joining them into one string (the
  *  review index of 50,000 articles is 25 MB of HTML). */
 export async function writeAtomicParts(file: string, parts: Iterable<string>, folders?: FolderSyncs): Promise<void> {
-  await writeAtomic(file, (fd) => {
-    let batch: string[] = [];
-    let size = 0;
-    const flush = (): void => {
-      writeFully(fd, Buffer.from(batch.join(''), 'utf8'));
-      batch = [];
-      size = 0;
-    };
-    for (const part of parts) {
-      batch.push(part);
-      size += part.length;
-      if (size >= 1 << 20) flush();
-    }
-    if (size > 0) flush();
-  }, folders);
+  const out = await StreamedFile.open(file);
+  try {
+    for (const part of parts) out.write(part);
+  } catch (err) {
+    out.abort();
+    throw err;
+  }
+  await out.commit(folders, { always: true });
 }
 
 /** The last `bytes` bytes of a file as text (a footer to compare) and the file's size, or undefined
@@ -430,8 +427,8 @@ export class StreamedFile {
     }
   }
 
-  /** Put the file in place unless it already holds these bytes; true when it was written. */
-  async commit(folders?: FolderSyncs): Promise<boolean> {
+  /** Put the file in place unless it already holds these bytes (or `always`); true when it was written. */
+  async commit(folders?: FolderSyncs, { always = false } = {}): Promise<boolean> {
     this.flush();
     const fd = this.fd!;
     try {
@@ -442,19 +439,19 @@ export class StreamedFile {
     }
     closeSync(fd);
     this.fd = undefined;
-    if (sameBytes(this.file, this.size, this.hash.digest('hex'))) {
-      rmSync(this.temp, { force: true });
-      return false;
-    }
+    let same: boolean;
     try {
-      crashPoint('rename');
-      renameSync(this.temp, this.file);
+      same = !always && sameBytes(this.file, this.size, this.hash.digest('hex'));
     } catch (err) {
+      // The old file could not be read to compare: say so, and leave no temporary file.
       rmSync(this.temp, { force: true });
       throw atPath(err, this.file);
     }
-    if (folders) folders.add(path.dirname(this.file));
-    else syncDirNow(path.dirname(this.file));
+    if (same) {
+      rmSync(this.temp, { force: true });
+      return false;
+    }
+    putInPlace(this.temp, this.file, folders);
     return true;
   }
 

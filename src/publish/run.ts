@@ -155,7 +155,7 @@ async function publishAll(options: PublishJobOptions): Promise<PublishJobSummary
     // strings are ever all in memory. Every language is read: the source-language fallback holds
     // every article, whichever languages this run publishes.
     const byArticle = (a: ProjectXliff, b: ProjectXliff): number => resourceOrder(a.articleId, b.articleId) || (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0);
-    const collected = await collectTranslations(cwd, options.localesDir, undefined, undefined, async (file) => {
+    const collected = await collectTranslations(cwd, options.localesDir, { order: byArticle, each: async (file) => {
       const wanted = !chosen || chosen.includes(file.lang);
       // A namespace of the site's strings is no article: it has its own resource file
       // (src/formats/i18next/), rebuilt here through its gate, and no place in the articles namespace.
@@ -178,7 +178,7 @@ async function publishAll(options: PublishJobOptions): Promise<PublishJobSummary
       if (!wanted) return;
       chosenSeen.add(file.lang);
       await publishArticle(file, await resourceFor(targets, file.lang), sourceCount);
-    }, byArticle);
+    } });
     summary.errors.unshift(...collected.errors);
     for (const error of collected.errors) reporter.error(error);
     if (chosen && chosenSeen.size === 0) {

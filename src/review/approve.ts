@@ -56,7 +56,7 @@ export async function runApprove(options: ApproveOptions): Promise<ApproveSummar
   // One file at a time (an archive's XLIFF is never all in memory), and nothing is approved until
   // the articles and segments asked for are known to exist: the articles from the listing, the
   // segments from a first reading of the files chosen.
-  const chosen = (found: ProjectXliff): boolean => !options.articles || options.articles.includes(found.articleId);
+  const reading = { languages: options.languages, skip: async (found: ProjectXliff) => options.articles !== undefined && !options.articles.includes(found.articleId) };
   if (options.articles) {
     const listed = await listXliff(path.resolve(options.cwd, options.localesDir), options.languages, []);
     const missing = options.articles.filter((a) => !listed.some((f) => f.articleId === a));
@@ -65,16 +65,16 @@ export async function runApprove(options: ApproveOptions): Promise<ApproveSummar
   }
   if (options.segments) {
     const known = new Set<string>();
-    await collectTranslations(options.cwd, options.localesDir, options.languages, async (found) => !chosen(found), async ({ doc }) => {
+    await collectTranslations(options.cwd, options.localesDir, { ...reading, each: async ({ doc }) => {
       for (const s of allSegments(doc.article)) known.add(s.id);
-    });
+    } });
     const missing = options.segments.filter((s) => !known.has(s));
     if (missing.length > 0) throw new UsageError(`no segment(s) ${missing.join(', ')} in the files chosen`);
   }
   const termsFor = glossaryTerms(path.resolve(options.cwd, options.glossaryDir));
   const date = (options.now?.() ?? new Date()).toISOString();
   const summary: ApproveSummary = { files: [], approved: 0, errors: [] };
-  const collected = await collectTranslations(options.cwd, options.localesDir, options.languages, async (found) => !chosen(found), async ({ lang, articleId, file, doc }) => {
+  const collected = await collectTranslations(options.cwd, options.localesDir, { ...reading, each: async ({ lang, articleId, file, doc }) => {
     const ids = approvable(doc, options);
     if (ids.length === 0) return;
     // Approve what was read: a unit that changed since (another command) is a conflict, not approved unseen.
@@ -83,7 +83,7 @@ export async function runApprove(options: ApproveOptions): Promise<ApproveSummar
     for (const c of result.conflicts) summary.errors.push(`${file}: ${c.segmentId} not approved: ${c.reason}`);
     summary.files.push({ file, lang, articleId, approved: result.applied });
     summary.approved += result.applied.length;
-  });
+  } });
   summary.errors.unshift(...collected.errors);
   return summary;
 }

@@ -29,12 +29,20 @@ export interface CollectResult {
   languages: string[];
 }
 
-/** Read every `<localesDir>/<lang>/<article>.xlf`, optionally only for some languages; a file
- *  `skip` answers true for (a command's index knows it unchanged) is listed but not read. With
- *  `each`, every file read is handed to it and not kept (`files` stays empty), so that a command
- *  over 50,000 articles holds one of them at a time; `order` the order they are read in (by
- *  language, then article id, unless given). */
-export async function collectTranslations(cwd: string, localesDir: string, languages?: readonly string[], skip?: (found: ProjectXliff) => Promise<boolean>, each?: (file: TranslatedFile) => Promise<void>, order?: (a: ProjectXliff, b: ProjectXliff) => number): Promise<CollectResult> {
+/** How `collectTranslations` reads: which languages (all when undefined); a file `skip` answers
+ *  true for (a command's index knows it unchanged) is listed but not read; with `each`, every file
+ *  read is handed to it and not kept (`files` stays empty), so that a command over 50,000 articles
+ *  holds one of them at a time; `order` is the order they are read in (by language, then article
+ *  id, unless given). */
+export interface CollectOptions {
+  languages?: readonly string[];
+  skip?: (found: ProjectXliff) => Promise<boolean>;
+  each?: (file: TranslatedFile) => Promise<void>;
+  order?: (a: ProjectXliff, b: ProjectXliff) => number;
+}
+
+/** Read every `<localesDir>/<lang>/<article>.xlf` (see `CollectOptions`). */
+export async function collectTranslations(cwd: string, localesDir: string, { languages, skip, each, order }: CollectOptions = {}): Promise<CollectResult> {
   const root = path.resolve(cwd, localesDir);
   const unreadable: UnreadableFolder[] = [];
   const found = await listXliff(root, languages, unreadable);

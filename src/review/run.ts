@@ -74,11 +74,11 @@ async function runReviewJobLocked(options: ReviewJobOptions): Promise<ReviewJobS
   let made = 0;
   try {
     // Each page is made and written as its XLIFF is read: the job holds one article at a time.
-    const collected = await collectTranslations(cwd, localesDir, options.languages, async ({ lang, articleId, file }) => {
+    const collected = await collectTranslations(cwd, localesDir, { languages: options.languages, skip: async ({ lang, articleId, file }) => {
       const known = await index.unchanged(lang, articleId, '', await settingsFor(lang), file, path.join(root, reviewPagePath(lang, articleId)));
       if (known) add(lang, articleId, known);
       return known !== undefined;
-    }, async ({ lang, articleId, doc, file, text }) => {
+    }, each: async ({ lang, articleId, doc, file, text }) => {
       const view = reviewView(doc, await findingsFor(doc));
       const page = reviewPagePath(lang, articleId);
       const html = renderReviewPage(view, ui, { index: relativeUrl(page, REVIEW_INDEX) });
@@ -86,7 +86,7 @@ async function runReviewJobLocked(options: ReviewJobOptions): Promise<ReviewJobS
       await index.record(lang, articleId, '', await settingsFor(lang), { file: path.resolve(cwd, file), text }, { file: path.join(root, page), text: html }, view.counts);
       add(lang, articleId, view.counts);
       if (++made % SAVE_EVERY === 0) await index.save();
-    });
+    } });
     for (const error of collected.errors) reporter.error(error);
     await index.save();
     entries.sort((a, b) => a.articleId.localeCompare(b.articleId) || a.lang.localeCompare(b.lang));

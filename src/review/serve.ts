@@ -146,9 +146,9 @@ export async function startReviewServer(options: ServeOptions): Promise<ReviewSe
     const findingsFor = findingsWithGlossaries(options.cwd, options.glossaryDir);
     const entries: IndexEntry[] = [];
     // One XLIFF at a time: the index keeps each article's counts, not its document.
-    await collectTranslations(options.cwd, options.localesDir, undefined, undefined, async ({ lang, articleId, doc }) => {
+    await collectTranslations(options.cwd, options.localesDir, { each: async ({ lang, articleId, doc }) => {
       entries.push({ articleId, lang, href: `/a/${encodeURIComponent(lang)}/${articleId.split('/').map(encodeURIComponent).join('/')}${q}`, counts: reviewView(doc, await findingsFor(doc)).counts });
-    });
+    } });
     entries.sort((a, b) => a.articleId.localeCompare(b.articleId) || a.lang.localeCompare(b.lang));
     return renderIndexPage(entries, ui, new Date().toISOString());
   };
