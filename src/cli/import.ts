@@ -4,7 +4,7 @@ import { loadConfig, checkTargetLanguage } from '../config.js';
 import { loadProjectRules } from '../segment/project.js';
 import type { LanguageFigures, Reporter } from '../project/reporter.js';
 import { plural, thousands } from './output.js';
-import { sumFigures } from './summaries.js';
+import { documents, sumFigures } from './summaries.js';
 import { runImport } from '../import/import.js';
 import { countBySeverity } from '../qa/run.js';
 import { localesOption, refuseOut } from './options.js';
@@ -43,8 +43,9 @@ export function registerImport(program: Command, run: (work: () => Promise<numbe
       const perLanguage: Record<string, LanguageFigures> = {};
       for (const a of summary.articles) {
         const qa = countBySeverity(a.findings.filter((f) => f.check !== 'untranslated'));
-        const f = (perLanguage[a.lang] ??= { articles: 0, translated: 0, untranslated: 0, qaErrors: 0, qaWarnings: 0 });
-        f.articles = (f.articles ?? 0) + 1;
+        const f = (perLanguage[a.lang] ??= { articles: 0, namespaces: 0, translated: 0, untranslated: 0, qaErrors: 0, qaWarnings: 0 });
+        if (a.namespace) f.namespaces = (f.namespaces ?? 0) + 1;
+        else f.articles = (f.articles ?? 0) + 1;
         f.translated = (f.translated ?? 0) + a.edited;
         f.untranslated = (f.untranslated ?? 0) + a.untranslated;
         f.qaErrors = (f.qaErrors ?? 0) + qa.error;
@@ -56,7 +57,7 @@ export function registerImport(program: Command, run: (work: () => Promise<numbe
         reporter.summary([], result);
         return 1;
       }
-      const lines = Object.entries(perLanguage).map(([lang, f]) => `${lang}: ${plural(f.articles ?? 0, 'article')}, ${thousands(f.translated ?? 0)} edited, ${thousands(f.untranslated ?? 0)} untranslated; QA ${plural(f.qaErrors ?? 0, 'error')}, ${plural(f.qaWarnings ?? 0, 'warning')}`);
+      const lines = Object.entries(perLanguage).map(([lang, f]) => `${lang}: ${documents(f)}, ${thousands(f.translated ?? 0)} edited, ${thousands(f.untranslated ?? 0)} untranslated; QA ${plural(f.qaErrors ?? 0, 'error')}, ${plural(f.qaWarnings ?? 0, 'warning')}`);
       lines.push(`import: ${plural(summary.files.length, 'file')} read, ${plural(summary.written.length, 'project file')} written` +
         (summary.problems.length > 0 ? `; ${plural(summary.problems.length, 'problem')} (not applied)` : ''), 'next: pereklad review');
       reporter.summary(lines, { ...result, next: ['pereklad review'] });

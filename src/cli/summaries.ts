@@ -22,7 +22,7 @@ export function sumFigures(languages: Record<string, LanguageFigures>): Language
 }
 
 /** "2 articles", "2 articles, 1 namespace of site strings" or "1 namespace of site strings". */
-function documents(f: LanguageFigures): string {
+export function documents(f: LanguageFigures): string {
   const namespaces = f.namespaces ?? 0;
   const parts = namespaces > 0 && (f.articles ?? 0) === 0 ? [] : [plural(f.articles ?? 0, 'article')];
   if (namespaces > 0) parts.push(`${plural(namespaces, 'namespace')} of site strings`);

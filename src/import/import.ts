@@ -74,6 +74,8 @@ export interface ImportOptions {
 export interface ArticleImport {
   articleId: string;
   lang: string;
+  /** An i18next namespace of the site's strings, not an article (counted apart). */
+  namespace: boolean;
   /** Targets that came back changed, now human translations. */
   edited: number;
   /** Targets that came back as sent, with a new state the tool set. */
@@ -335,7 +337,7 @@ async function runImportLocked(options: ImportOptions): Promise<ImportSummary> {
       : { file: reviewPath(localesDir, project.lang, project.articleId), text: assembleArticle(stored).text };
     staged.push({ path: output.file, content: output.text });
     staged.push({ path: qaReportPath(localesDir, project.lang, project.articleId), content: findings.length > 0 ? qaReport(stored, findings) : null });
-    articles.push({ ...result.counts, articleId: project.articleId, lang: project.lang, findings });
+    articles.push({ ...result.counts, articleId: project.articleId, lang: project.lang, namespace: project.resource !== undefined, findings });
   }
 
   if (problems.length > 0 && !options.partial) return { files: files.map(rel), articles, problems, written: [], applied: false, warnings };
@@ -360,7 +362,7 @@ async function currentDocument(previous: TranslatedArticle, sourceDir: string, r
   return { ...previous, article, targets: carryOver(article, previous, null) };
 }
 
-function applyToProject(project: Project, date: string, problem: (p: ImportProblem) => void): { doc: TranslatedArticle; counts: Omit<ArticleImport, 'articleId' | 'lang' | 'findings'> } {
+function applyToProject(project: Project, date: string, problem: (p: ImportProblem) => void): { doc: TranslatedArticle; counts: Omit<ArticleImport, 'articleId' | 'lang' | 'namespace' | 'findings'> } {
   const { doc } = project;
   const counts = { edited: 0, restated: 0, unchanged: 0, untranslated: 0 };
   const segments = new Map<string, { segment: Segment; foreign: boolean }>();

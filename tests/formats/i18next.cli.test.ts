@@ -43,6 +43,20 @@ describe('site strings in status, review and qa', () => {
     expect(r.stdout).toMatch(/qa: 2 files/u);
   });
 
+  it('import counts a namespace apart from the articles, on its line and in --json', async () => {
+    const kit = path.join(ws.dir, 'returned');
+    await mkdir(kit, { recursive: true });
+    await copyFile(path.join(ws.dir, 'locales/pl/site.xlf'), path.join(kit, 'site.xlf'));
+    await copyFile(path.join(ws.dir, 'locales/pl/2025-06/lukashenko-kellogg-minsk.xlf'), path.join(kit, 'article.xlf'));
+    const r = await runCli(['import', 'returned'], ws.dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^pl: 1 article, 1 namespace of site strings, 0 edited,/mu);
+    const json = await runCli(['import', 'returned', '--json'], ws.dir);
+    expect(json.code, json.stderr).toBe(0);
+    const summary = JSON.parse(json.stdout) as { languages: Record<string, { articles: number; namespaces: number }> };
+    expect(summary.languages.pl).toMatchObject({ articles: 1, namespaces: 1 });
+  });
+
   it('publish leaves the namespace out of the articles it publishes and of the articles namespace', async () => {
     const r = await runCli(['publish', '--to', 'pl', '--allow-mt'], ws.dir);
     expect(r.stdout + r.stderr).not.toMatch(/site → pl/u);
