@@ -1,7 +1,7 @@
 // A file written a piece at a time (publish's i18next resources): put in place atomically when its
 // bytes differ, left untouched when they do not, and never leaving a temporary file behind.
 import { describe, it, expect, afterEach } from 'vitest';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StreamedFile } from '../../src/project/io.js';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
@@ -50,5 +50,22 @@ describe('StreamedFile', () => {
     expect(await readFile(file, 'utf8')).toBe('old');
     expect((await readdir(ws.dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect(() => out.write('x'.repeat(1 << 21))).toThrow(/after commit or abort/u);
+  });
+
+  it('an old file it cannot read to compare: the error names the file, and no temporary file is left', async () => {
+    ws = await makeWorkspace();
+    // A folder where the file should be opens, has a size, and fails at its first read (EISDIR),
+    // even for root, who can read any file; the same size makes the comparison read it.
+    const file = path.join(ws.dir, 'out.json');
+    await mkdir(file);
+    const { size } = await stat(file);
+    const out = await StreamedFile.open(file);
+    out.write('x'.repeat(size));
+    let caught: NodeJS.ErrnoException | undefined;
+    try { await out.commit(); } catch (err) { caught = err as NodeJS.ErrnoException; }
+    expect(caught?.code).toBe('EISDIR');
+    expect(caught?.path).toBe(file);
+    expect((await stat(file)).isDirectory()).toBe(true);
+    expect((await readdir(ws.dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });
