@@ -16,7 +16,7 @@ import { appendFile, mkdir, open, rm } from 'node:fs/promises';
 import type { Content } from '../model.js';
 import type { EngineSegment, TranslateOptions } from '../mt/engine.js';
 import { contentKey } from '../mt/engine.js';
-import { crashPoint, writeAtomic, writeFully } from './io.js';
+import { crashPoint, exists, syncDir, writeAtomic, writeFully } from './io.js';
 import { SlotTable, type Slot } from './slot-table.js';
 
 export const JOURNAL_FILE = path.join('.pereklad', 'journal.jsonl');
@@ -160,6 +160,7 @@ export class Journal {
     }
     const text = texts.join('\n') + '\n';
     const at = this.size;
+    const created = at === 0 && !(await exists(this.file));
     await appendFile(this.file, text, 'utf8');
     const handle = await open(this.file, 'r+');
     try {
@@ -167,6 +168,9 @@ export class Journal {
     } finally {
       await handle.close();
     }
+    // A new journal's name is durable only once its folder is fsynced: without it, a power cut
+    // could lose the whole file, and with it answers already paid for.
+    if (created) await syncDir(path.dirname(this.file));
     this.size += Buffer.byteLength(text, 'utf8');
     return at;
   }
