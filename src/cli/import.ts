@@ -9,7 +9,7 @@ import { runImport } from '../import/import.js';
 import { countBySeverity } from '../qa/run.js';
 import { localesOption, refuseOut } from './options.js';
 
-interface ImportFlags { to?: string; partial?: boolean; source?: string; out?: string; locales?: string; config?: string }
+interface ImportFlags { to?: string; partial?: boolean; takeReturned?: boolean; source?: string; out?: string; locales?: string; config?: string }
 
 export function registerImport(program: Command, run: (work: () => Promise<number>) => void, reporter: Reporter): void {
   localesOption(program
@@ -17,6 +17,7 @@ export function registerImport(program: Command, run: (work: () => Promise<numbe
     .description('take translations and states back from XLIFF that CAT tools wrote (OmegaT, memoQ, Trados, Phrase), matched to the project by id and source text')
     .argument('<paths...>', 'returned XLIFF files, folders of them, or an OmegaT project folder (its target/ is read)')
     .option('--to <lang>', 'the target language the files must be for')
+    .option('--take-returned', "apply returned translations over a person's that changed since the kit left, or that no kit record can date (the replaced text is kept as a previous-version match)")
     .option('--partial', 'apply the units that fit even when others do not (stale ones are kept as matches); by default any problem imports nothing')
     .option('--source <dir>', 'folder with the source articles (default: source-texts)')
     .option('--config <file>', 'configuration file (default: pereklad.config.json if present)')
@@ -28,7 +29,7 @@ export function registerImport(program: Command, run: (work: () => Promise<numbe
       const to = flags.to !== undefined ? checkTargetLanguage(flags.to, '--to') : undefined;
       const summary = await runImport({
         cwd, sourceDir: flags.source ?? config.sourceDir, localesDir: flags.locales ?? config.localesDir,
-        inputs: paths, ...(to ? { to } : {}), partial: flags.partial === true,
+        inputs: paths, ...(to ? { to } : {}), partial: flags.partial === true, takeReturned: flags.takeReturned === true,
         segmentation: await loadProjectRules(cwd, config.segmentation),
         formats: config.formats,
         glossaryDir: config.glossaryDir,
@@ -53,7 +54,9 @@ export function registerImport(program: Command, run: (work: () => Promise<numbe
       }
       const result = { languages: perLanguage, totals: sumFigures(perLanguage), filesWritten: summary.applied ? summary.written.length : 0, details: { applied: summary.applied, filesRead: summary.files.length, problems: summary.problems.length } };
       if (!summary.applied) {
-        reporter.error(`import refused: ${plural(summary.problems.length, 'problem')}; nothing was changed (--partial applies the units that fit)`);
+        const conflicts = summary.problems.some((p) => p.kind === 'conflict');
+        reporter.error(`import refused: ${plural(summary.problems.length, 'problem')}; nothing was changed (--partial applies the units that fit` +
+          `${conflicts ? "; --take-returned applies returned translations over the project's, keeping those as matches" : ''})`);
         reporter.summary([], result);
         return 1;
       }

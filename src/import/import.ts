@@ -59,6 +59,9 @@ export interface ImportOptions {
   to?: string;
   /** Apply what fits even when some units or files do not (default: apply nothing then). */
   partial?: boolean;
+  /** Apply returned translations over a person's that changed since, or that no kit record can
+   *  date (the replaced text is kept as a previous-version match): the translator says theirs is newer. */
+  takeReturned?: boolean;
   maxBytes?: number;
   now?: () => Date;
   /** The project's segmentation rules, to compare against the current source (default: built-in). */
@@ -321,7 +324,7 @@ async function runImportLocked(options: ImportOptions): Promise<ImportSummary> {
   const articles: ArticleImport[] = [];
   const termsFor = glossaryTerms(path.resolve(options.cwd, options.glossaryDir ?? DEFAULT_GLOSSARY_DIR));
   for (const project of projects.values()) {
-    const result = applyToProject(project, date, problem);
+    const result = applyToProject(project, date, problem, options.takeReturned === true);
     const glossary = await termsFor(project.lang);
     const findings = qaFindings(result.doc, { glossary });
     const xliffFile = xliffPath(localesDir, project.lang, project.articleId);
@@ -362,7 +365,7 @@ async function currentDocument(previous: TranslatedArticle, sourceDir: string, r
   return { ...previous, article, targets: carryOver(article, previous, null) };
 }
 
-function applyToProject(project: Project, date: string, problem: (p: ImportProblem) => void): { doc: TranslatedArticle; counts: Omit<ArticleImport, 'articleId' | 'lang' | 'namespace' | 'findings'> } {
+function applyToProject(project: Project, date: string, problem: (p: ImportProblem) => void, takeReturned: boolean): { doc: TranslatedArticle; counts: Omit<ArticleImport, 'articleId' | 'lang' | 'namespace' | 'findings'> } {
   const { doc } = project;
   const counts = { edited: 0, restated: 0, unchanged: 0, untranslated: 0 };
   const segments = new Map<string, { segment: Segment; foreign: boolean }>();
@@ -430,6 +433,7 @@ function applyToProject(project: Project, date: string, problem: (p: ImportProbl
         kind: 'import', returned: content, date, origin: file.file, notes,
         ...(base !== undefined ? { base: base ?? [] } : {}),
         ...(returnedState !== undefined ? { returnedState } : {}),
+        ...(takeReturned ? { takeReturned } : {}),
       }, segment);
       if (result.outcome === 'unchanged') { counts.unchanged++; continue; }
       targets.set(segment.id, result.target);

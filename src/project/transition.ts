@@ -10,11 +10,14 @@
 // accent U+0301 after a vowel comes back composed) and that is not an edit.
 import type { Content, InlineCode, SegmentState, TargetSegment, TmMatch } from '../model.js';
 import { stateRank } from '../xliff/states.js';
+import { KIT_MANIFEST_NAME } from '../kit/bases.js';
 
 export type UnitChange =
   | { kind: 'mt'; content: Content; engine: string; flags: string[]; date: string }
   /** `returnedState`: the state the tool set; undefined when it only kept the one it was given. */
-  | { kind: 'import'; base?: Content; returned: Content; returnedState?: SegmentState; date: string; origin: string; notes?: string[] }
+  /** `takeReturned`: the returned text wins over a person's that changed since, or that no kit
+   *  record dates; the replaced one is kept as a match. */
+  | { kind: 'import'; base?: Content; returned: Content; returnedState?: SegmentState; date: string; origin: string; notes?: string[]; takeReturned?: boolean }
   | { kind: 'approve'; base?: Content; date: string; by?: string }
   | { kind: 'edit'; base?: Content; content: Content; date: string; by?: string }
   | { kind: 'reject'; base?: Content; comment: string; date: string; by?: string };
@@ -82,6 +85,11 @@ function movedOn(current: TargetSegment, base: Content | undefined): boolean {
   return base !== undefined && current.content !== undefined && current.provenance?.origin !== 'mt' && !sameContent(current.content, base);
 }
 
+/** A target a person wrote (not MT, not empty). */
+function isPersons(current: TargetSegment): boolean {
+  return current.content !== undefined && current.content.length > 0 && current.provenance?.origin !== 'mt';
+}
+
 /** A decision on a page (approve, edit, reject) holds only for the very target the page showed. */
 function changedSince(current: TargetSegment, base: Content | undefined): boolean {
   return base !== undefined && !sameContent(current.content, base);
@@ -115,7 +123,17 @@ export function transition(current: TargetSegment, change: UnitChange, source?: 
         if (!approves) return { outcome: 'unchanged' };
         return { outcome: 'conflict', target: current, reason: `${change.origin} marks an older text ${change.returnedState} than the project's current target; the project's target is kept` };
       }
-      if (movedOn(current, change.base)) {
+      // No kit record (a returned file saved outside its kit folder): what the unit held when it
+      // left is unknown, so a person's translation in the project may be the newer one. Replacing
+      // it would be a guess; it is kept, and the returned text beside it.
+      if (change.base === undefined && isPersons(current) && !change.takeReturned) {
+        return {
+          outcome: 'conflict',
+          target: withMatch(current, change.returned, change.origin, change.returnedState ?? 'translated', source),
+          reason: `the project's target is a person's translation and ${change.origin} lies outside its kit folder (no ${KIT_MANIFEST_NAME} beside it), so whether it is newer cannot be told; the project's target is kept, the returned one is kept as a match (import the file from its kit folder)`,
+        };
+      }
+      if (movedOn(current, change.base) && !change.takeReturned) {
         return {
           outcome: 'conflict',
           target: withMatch(current, change.returned, change.origin, change.returnedState ?? 'translated', source),
@@ -123,12 +141,14 @@ export function transition(current: TargetSegment, change: UnitChange, source?: 
         };
       }
       const state: SegmentState = change.returnedState === undefined ? 'reviewed' : change.returnedState === 'new' ? 'translated' : change.returnedState;
+      // A person's text replaced on the translator's word stays beside the new one.
+      const kept = change.takeReturned && isPersons(current) ? withMatch(current, current.content!, 'project', current.state, source) : current;
       return {
         outcome: 'applied',
         target: {
           segmentId: current.segmentId, state, content: change.returned,
           provenance: { origin: 'human', date: change.date }, flags: change.notes ?? [],
-          ...(current.matches ? { matches: current.matches } : {}),
+          ...(kept.matches ? { matches: kept.matches } : {}),
           // The machine translation the person edited stays beside their text, so the review page
           // can show what they changed; an earlier kept one wins over an intermediate human draft.
           ...mtOriginalOf(current),

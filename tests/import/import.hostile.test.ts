@@ -141,11 +141,21 @@ describe('a source changed under a reviewed unit', () => {
       const file = await hostile('late.xlf', late);
       const refused = await importing([file]);
       expect(refused.applied).toBe(false);
-      expect(refused.problems.map((p) => [p.kind, p.unit])).toEqual([['stale', 'p3-1']]);
+      // p3-2 changed too, and the project's p3-2 is the reviewer's earlier text: the file lies
+      // outside any kit, so which of the two is newer cannot be told, and neither is lost.
+      expect(refused.problems.map((p) => [p.kind, p.unit])).toEqual([['stale', 'p3-1'], ['conflict', 'p3-2']]);
       expect(refused.problems[0]!.message).toMatch(/21 червня.*22 червня/u);
+      expect(refused.problems[1]!.message).toMatch(/outside its kit folder \(no pereklad-kit\.json beside it\)/u);
       await expectUnchanged();
 
-      const partial = await importing([file], { partial: true });
+      const kept = await importing([file], { partial: true });
+      expect(kept.applied).toBe(true);
+      const between = await readXliffFile(path.join(ws.dir, 'locales/en-GB/links.xlf'), 'links.xlf');
+      expect(between.targets.get('p3-2')?.content?.join('')).toBe('It was led by Mike Pompeo.');
+      expect(between.targets.get('p3-2')?.matches?.some((m) => m.kind === 'previous' && m.target.join('') === 'Mike Pompeo led it.')).toBe(true);
+
+      // The reviewer says the late file is the newer one: it is applied, the replaced text kept as a match.
+      const partial = await importing([file], { partial: true, takeReturned: true });
       expect(partial.applied).toBe(true);
       const after = await readXliffFile(path.join(ws.dir, 'locales/en-GB/links.xlf'), 'links.xlf');
       const text = (id: string): string | undefined => {
@@ -154,6 +164,7 @@ describe('a source changed under a reviewed unit', () => {
         return target?.content && contentText(target.content, segment.codes);
       };
       expect(text('p3-2')).toBe('Mike Pompeo led it.');
+      expect(after.targets.get('p3-2')?.matches?.some((m) => m.kind === 'previous' && m.target.join('') === 'It was led by Mike Pompeo.')).toBe(true);
       expect(text('p3-1')).not.toBe('The meeting was held on 21 June 2025.');
       const match = after.targets.get('p3-1')?.matches?.find((m) => m.target.join('') === 'The meeting was held on 21 June 2025.');
       expect(match?.kind).toBe('previous');
