@@ -7,6 +7,7 @@ import { findProtectedSpans } from '../protect/protect.js';
 import { formatFlag, type QaFinding } from './findings.js';
 import type { SegmentView } from './view.js';
 import { pairedCodeMessages } from './paired.js';
+import { withoutRepeatedPairHalves } from '../xliff/paired.js';
 
 function codeCountMessages(content: Content, codes: readonly InlineCode[]): QaText[] {
   const seen = new Map<string, number>();
@@ -39,9 +40,16 @@ export function checkCodes(content: Content, codes: readonly InlineCode[]): { co
     }
     kept.push(f);
   }
-  for (const { message } of codeCountMessages(kept, codes)) flags.push(formatFlag({ check: 'codes', severity: 'error', message }));
-  for (const message of pairedCodeMessages(kept, codes)) flags.push(formatFlag({ check: 'xmltags', severity: 'error', message }));
-  return { content: kept, flags };
+  // A tag of a pair the engine wrote twice cannot be stored (one per id in XLIFF): the first stays.
+  const once = withoutRepeatedPairHalves(kept, codes);
+  for (const code of once.length === kept.length ? [] : codes) {
+    if (kept.filter((f) => typeof f !== 'string' && f.code === code.id).length > 1) {
+      flags.push(`the engine returned the ${code.kind} tag "${code.text}" more than once; the repeat was removed`);
+    }
+  }
+  for (const { message } of codeCountMessages(once, codes)) flags.push(formatFlag({ check: 'codes', severity: 'error', message }));
+  for (const message of pairedCodeMessages(once, codes)) flags.push(formatFlag({ check: 'xmltags', severity: 'error', message }));
+  return { content: once, flags };
 }
 
 export function checkProtectedSpans(view: SegmentView): QaFinding[] {

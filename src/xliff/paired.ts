@@ -22,12 +22,14 @@ export function wellNested(content: Content, codes: readonly InlineCode[]): Set<
   const matched = new Set<string>();
   const stack: InlineCode[] = [];
   const seen = new Set<string>();
+  const doubled = new Set<string>();
   for (const fragment of content) {
     if (typeof fragment === 'string') continue;
     const code = byId.get(fragment.code);
     if (!code || code.role === undefined) continue;
-    // A code written twice (a tool doubled a tag) cannot be an element twice: both go isolated.
-    if (seen.has(code.id)) { matched.delete(code.id); if (code.pair) matched.delete(code.pair); continue; }
+    // A code written twice (a tool doubled a tag) cannot be an element twice: both halves of its
+    // pair go isolated, even when a later half would match one of them (taken out at the end).
+    if (seen.has(code.id)) { doubled.add(code.id); continue; }
     seen.add(code.id);
     if (code.role === 'open') { stack.push(code); continue; }
     const top = stack[stack.length - 1];
@@ -41,12 +43,31 @@ export function wellNested(content: Content, codes: readonly InlineCode[]): Set<
       if (at >= 0) stack.splice(at, 1);
     }
   }
+  for (const id of doubled) {
+    matched.delete(id);
+    const pair = byId.get(id)?.pair;
+    if (pair !== undefined) matched.delete(pair);
+  }
   return matched;
 }
 
+/** The content with each half of a pair kept at its first place only: XLIFF allows one
+ *  `<bx>`/`<sc>` per id in a target, so a repeat cannot be written (checkCodes flags it). */
+export function withoutRepeatedPairHalves(content: Content, codes: readonly InlineCode[]): Content {
+  const paired = new Set(codes.filter((c) => c.role !== undefined).map((c) => c.id));
+  const seen = new Set<string>();
+  return content.filter((f) => {
+    if (typeof f === 'string' || !paired.has(f.code)) return true;
+    if (seen.has(f.code)) return false;
+    seen.add(f.code);
+    return true;
+  });
+}
+
 /** Content as XML with every code written by the version's writers. */
-export function writePairedInline(content: Content, codes: readonly InlineCode[], writers: CodeWriters): string {
+export function writePairedInline(written: Content, codes: readonly InlineCode[], writers: CodeWriters): string {
   const byId = new Map(codes.map((c) => [c.id, c]));
+  const content = withoutRepeatedPairHalves(written, codes);
   const nested = wellNested(content, codes);
   let out = '';
   for (const fragment of content) {

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readArticle } from '../../src/formats/registry.js';
 import { codecFor, parseXliff } from '../../src/xliff/read.js';
+import { withoutRepeatedPairHalves } from '../../src/xliff/paired.js';
+import { checkCodes } from '../../src/qa/codes.js';
 import type { Content, TranslatedArticle } from '../../src/model.js';
 import { xliffCheck, xliffCheckUnavailable } from '../helpers/xliff-check.js';
 
@@ -19,6 +21,15 @@ const damaged: Record<string, Content> = {
   'close of a pair lost': ['Government ', b1!, 'adopted ', l1!, 'decision', l2!, ' today.'],
   'pairs crossing': ['Government ', b1!, 'adopted ', l1!, 'decision', b2!, l2!, ' today.'],
   'a pair reversed': ['Government ', b2!, 'adopted', b1!, ' ', l1!, 'decision', l2!, ' today.'],
+};
+
+// A tool that doubles a tag (seen from a DeepL-compatible server): the second open must not become
+// a second element left without its end, nor a second <bx>/<sc> of the same id.
+const repeated: Record<string, Content> = {
+  'an opening tag doubled': ['Government ', b1!, b1!, 'adopted', b2!, ' ', l1!, 'decision', l2!, ' today.'],
+  'a closing tag doubled': ['Government ', b1!, 'adopted', b2!, b2!, ' ', l1!, 'decision', l2!, ' today.'],
+  'a whole pair doubled': ['Government ', b1!, 'adopted', b2!, ' ', b1!, 'again', b2!, ' ', l1!, 'decision', l2!, ' today.'],
+  'a pair doubled and crossing': ['Government ', b1!, l1!, 'adopted', b1!, b2!, 'decision', l2!, ' today.'],
 };
 
 function withTarget(content: Content): TranslatedArticle {
@@ -53,6 +64,24 @@ describe('paired codes in XLIFF', () => {
       expect(back.article).toEqual(article);
       await expectValid(xml, `a.${version}.xlf`);
     });
+
+    it.each(Object.entries(repeated))('%s: each half written once, valid, read back without the repeat', async (_name, content) => {
+      const xml = codecFor(version).write(withTarget(content));
+      const back = parseXliff(xml, 'a.xlf');
+      const once = withoutRepeatedPairHalves(content, segment.codes);
+      expect(once.length).toBeLessThan(content.length);
+      // Text either side of a removed half reads back as one run.
+      const runs = once.reduce<Content>((out, f) => (typeof f === 'string' && typeof out[out.length - 1] === 'string' ? [...out.slice(0, -1), `${out[out.length - 1] as string}${f}`] : [...out, f]), []);
+      expect(back.targets.get(segment.id)?.content).toEqual(runs);
+      await expectValid(xml, `a.${version}.xlf`);
+    });
+  });
+
+  it('an engine answer with a doubled tag: the repeat is removed and flagged, and a pair is not left open', () => {
+    const answer: Content = ['Government ', b1!, { ...b1! }, 'adopted', b2!, ' ', l1!, 'decision', l2!, ' today.'];
+    const checked = checkCodes(answer, segment.codes);
+    expect(checked.content).toEqual(['Government ', b1!, 'adopted', b2!, ' ', l1!, 'decision', l2!, ' today.']);
+    expect(checked.flags.join('\n')).toMatch(/bold tag "\*\*" more than once; the repeat was removed/u);
   });
 
   describe.each(['1.2', '2.0'] as const)('XLIFF %s', (version) => {
