@@ -85,6 +85,11 @@ function movedOn(current: TargetSegment, base: Content | undefined): boolean {
   return base !== undefined && current.content !== undefined && current.provenance?.origin !== 'mt' && !sameContent(current.content, base);
 }
 
+/** The pseudo engine's text (src/mt/pseudo.ts), never a translation. */
+export function isPseudo(target: Pick<TargetSegment, 'provenance'>): boolean {
+  return target.provenance?.origin === 'mt' && target.provenance.engine === 'pseudo';
+}
+
 /** A target a person wrote (not MT, not empty). */
 function isPersons(current: TargetSegment): boolean {
   return current.content !== undefined && current.content.length > 0 && current.provenance?.origin !== 'mt';
@@ -158,6 +163,8 @@ export function transition(current: TargetSegment, change: UnitChange, source?: 
     case 'approve': {
       if (!current.content || current.content.length === 0) return { outcome: 'conflict', target: current, reason: 'there is no translation to approve' };
       if (changedSince(current, change.base)) return { outcome: 'conflict', target: current, reason: 'the target changed since the page was made; approve the current one' };
+      // Pseudo-translation tests the layout; it is never a translation, so never approved.
+      if (isPseudo(current)) return { outcome: 'conflict', target: current, reason: 'a pseudo-translation is a layout test, not a translation: it cannot be approved (translate the sentence first)' };
       const flags = withoutRejection(current.flags);
       if (stateRank(current.state) >= stateRank('reviewed') && flags.length === current.flags.length) return { outcome: 'unchanged' };
       // The provenance stays: an approved MT sentence is still the engine's words.

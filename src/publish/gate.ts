@@ -5,6 +5,7 @@ import { isKept } from '../model.js';
 import type { SegmentState, TranslatedArticle } from '../model.js';
 import type { FindingsBySegment, ReviewFinding } from '../review/findings.js';
 import { stateRank } from '../xliff/states.js';
+import { isPseudo } from '../project/transition.js';
 
 export interface GateOptions {
   minState: Exclude<SegmentState, 'new'>;
@@ -52,6 +53,9 @@ export function publishGate(doc: TranslatedArticle, findings: FindingsBySegment,
       let machine = false;
       if (!target?.content || target.state === 'new') {
         blockers.push({ segmentId: segment.id, reason: 'untranslated', detail: 'new' });
+      } else if (isPseudo(target) && target.state !== 'translated') {
+        // Pseudo text whose state was raised (an approve, a CAT tool's confirmation) is still pseudo.
+        blockers.push({ segmentId: segment.id, reason: 'pseudo', detail: target.state });
       } else if (stateRank(target.state) < stateRank(options.minState) || (target.provenance?.engine === 'pseudo' && target.state === 'translated')) {
         const isMt = target.provenance?.origin === 'mt' && target.state === 'translated';
         // Pseudo-translation is a layout test, never a translation, whatever was allowed.

@@ -14,7 +14,7 @@ export const REVIEW_APP_SCRIPT = `
   function el(tag,cls,text){var e=document.createElement(tag);if(cls)e.className=cls;if(text!==undefined)e.textContent=text;return e;}
   function segs(){return Array.prototype.slice.call(document.querySelectorAll('.seg[data-base]'));}
   function base(seg){return JSON.parse(seg.getAttribute('data-base'));}
-  function approvable(seg){var s=seg.getAttribute('data-state');return base(seg)!==null&&s!=='reviewed'&&s!=='final';}
+  function approvable(seg){var s=seg.getAttribute('data-state');return base(seg)!==null&&s!=='reviewed'&&s!=='final'&&!seg.hasAttribute('data-pseudo');}
   function nextAttention(seg){var all=Array.prototype.slice.call(document.querySelectorAll('.seg'));var i=all.indexOf(seg);
     for(var k=i+1;k<all.length;k++)if(all[k].classList.contains('attention'))return all[k];return null;}
   function showConflict(message,keep){

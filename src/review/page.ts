@@ -100,7 +100,8 @@ function segmentItem(seg: SegmentView, view: ReviewView, ui: UiText, app?: Revie
   const target = seg.target !== undefined
     ? `<p class="text">${seg.targetHtml ?? parts}</p>${app && seg.targetHtml !== undefined ? `<template class="chips">${parts}</template>` : ''}`
     : `<p class="missing">${h(ui.t('noTranslation'))}</p>`;
-  const appData = app ? ` data-base="${h(JSON.stringify(seg.content ?? null))}" data-codes="${h(JSON.stringify(seg.codes))}"` : '';
+  // A pseudo-translation is offered for editing, never for approval (the server refuses it too).
+  const appData = app ? ` data-base="${h(JSON.stringify(seg.content ?? null))}" data-codes="${h(JSON.stringify(seg.codes))}"${seg.origin === 'mt' && seg.engine === 'pseudo' ? ' data-pseudo=""' : ''}` : '';
   const classes = ['seg', `state-${seg.state}`, ...(seg.attention ? ['attention'] : []), ...(seg.findings.some((f) => f.severity === 'error') ? ['has-error'] : [])];
   return `<li class="${classes.join(' ')}" id="seg-${safeId(seg.id)}" data-segment="${h(seg.id)}" data-state="${seg.state}"${appData} tabindex="-1" aria-label="${h(ui.t('segmentLabel', { id: seg.id }))}: ${h(ui.t(`state.${seg.state}`))}">
 <div class="src" lang="${h(view.sourceLang)}"><p><span class="segid" aria-hidden="true">${h(seg.id)}</span>${seg.sourceHtml ?? h(seg.source)}</p></div>
