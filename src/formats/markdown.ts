@@ -25,10 +25,22 @@ import type { ArticleFormat, ReadContext } from './format.js';
 import { escapeMarkdownText } from './escape.js';
 
 export function parseMarkdownTree(text: string): Root {
-  return fromMarkdown(text, {
+  const root = fromMarkdown(text, {
     extensions: [gfm(), frontmatter(['yaml'])],
     mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
   });
+  // micromark drops a leading byte-order mark and counts offsets without it: shifted back onto
+  // the text as read, or every block would lose its last character to the layout.
+  if (text.startsWith('\uFEFF')) shiftOffsets(root, 1);
+  return root;
+}
+
+function shiftOffsets(node: Nodes, by: number): void {
+  if (node.position) {
+    if (node.position.start.offset !== undefined) node.position.start.offset += by;
+    if (node.position.end.offset !== undefined) node.position.end.offset += by;
+  }
+  if ('children' in node) for (const child of node.children) shiftOffsets(child, by);
 }
 
 function offsets(node: Nodes): [number, number] {

@@ -20,6 +20,16 @@ describe('format registry', () => {
     expect(articleSourceText(article)).toBe(text);
   });
 
+  it.each([['a.md', '# Текст\r\n\r\n- Пункт один.\r\n- Пункт два\r\n\r\nАбзац **жирний**.\r\n'], ['a.html', '<h1>Текст</h1>\n<p>Абзац <b>жирний</b>.</p>\n'], ['a.txt', 'Текст.\n\nАбзац.\n']])(
+    '%s with a byte-order mark gives the same sentences as without, and its text back whole', (name, body) => {
+      const plain = readArticle(body, 'a', name);
+      const marked = readArticle(`\uFEFF${body}`, 'a', name);
+      const texts = (a: typeof plain): string[] => a.blocks.flatMap((b) => b.segments.map((s) => s.text));
+      expect(texts(marked)).toEqual(texts(plain));
+      expect(texts(plain).some((t) => t.endsWith('.'))).toBe(true);
+      expect(articleSourceText(marked)).toBe(`\uFEFF${body}`);
+    });
+
   it('chooses by extension, with the config overriding it', () => {
     expect(formatForPath('x/a.TXT')?.name).toBe('text');
     expect(formatForPath('a.docx')).toBeUndefined();
