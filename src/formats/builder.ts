@@ -31,6 +31,14 @@ export interface BlockOptions {
 
 const WHITESPACE = /\s/u;
 
+/** A block that starts inside the one before it: the parser built the tree from text it had
+ *  already placed (HTML that a browser repairs by copying an unclosed tag into the next block). */
+export class OverlapError extends Error {
+  constructor(readonly at: number, readonly previousEnd: number) {
+    super(`block at ${at} overlaps the previous one (ends ${previousEnd})`);
+  }
+}
+
 export class ArticleBuilder {
   private cursor = 0;
   private readonly blocks: Block[] = [];
@@ -45,7 +53,7 @@ export class ArticleBuilder {
   /** The text `[start, end)` (offsets into the source) as a block; markup inside it by offsets.
    *  Leading and trailing whitespace stays outside; a range without text is no block. */
   block(start: number, end: number, markup: readonly MarkupSpan[], options: BlockOptions): void {
-    if (start < this.cursor) throw new Error(`block at ${start} overlaps the previous one (ends ${this.cursor})`);
+    if (start < this.cursor) throw new OverlapError(start, this.cursor);
     while (start < end && WHITESPACE.test(this.source[start]!)) start++;
     while (end > start && WHITESPACE.test(this.source[end - 1]!)) end--;
     const inside = markup.filter((m) => m.start >= start && m.end <= end);

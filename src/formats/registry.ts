@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { Article } from '../model.js';
 import { BadInputError } from '../errors.js';
+import { OverlapError } from './builder.js';
 import type { SegmentationRules } from '../segment/split.js';
 import { DEFAULT_FORMATS_CONFIG, type ArticleFormat, type FormatsConfig } from './format.js';
 import { textFormat } from './text.js';
@@ -50,5 +51,13 @@ export function readArticle(text: string, id: string, file: string, options: Rea
   const config = options.config ?? DEFAULT_FORMATS_CONFIG;
   const format = formatForPath(file, config);
   if (!format) throw new BadInputError(file, `unsupported format (${path.extname(file) || 'no extension'}); pereklad reads ${[...formats.values()].flatMap((f) => f.extensions).join(', ')}`);
-  return format.read(text, { id, path: file, sourceLang: options.sourceLang ?? 'uk', ...(options.rules ? { rules: options.rules } : {}), config });
+  try {
+    return format.read(text, { id, path: file, sourceLang: options.sourceLang ?? 'uk', ...(options.rules ? { rules: options.rules } : {}), config });
+  } catch (err) {
+    if (!(err instanceof OverlapError)) throw err;
+    // One article's markup, one line naming it: the other articles are still done.
+    const before = text.slice(0, err.at);
+    const line = before.split('\n').length;
+    throw new BadInputError(file, `an inline tag here is left open or closed out of order, which the ${format.name} parser repairs by repeating the tag, so its text has no one place in the source; close the tag where its text ends`, line, err.at - before.lastIndexOf('\n'));
+  }
 }

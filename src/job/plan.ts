@@ -18,7 +18,7 @@ import { IncrementalIndex, settingsHash, settledStamp, sha256, type IndexFigures
 import { fileStamp } from '../project/io.js';
 import type { Reporter } from '../project/reporter.js';
 import { reviewPath, xliffPath } from '../project/layout.js';
-import { PerekladError } from '../errors.js';
+import { BadInputError, PerekladError } from '../errors.js';
 import { DEFAULT_TM_DIR, openMemory, readOwnXliff, type OpenedMemory } from '../memory/store.js';
 import { leverageLanguage } from '../memory/leverage.js';
 import type { SourceEditOptions } from '../memory/source-edit.js';
@@ -277,7 +277,9 @@ export async function openPlanner(options: PlanOptions, fail: (message: string) 
       return { file, article, languages, source, ...(seen.stamp ? { sourceStamp: seen.stamp } : {}) };
     } catch (err) {
       if (!(err instanceof PerekladError)) throw err;
-      failArticle(err.message);
+      // A format names the article by its path under the source folder; the user's is from here.
+      const named = err instanceof BadInputError && err.file === file.relPath ? new BadInputError(display, err.problem, err.line, err.column) : err;
+      failArticle(named.message);
       return undefined;
     }
   };

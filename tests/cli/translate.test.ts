@@ -107,10 +107,13 @@ describe('pereklad translate (CLI)', () => {
     await ws.write('source-texts/latin1.txt', Uint8Array.from([...Buffer.from('Перший рядок.\nДругий '), 0xe9, 0x74, 0xe9]));
     await ws.write('source-texts/nul.txt', Buffer.concat([Buffer.from('Текст.\n\nЩе'), Buffer.from([0]), Buffer.from(' текст.')]));
     await ws.write('source-texts/good.txt', 'Добрий день. Це друга стаття.\n');
+    // Tag soup a browser repairs by copying the open <b> into the next paragraph.
+    await ws.write('source-texts/misnested.html', '<p>Текст <b>жирний\n<p>Далі.</p>\n');
     const r = await runCli(['translate', '--engine', 'pseudo', '--verbose'], ws.dir);
     expect(r.code).toBe(1);
     const errors = r.stderr.trim().split('\n');
-    expect(errors).toHaveLength(4);
+    expect(errors).toHaveLength(5);
+    expect(errors.find((l) => l.includes('source-texts/misnested.html:1:10'))).toMatch(/left open or closed out of order/);
     expect(errors.find((l) => l.includes('source-texts/empty.txt'))).toMatch(/empty/);
     expect(errors.find((l) => l.includes('source-texts/binary.txt'))).toMatch(/NUL byte|not a text file|UTF-8/);
     expect(errors.find((l) => l.includes('source-texts/latin1.txt:2'))).toMatch(/not valid UTF-8/);
@@ -118,7 +121,7 @@ describe('pereklad translate (CLI)', () => {
     // The good articles were still translated.
     expect(r.stdout).toContain('good → en-GB');
     expect(r.stdout).toContain('2025-06/lukashenko-kellogg-minsk → en-GB');
-    expect(r.stdout).toMatch(/4 errors/);
+    expect(r.stdout).toMatch(/5 errors/);
   });
 
   it('reads folders, targets and engine from pereklad.config.json, naming a bad key', async () => {
