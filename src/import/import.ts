@@ -425,7 +425,11 @@ function applyToProject(project: Project, date: string, problem: (p: ImportProbl
       const explicit = unit.state !== undefined && unit.rawState !== writtenRawState(current, file.version);
       // Confirmed in the CAT tool (OmegaT: the segment is in project_save.tmx): the translator read
       // it and kept it, which is a review, not "nothing happened".
-      const returnedState = explicit ? unit.state!.value : unit.confirmed ? 'reviewed' as const : undefined;
+      // A person's draft (translated, not MT) that comes back translated, edited, says "not
+      // reviewed" even though the attribute is the one it left with: MT's state untouched by a
+      // tool says nothing, a person's draft state does.
+      const draft = !explicit && unit.state?.value === 'translated' && current?.state === 'translated' && current.content !== undefined && current.provenance?.origin !== 'mt';
+      const returnedState = explicit || draft ? unit.state!.value : unit.confirmed ? 'reviewed' as const : undefined;
       // What the target was when the unit left in a kit (src/kit/kit.ts); null: it had none.
       const base = project.bases?.get(segment.id);
       const before: TargetSegment = current ?? { segmentId: segment.id, state: 'new', flags: [] };
