@@ -39,7 +39,7 @@ export function registerImport(program: Command, run: (work: () => Promise<numbe
       for (const p of summary.problems) reporter.error(`${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`);
       for (const a of summary.articles) {
         const qa = countBySeverity(a.findings.filter((f) => f.check !== 'untranslated'));
-        reporter.detail(`${a.articleId} → ${a.lang}: ${a.edited} edited, ${a.restated} with a new state, ${a.unchanged} unchanged, ${a.untranslated} untranslated; QA ${qa.error} error(s), ${qa.warning} warning(s)`);
+        reporter.detail(`${a.articleId} → ${a.lang}: ${a.edited} edited, ${a.restated} with a new state, ${a.unchanged} unchanged, ${a.notReturned} returned without a translation, ${a.untranslated} untranslated in the project; QA ${qa.error} error(s), ${qa.warning} warning(s)`);
       }
       const perLanguage: Record<string, LanguageFigures> = {};
       for (const a of summary.articles) {
@@ -60,7 +60,7 @@ export function registerImport(program: Command, run: (work: () => Promise<numbe
         reporter.summary([], result);
         return 1;
       }
-      const lines = Object.entries(perLanguage).map(([lang, f]) => `${lang}: ${documents(f)}, ${thousands(f.translated ?? 0)} edited, ${thousands(f.untranslated ?? 0)} untranslated; QA ${plural(f.qaErrors ?? 0, 'error')}, ${plural(f.qaWarnings ?? 0, 'warning')}`);
+      const lines = Object.entries(perLanguage).map(([lang, f]) => `${lang}: ${documents(f)}, ${thousands(f.translated ?? 0)} edited, ${thousands(f.untranslated ?? 0)} left untranslated in the project; QA ${plural(f.qaErrors ?? 0, 'error')}, ${plural(f.qaWarnings ?? 0, 'warning')}`);
       lines.push(`import: ${plural(summary.files.length, 'file')} read, ${plural(summary.written.length, 'project file')} written` +
         (summary.problems.length > 0 ? `; ${plural(summary.problems.length, 'problem')} (not applied)` : ''), 'next: pereklad review');
       reporter.summary(lines, { ...result, next: ['pereklad review'] });

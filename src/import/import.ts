@@ -84,6 +84,9 @@ export interface ArticleImport {
   /** Targets that came back as sent, with a new state the tool set. */
   restated: number;
   unchanged: number;
+  /** Units that came back without a translation (empty, or a copy of the source): they change nothing. */
+  notReturned: number;
+  /** Translatable sentences without a translation in the project after the import. */
   untranslated: number;
   findings: QaFinding[];
 }
@@ -367,7 +370,7 @@ async function currentDocument(previous: TranslatedArticle, sourceDir: string, r
 
 function applyToProject(project: Project, date: string, problem: (p: ImportProblem) => void, takeReturned: boolean): { doc: TranslatedArticle; counts: Omit<ArticleImport, 'articleId' | 'lang' | 'namespace' | 'findings'> } {
   const { doc } = project;
-  const counts = { edited: 0, restated: 0, unchanged: 0, untranslated: 0 };
+  const counts = { edited: 0, restated: 0, unchanged: 0, notReturned: 0, untranslated: 0 };
   const segments = new Map<string, { segment: Segment; foreign: boolean }>();
   const byText = new Map<string, Segment[]>();
   for (const block of doc.article.blocks) {
@@ -416,12 +419,12 @@ function applyToProject(project: Project, date: string, problem: (p: ImportProbl
       claimed.add(segment.id);
       if (segments.get(segment.id)!.foreign || !unit.translate) continue;
       const current = targets.get(segment.id);
-      if (!unit.target) { counts.untranslated++; continue; }
+      if (!unit.target) { counts.notReturned++; continue; }
       const { content, notes } = resolveTarget(unit, unit.target, segment);
       const text = contentText(content, segment.codes).normalize('NFC');
       const sentText = current?.content ? contentText(current.content, segment.codes).normalize('NFC') : undefined;
       // A target still holding a copy of the source (as a translation kit hands it out) is untranslated.
-      if (text === segment.text.normalize('NFC') && sentText !== text) { counts.untranslated++; continue; }
+      if (text === segment.text.normalize('NFC') && sentText !== text) { counts.notReturned++; continue; }
       const explicit = unit.state !== undefined && unit.rawState !== writtenRawState(current, file.version);
       // Confirmed in the CAT tool (OmegaT: the segment is in project_save.tmx): the translator read
       // it and kept it, which is a review, not "nothing happened".
@@ -449,6 +452,7 @@ function applyToProject(project: Project, date: string, problem: (p: ImportProbl
       else counts.edited++;
     }
   }
+  for (const { segment, foreign } of segments.values()) if (!foreign && !(targets.get(segment.id)?.content?.length)) counts.untranslated++;
   return { doc: { ...doc, targets }, counts };
 }
 
