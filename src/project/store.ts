@@ -1,6 +1,7 @@
 // How a command opens the project: a writer takes the lock, then finishes (or undoes) the commit a
 // killed command left and removes its temporary files, before it reads anything. A reader never
 // waits: it only tidies up when nobody holds the lock (a holder is alive and finishes its own work).
+import path from 'node:path';
 import { recoverCommit } from './commit.js';
 import { registerProjectRoot, removeTemps } from './io.js';
 import { acquireLock, type LockOptions, ProjectLockedError } from './lock.js';
@@ -14,7 +15,8 @@ export interface ProjectOptions extends LockOptions {
 /** Run a writing command under the project lock, after recovery. */
 export async function withProject<T>(localesDir: string, command: string, work: () => Promise<T>, options: ProjectOptions = {}): Promise<T> {
   for (const dir of [localesDir, ...(options.alsoWrites ?? [])]) registerProjectRoot(dir);
-  const lock = await acquireLock(localesDir, command, options);
+  // The folder named as the user would type it, whichever command asks.
+  const lock = await acquireLock(localesDir, command, { ...options, display: options.display ?? (path.relative(process.cwd(), localesDir) || '.') });
   try {
     await recoverCommit(localesDir);
     await removeTemps([localesDir, ...(options.alsoWrites ?? [])]);

@@ -14,6 +14,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Content } from '../model.js';
 import { PerekladError } from '../errors.js';
+import { ProjectLockedError } from '../project/lock.js';
 import { collectTranslations } from './collect.js';
 import { findingsWithGlossaries } from './findings.js';
 import { reviewView } from './view.js';
@@ -186,7 +187,7 @@ export async function startReviewServer(options: ServeOptions): Promise<ReviewSe
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      const status = err instanceof HttpError ? err.status : err instanceof StaleFileError ? 409 : err instanceof BadEditError ? 422 : err instanceof PerekladError ? 400 : 500;
+      const status = err instanceof HttpError ? err.status : err instanceof StaleFileError ? 409 : err instanceof BadEditError ? 422 : err instanceof ProjectLockedError ? 503 : err instanceof PerekladError ? 400 : 500;
       const message = err instanceof PerekladError ? err.message : 'the server failed; see its output';
       if (!(err instanceof PerekladError)) process.stderr.write(`pereklad review --serve: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
       if (!res.headersSent) res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });

@@ -12,6 +12,7 @@ import { PerekladError } from '../errors.js';
 import { codecFor, parseXliff } from '../xliff/read.js';
 import { reviewPath, xliffPath } from '../project/layout.js';
 import { withProject } from '../project/store.js';
+import { defaultLockWaitMs } from '../project/lock.js';
 import { readText } from '../project/io.js';
 import { XLIFF_MAX_BYTES } from '../project/limits.js';
 import { commitFiles } from '../project/commit.js';
@@ -64,8 +65,8 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /** The project lock (src/project/store.ts: the same one translate and import take), with a queue
  *  in front so that concurrent requests of one server wait their turn instead of re-entering it. */
-async function withLock<T>(localesDir: string, timeoutMs: number, work: () => Promise<T>): Promise<T> {
-  const run = queue.then(() => withProject(localesDir, 'review --serve', work, { waitMs: timeoutMs }));
+async function withLock<T>(localesDir: string, display: string, timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  const run = queue.then(() => withProject(localesDir, 'review --serve', work, { waitMs: timeoutMs, display }));
   queue = run.catch(() => undefined);
   return run;
 }
@@ -94,7 +95,7 @@ export async function saveUnitChanges(options: SaveOptions): Promise<SaveResult>
   const localesDir = path.resolve(options.cwd, options.localesDir);
   const file = xliffPath(localesDir, options.lang, options.articleId);
   const display = path.relative(options.cwd, file);
-  return withLock(localesDir, options.lockTimeoutMs ?? 10_000, async () => {
+  return withLock(localesDir, path.relative(options.cwd, localesDir) || '.', options.lockTimeoutMs ?? defaultLockWaitMs(), async () => {
     // Through the store: its size limit, UTF-8 check and refusal of links leading out of the project.
     const bytes = await readText(file, display, XLIFF_MAX_BYTES, 'XLIFF file');
     const hash = fileHash(bytes);

@@ -1,7 +1,9 @@
 // The review app's HTTP side without a browser: who may save, what a stale page or a broken edit
 // gets back, and `pereklad approve`'s choice of sentences and its count.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { hostname } from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
 import { snapshot, translatedProject } from '../kit/project.js';
@@ -11,6 +13,8 @@ import { runApprove } from '../../src/review/approve.js';
 import { fileHash } from '../../src/review/unit-store.js';
 import { readXliffFile } from '../../src/xliff/read.js';
 import { xliff12 } from '../../src/xliff/xliff12.js';
+import { lockPath } from '../../src/project/layout.js';
+import { runCli } from '../helpers/run-cli.js';
 
 describe('review app over HTTP, and approve', () => {
   let ws: Workspace;
@@ -44,6 +48,33 @@ describe('review app over HTTP, and approve', () => {
     expect(res.status).toBe(422);
     expect(((await res.json()) as { error: string }).error).toMatch(/lost the protected text "https:\/\/example\.org\/photo\.jpg"/u);
     expect(await readFile(xlf('links'), 'utf8')).toBe(bytes);
+  });
+
+  it('while another command holds the project: a save is 503 and approve exits 1, each naming the folder as typed', async () => {
+    // A live process of another command holds the lock (its pid is alive, so it is not taken over).
+    const holder = spawn('sleep', ['60'], { stdio: 'ignore' });
+    const lock = lockPath(path.join(ws.dir, 'locales'));
+    await mkdir(path.dirname(lock), { recursive: true });
+    await writeFile(lock, `${JSON.stringify({ pid: holder.pid, host: hostname(), command: 'translate', since: '2026-12-03T10:00:00Z', token: 'other' })}\n`);
+    const wait = process.env.PEREKLAD_LOCK_WAIT_MS;
+    process.env.PEREKLAD_LOCK_WAIT_MS = '200';
+    try {
+      const before = await readFile(xlf('links'), 'utf8');
+      const doc = await readXliffFile(xlf('links'), 'links');
+      const res = await save({ lang: 'en-GB', articleId: 'links', hash: fileHash(before), edits: [{ segmentId: 'p1-2', kind: 'approve', base: doc.targets.get('p1-2')!.content }] });
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as { error: string }).error).toMatch(/^locales is in use by pereklad translate \(pid \d+, since 2026-12-03T10:00:00Z\)/u);
+      const approve = await runCli(['approve', '--to', 'en-GB'], ws.dir, { PEREKLAD_LOCK_WAIT_MS: '200' });
+      expect(approve.code).toBe(1);
+      expect(approve.stderr).toMatch(/locales is in use by pereklad translate/u);
+      expect(approve.stderr).not.toContain(ws.dir);
+      expect(await readFile(xlf('links'), 'utf8')).toBe(before);
+    } finally {
+      if (wait === undefined) delete process.env.PEREKLAD_LOCK_WAIT_MS;
+      else process.env.PEREKLAD_LOCK_WAIT_MS = wait;
+      await rm(lock, { force: true });
+      holder.kill();
+    }
   });
 
   it('refuses a save without the token, from another Host, or not as JSON', async () => {
