@@ -185,6 +185,14 @@ class HtmlReader {
     return spans;
   }
 
+  /** Tags inside a text node's source range that the parser dropped (an end tag with no open
+   *  element): codes, so their bytes stay as they were and are never taken for text. */
+  private ignoredTags(node: Node, loc: { startOffset: number; endOffset: number }): MarkupSpan[] {
+    const raw = this.source.slice(loc.startOffset, loc.endOffset);
+    if (!raw.includes('<') || (node as DefaultTreeAdapterMap['textNode']).value.includes('<')) return [];
+    return [...raw.matchAll(/<\/?[A-Za-z][^>]*>/gu)].map((m) => ({ start: loc.startOffset + m.index, end: loc.startOffset + m.index + m[0].length, kind: 'markup' as const }));
+  }
+
   /** A run of inline nodes as blocks: the element tags as codes, text between them. Nodes the
    *  parser put side by side that are not side by side in the source (text after `</body>`,
    *  moved into the body) are separate runs, so no tag between them is taken for text. */
@@ -195,7 +203,9 @@ class HtmlReader {
       const loc = node.sourceCodeLocation;
       if (!loc) continue;
       // parse5 joins whitespace from both sides of `</body>` into one text node spanning the tag.
-      const spansTags = node.nodeName === '#text' && this.source.slice(loc.startOffset, loc.endOffset).includes('<') && !(node as DefaultTreeAdapterMap['textNode']).value.includes('<');
+      // Text with letters around a tag the parser ignored (a stray `</a>` after nested links) is
+      // text of this run; the stray tag becomes a code (see `inline`).
+      const spansTags = node.nodeName === '#text' && this.ignoredTags(node, loc).length > 0 && !/[\p{L}\p{N}]/u.test((node as DefaultTreeAdapterMap['textNode']).value);
       if (group.length > 0 && (loc.startOffset !== end || spansTags)) { this.contiguousRun(group, kind); group = []; }
       if (spansTags) { end = -1; continue; }
       group.push(node);
@@ -228,7 +238,7 @@ class HtmlReader {
       if (isElement(node)) for (const child of node.childNodes) this.inline(child, markup);
       return;
     }
-    if (node.nodeName === '#text') { markup.push(...this.entities(loc.startOffset, loc.endOffset)); return; }
+    if (node.nodeName === '#text') { markup.push(...this.entities(loc.startOffset, loc.endOffset), ...this.ignoredTags(node, loc)); return; }
     if (!isElement(node)) { markup.push({ start: loc.startOffset, end: loc.endOffset, kind: 'markup' }); return; }
     const tag = node.tagName;
     if (VERBATIM.has(tag)) { markup.push({ start: loc.startOffset, end: loc.endOffset, kind: tag === 'code' ? 'code' : 'markup' }); return; }

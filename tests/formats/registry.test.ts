@@ -30,6 +30,14 @@ describe('format registry', () => {
       expect(articleSourceText(marked)).toBe(`\uFEFF${body}`);
     });
 
+  it('HTML a browser repairs without copying tags (a link nested in a link, a stray end tag): every word is in a unit, the bytes come back whole', () => {
+    const html = '<p><a href="/a">Зовнішнє <a href="/b">вкладене</a> посилання</a>.</p>\n<p>Текст</b> далі.</p>\n';
+    const article = readArticle(html, 'a', 'a.html');
+    const words = article.blocks.flatMap((b) => b.segments.flatMap((s) => s.content.filter((f): f is string => typeof f === 'string'))).join(' ');
+    for (const word of ['Зовнішнє', 'вкладене', 'посилання', 'Текст', 'далі']) expect(words).toContain(word);
+    expect(articleSourceText(article)).toBe(html);
+  });
+
   it('chooses by extension, with the config overriding it', () => {
     expect(formatForPath('x/a.TXT')?.name).toBe('text');
     expect(formatForPath('a.docx')).toBeUndefined();
