@@ -189,15 +189,23 @@ class MarkdownReader {
     }
     if (!isMap(doc.contents)) return;
     const wanted = new Set(this.context.config.frontMatterFields);
-    const fields: Array<{ start: number; end: number; context: string }> = [];
+    const fields: Array<{ start: number; end: number; context: string; markup: MarkupSpan[] }> = [];
     for (const item of doc.contents.items) {
       if (!isScalar(item.key) || !wanted.has(String(item.key.value)) || !isScalar(item.value) || typeof item.value.value !== 'string' || !item.value.range) continue;
       const [s, e] = item.value.range;
       const type = item.value.type;
-      if (type === 'PLAIN') fields.push({ start: valueStart + s, end: valueStart + e, context: 'yaml-plain' });
-      else if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') fields.push({ start: valueStart + s + 1, end: valueStart + e - 1, context: type === 'QUOTE_DOUBLE' ? 'yaml-double' : 'yaml-single' });
+      if (type === 'PLAIN') fields.push({ start: valueStart + s, end: valueStart + e, context: 'yaml-plain', markup: [] });
+      else if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') {
+        const start = valueStart + s + 1;
+        const end = valueStart + e - 1;
+        // The quoting's own escapes (`\"`, `\n`, `\u0456` in double quotes, `''` in single) are
+        // codes, never text: a translator sees a tag, and a quote they type is escaped on writing.
+        const escapes = type === 'QUOTE_DOUBLE' ? /\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[\s\S])/gu : /''/gu;
+        const markup = [...this.source.slice(start, end).matchAll(escapes)].map((m): MarkupSpan => ({ start: start + m.index, end: start + m.index + m[0].length, kind: 'markup' }));
+        fields.push({ start, end, context: type === 'QUOTE_DOUBLE' ? 'yaml-double' : 'yaml-single', markup });
+      }
     }
-    for (const field of fields.sort((a, b) => a.start - b.start)) this.builder.block(field.start, field.end, [], { kind: 'attribute', context: field.context });
+    for (const field of fields.sort((a, b) => a.start - b.start)) this.builder.block(field.start, field.end, field.markup, { kind: 'attribute', context: field.context });
   }
 
   finish(): ReturnType<ArticleBuilder['finish']> {
