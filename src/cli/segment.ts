@@ -8,6 +8,7 @@ import { loadProjectRules } from '../segment/project.js';
 import { writeIfChanged } from '../project/io.js';
 import { decodeArticle, readArticleText } from '../source/read.js';
 import { parseArticle } from '../source/parse.js';
+import { formatForPath, readArticle } from '../formats/registry.js';
 import { allSegments } from '../model.js';
 import type { Reporter } from '../project/reporter.js';
 import { UsageError } from '../errors.js';
@@ -25,8 +26,12 @@ export function registerSegment(program: Command, run: (work: () => Promise<numb
       const { config } = await loadConfig(cwd, flags.config);
       const rules = await loadProjectRules(cwd, config.segmentation);
       const text = file ? await readArticleText(path.resolve(cwd, file), file) : decodeArticle(readFileSync(0), 'standard input');
-      // Split exactly as translate does: metadata left out, paragraphs, quoted foreign text as it is.
-      const article = parseArticle(text, 'segment', file ?? 'stdin', 'uk', rules);
+      // Split exactly as translate does: by the file's format (Markdown and HTML by their blocks,
+      // never inside a tag pair), metadata left out, quoted foreign text as it is; standard input
+      // and unknown extensions as plain text.
+      const article = file && formatForPath(file, config.formats)
+        ? readArticle(text, 'segment', file, { rules, config: config.formats })
+        : parseArticle(text, 'segment', file ?? 'stdin', 'uk', rules);
       const sentences = [...allSegments(article)].map((segment) => segment.text.replace(/\s*\n\s*/gu, ' '));
       for (const sentence of sentences) reporter.info(sentence);
       reporter.summary([], { details: { sentences } });

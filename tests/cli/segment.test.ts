@@ -54,6 +54,19 @@ describe('project segmentation rules', () => {
     expect(r.stdout.trim().split('\n')).toEqual(['Перше речення.', 'Друге!', 'Aleksandr met Keith.', 'The U.S. President said so.']);
   });
 
+  it('segment reads Markdown as translate does: the units translate makes, never a split inside a tag pair', async () => {
+    await ws.write('source-texts/m.md', '---\ntitle: Заголовок статті\n---\n\n# Новини\n\n**Уряд ухвалив рішення. Це сталося** 21 червня. Далі текст.\n');
+    const r = await runCli(['segment', 'source-texts/m.md'], ws.dir);
+    expect(r.code, r.stderr).toBe(0);
+    const t = await runCli(['translate', '--engine', 'pseudo', '--to', 'en-GB'], ws.dir);
+    expect(t.code, t.stderr).toBe(0);
+    const units = [...(await readFile(path.join(ws.dir, 'locales/en-GB/m.xlf'), 'utf8')).matchAll(/<trans-unit /gu)].length;
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(units);
+    expect(lines).toContain('**Уряд ухвалив рішення. Це сталося** 21 червня.');
+    expect(lines.some((l) => l.includes('title'))).toBe(false);
+  });
+
   it('names the bad key of a wrong rule', async () => {
     await ws.write('pereklad.config.json', JSON.stringify({ segmentation: { rules: [{ break: false, before: '(', after: '' }] } }));
     const r = await runCli(['translate'], ws.dir);
