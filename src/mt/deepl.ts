@@ -81,6 +81,30 @@ export function toDeepLError(err: unknown): Error {
   return err instanceof Error ? err : new Error(String(err));
 }
 
+/**
+ * Why an answer DeepL sent with a success status could not be used, or undefined when DeepL never
+ * answered (a connection that failed before a status line: nothing billed, sent again). deepl-node
+ * throws a DeepLError "Error parsing response JSON" only after the status check passed (2xx), and
+ * a ConnectionError whose axios error carries the response when the body broke off after it.
+ */
+export function unreadableAnswer(err: unknown): string | undefined {
+  if (!(err instanceof deeplNode().DeepLError)) return undefined;
+  if (!(err instanceof deeplNode().ConnectionError)) {
+    if (!/^Error parsing response JSON/u.test(err.message)) return undefined;
+    return /SyntaxError/u.test(err.message) ? 'it is not valid JSON' : 'it is not the JSON DeepL documents';
+  }
+  const status = responseStatus(err.error);
+  return status !== undefined && status >= 200 && status < 300 ? 'it was cut off before its end' : undefined;
+}
+
+/** The HTTP status of the response an axios error was raised on, if one had arrived. */
+function responseStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('response' in error)) return undefined;
+  const response: unknown = error.response;
+  if (typeof response !== 'object' || response === null || !('status' in response)) return undefined;
+  return typeof response.status === 'number' ? response.status : undefined;
+}
+
 function oneLine(message: string): string {
   return message.replace(/\s+/gu, ' ').replace(/, content: .*$/u, '').slice(0, 300);
 }
@@ -243,6 +267,15 @@ export class DeepLEngine implements Engine {
       } catch (err) {
         if (err instanceof deeplNode().AuthorizationError || err instanceof deeplNode().QuotaExceededError) throw err;
         const message = err instanceof Error ? err.message : String(err);
+        const unreadable = unreadableAnswer(err);
+        if (unreadable !== undefined) {
+          // DeepL answered 200, so it translated and billed the request; sending it again would buy
+          // it twice. Its characters are counted as billed (the answer's own count is lost with it)
+          // and its sentences recorded for translators, as for any other unusable answer.
+          hooks.onAnswer();
+          this.stats.billedCharacters += request.indexes.reduce((n, i) => n + billableCharacters(segments[i]!.content), 0);
+          return { kind: 'failed', reason: `DeepL answered but the answer could not be read (${unreadable}); it is billed, so it is not bought again unasked` };
+        }
         if (/status code: 413\b/u.test(message)) {
           if (request.indexes.length > 1) return { kind: 'split' };
           return { kind: 'failed', reason: 'DeepL refused this sentence as too large (413) even alone' };

@@ -1,8 +1,9 @@
-// A sentence an engine answered without a usable translation (an empty or malformed answer, an
-// answer that cannot be stored, a pipeline that crashes on it) is recorded on its unit as a flag
-// naming the engine, so that the next run leaves it for translators instead of asking (and, for a
-// paid engine, paying) again. `translate --retry-failed` asks again. A failure that may pass (429,
-// 5xx, a time-out, a refused request) is not recorded: the next run sends the sentence again.
+// A sentence an engine answered without a usable translation (an empty or malformed answer, a
+// paid answer cut off on the way, an answer that cannot be stored, a sentence too long to translate
+// within the timeout, a pipeline that crashes on it) is recorded on its unit as a flag naming the
+// engine, so that the next run leaves it for translators instead of asking (and, for a paid engine,
+// paying) again. `translate --retry-failed` asks again. A failure that may pass (429, 5xx, a
+// time-out of several sentences, a refused request) is not recorded: the next run sends it again.
 import type { Article, Segment, TargetSegment, TranslatedArticle } from '../model.js';
 import { allSegments } from '../model.js';
 

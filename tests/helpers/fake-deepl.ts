@@ -23,7 +23,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 
-export type FakeDeepLFault = number | 'slow' | 'drop-tag' | 'mangle-tag' | 'move-tag' | 'double-tag' | 'count-mismatch';
+export type FakeDeepLFault = number | 'slow' | 'drop-tag' | 'mangle-tag' | 'move-tag' | 'double-tag' | 'count-mismatch' | 'bad-json' | 'cut-off' | 'reset';
+
+/** How a translate answer is spoilt on the wire (see the 'bad-json', 'cut-off', 'reset' faults). */
+type Damage = 'bad-json' | 'cut-off' | 'reset';
 
 export interface FakeDeepLOptions {
   /** Valid auth keys; a request with another key (or none) gets 403. Default ['test-key:fx']. */
@@ -55,7 +58,11 @@ export interface FakeDeepLOptions {
    *  - 'drop-tag': answer normally but remove the first XML tag of each translated text;
    *  - 'mangle-tag': answer normally but alter one tag of each translated text (the first tag that
    *    has an id attribute gets id="<old>-mangled"; without id attributes the first tag's name is
-   *    changed instead).
+   *    changed instead);
+   *  - 'bad-json': translate and bill, then answer 200 with a body that is not JSON;
+   *  - 'cut-off': translate and bill, then send the 200 status line, headers (with the full
+   *    Content-Length) and half the body, and close the connection;
+   *  - 'reset': close the connection before any answer; nothing is translated or billed.
    */
   faults?: FakeDeepLFault[];
   /** Delay used by the 'slow' fault. Default 2000 ms. */
@@ -633,7 +640,7 @@ export async function startFakeDeepL(options: FakeDeepLOptions = {}): Promise<Fa
     query: URLSearchParams,
     authKey: string | undefined,
     clientGone: () => boolean,
-  ): Promise<{ status: number; json?: unknown }> => {
+  ): Promise<{ status: number; json?: unknown; damage?: Damage }> => {
     const contentType = req.headers['content-type'] ?? '';
     let raw: Record<string, unknown> = searchParamsToRecord(query);
     let parseError: HttpError | undefined;
@@ -682,6 +689,7 @@ export async function startFakeDeepL(options: FakeDeepLOptions = {}): Promise<Fa
 
     const fault = faults.shift();
     if (fault !== undefined) rec.fault = fault;
+    if (fault === 'reset') return { status: 0, damage: 'reset' };
     if (typeof fault === 'number') {
       const messages: Record<number, string> = {
         403: 'Authorization failure',
@@ -799,7 +807,7 @@ export async function startFakeDeepL(options: FakeDeepLOptions = {}): Promise<Fa
       const detected = source ?? 'UK';
       const showBilled = truthy(raw['show_billed_characters']);
       const modelUsed = rec.modelType === undefined ? undefined : rec.modelType.replace(/^prefer_/, '');
-      return finish(200, {
+      const answer = finish(200, {
         translations: outputs.map((text, i) => ({
           detected_source_language: detected,
           text,
@@ -807,6 +815,7 @@ export async function startFakeDeepL(options: FakeDeepLOptions = {}): Promise<Fa
           ...(modelUsed !== undefined ? { model_type_used: modelUsed } : {}),
         })),
       });
+      return fault === 'bad-json' || fault === 'cut-off' ? { ...answer, damage: fault } : answer;
     } catch (e) {
       if (e instanceof HttpError) return fail(e);
       throw e;
@@ -815,7 +824,7 @@ export async function startFakeDeepL(options: FakeDeepLOptions = {}): Promise<Fa
 
   /* ------------------------------ router ------------------------------ */
 
-  type Result = { status: number; json?: unknown; text?: string; contentType?: string };
+  type Result = { status: number; json?: unknown; text?: string; contentType?: string; damage?: Damage };
 
   const route = async (
     req: http.IncomingMessage,
@@ -1062,7 +1071,18 @@ export async function startFakeDeepL(options: FakeDeepLOptions = {}): Promise<Fa
         const path = new URL(req.url ?? '/', 'http://fake-deepl.invalid').pathname;
         fake.httpLog.push({ method: req.method ?? 'GET', path, status: gone || res.destroyed ? 499 : result.status });
         if (gone || res.destroyed) return;
-        if (result.text !== undefined) {
+        if (result.damage === 'reset') {
+          req.socket.destroy();
+        } else if (result.damage === 'bad-json') {
+          res.writeHead(result.status, { 'Content-Type': 'application/json; charset=utf-8' });
+          res.end(`${JSON.stringify(result.json).slice(0, -7)}}garbage`);
+        } else if (result.damage === 'cut-off') {
+          const whole = Buffer.from(JSON.stringify(result.json));
+          res.writeHead(result.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(whole.length) });
+          res.write(whole.subarray(0, Math.floor(whole.length / 2)));
+          const t = setTimeout(() => { timers.delete(t); req.socket.destroy(); }, 20);
+          timers.add(t);
+        } else if (result.text !== undefined) {
           res.writeHead(result.status, { 'Content-Type': result.contentType ?? 'text/plain; charset=utf-8' });
           res.end(result.text);
         } else if (result.json !== undefined) {

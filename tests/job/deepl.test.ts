@@ -109,6 +109,25 @@ describe('translate with DeepL (deepl-node against a local DeepL-compatible serv
     expect(again.stdout).toMatch(/0 left untranslated/u);
   });
 
+  it('an answer DeepL sent (200) but cut off is one error line saying so, exit 1; it is not bought again on the next run', async () => {
+    fake.setFaults(['cut-off']);
+    const r = await runCli(['translate', '--to', 'en-GB'], ws.dir, env());
+    expect(r.code, r.stderr).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: en-GB: \d+ segments without a usable deepl translation \(DeepL answered but the answer could not be read \(it was cut off before its end\); .*\): flagged for translators, not sent again \(translate --retry-failed asks again\)$/u);
+    expect(lines[0]).not.toMatch(/refused/u);
+    // Paid for: pereklad's billed figure holds it.
+    expect(r.stdout).toContain(`${fake.billedCharacters.toLocaleString('en-US')} billed`);
+    const billed = fake.billedCharacters;
+    const requests = fake.requests.length;
+    const again = await runCli(['translate', '--to', 'en-GB'], ws.dir, env());
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/stay for translators \(translate --retry-failed asks again\)/u);
+    expect(fake.requests.length).toBe(requests);
+    expect(fake.billedCharacters).toBe(billed);
+  });
+
   it('a spent quota (456) stops cleanly and bills nothing', async () => {
     fake.setQuota(10, 10);
     const r = await runCli(['translate'], ws.dir, env());

@@ -13,6 +13,13 @@ import { parseXliff } from '../../src/xliff/read.js';
 import { parseArticle } from '../../src/source/parse.js';
 import { allSegments } from '../../src/model.js';
 import { maxCharactersFor, minimumRequests } from '../../src/mt/deepl-requests.js';
+import { DeepLEngine, type DeepLEngineOptions } from '../../src/mt/deepl.js';
+import { GlossaryEngine } from '../../src/mt/glossary-engine.js';
+import { GlossarySet } from '../../src/glossary/glossary.js';
+import { billableCharacters } from '../../src/mt/engine.js';
+import { recordedFailure } from '../../src/mt/failure.js';
+import { runTranslateJob } from '../../src/job/translate.js';
+import { collectingReporter } from '../../src/project/reporter.js';
 import { runJob, syntheticArticle } from './helpers.js';
 
 const KEY = 'test-key:fx';
@@ -228,6 +235,63 @@ describe('DeepL engine', () => {
     expect(de.raw['style_id']).toBe('style-1');
     expect(() => validateConfig({ deepl: { languages: { de: { customInstructions: Array.from({ length: 11 }, () => 'x') } } } }, 'pereklad.config.json')).toThrow(/at most 10 instructions/u);
     expect(() => validateConfig({ deepl: { projectId: 'a b' } }, 'pereklad.config.json')).toThrow(/deepl\.projectId/u);
+  });
+
+  describe('answers lost on the way: timed out, unreadable, cut off', () => {
+    // Small back-offs and timeouts: deepl-node waits at least about 1 s for a first attempt.
+    const direct = (options: Partial<DeepLEngineOptions> = {}) => {
+      const inner = new DeepLEngine({ authKey: KEY, serverUrl: fake.url, maxRetries: 3, timeoutMs: 300, backoffMs: 10, concurrency: 1, ...options });
+      return { inner, engine: new GlossaryEngine(inner, new GlossarySet()) };
+    };
+    const retryFailed = async (engine: GlossaryEngine) => {
+      const reporter = collectingReporter();
+      const summary = await runTranslateJob({ cwd: ws.dir, sourceDir: 'source-texts', localesDir: 'locales', targets: ['en-GB'], engine, xliffVersion: '1.2', dryRun: false, reporter, retryFailed: true });
+      return { summary, reporter };
+    };
+
+    for (const fault of ['bad-json', 'cut-off'] as const) {
+      it(`an answer DeepL sent with 200 that is ${fault === 'bad-json' ? 'not JSON' : 'cut off'} is paid for once: flagged for translators, not bought again; --retry-failed asks again`, async () => {
+        const text = syntheticArticle('J', 2, 3);
+        await ws.write('source-texts/j.txt', text);
+        const segments = [...allSegments(parseArticle(text, 'j', 'j.txt'))];
+        fake.setFaults([fault]);
+        const first = await runJob(ws, direct().engine);
+        expect(fake.requests).toHaveLength(1);
+        const why = fault === 'bad-json' ? 'it is not valid JSON' : 'it was cut off before its end';
+        expect(first.summary.errors).toEqual([`en-GB: 6 segments without a usable deepl translation (DeepL answered but the answer could not be read (${why}); it is billed, so it is not bought again unasked): flagged for translators, not sent again (translate --retry-failed asks again)`]);
+        expect(first.summary.errors.join(' ')).not.toMatch(/refused/u);
+        // What DeepL billed for the unreadable answer is counted as billed.
+        expect(first.summary.billedCharacters).toBe(fake.billedCharacters);
+        expect(first.summary.billedCharacters).toBe(segments.reduce((n, seg) => n + billableCharacters(seg.content), 0));
+        const stored = await xliff('j');
+        for (const seg of segments) {
+          const target = stored.targets.get(seg.id)!;
+          expect(target.content).toBeUndefined();
+          expect(recordedFailure(target.flags)?.reason).toMatch(/^DeepL answered but the answer could not be read/u);
+        }
+        // The next run sends nothing: the sentences stay for translators.
+        const second = await runJob(ws, direct().engine);
+        expect(second.summary.errors).toEqual([]);
+        expect(fake.requests).toHaveLength(1);
+        expect(second.reporter.warnings.join('\n')).toMatch(/6 segments deepl gave no usable translation for on an earlier run stay for translators/u);
+        const third = await retryFailed(direct().engine);
+        expect(third.summary.errors).toEqual([]);
+        expect(fake.requests.map((r) => r.status)).toEqual([200, 200]);
+        for (const seg of segments) expect((await xliff('j')).targets.get(seg.id)?.content?.join('')).toBe(`EN:${seg.text}`);
+      });
+    }
+
+    it('a connection closed before any answer is sent again, and nothing is flagged', async () => {
+      await ws.write('source-texts/r.txt', syntheticArticle('R', 1, 3));
+      fake.setFaults(['reset']);
+      const { summary } = await runJob(ws, direct().engine);
+      expect(summary.errors).toEqual([]);
+      expect(fake.requests).toHaveLength(2);
+      expect(fake.requests[1]!.status).toBe(200);
+      expect(summary.untranslated + summary.flagged).toBe(0);
+      expect(summary.billedCharacters).toBe(fake.billedCharacters);
+    });
+
   });
 
   it('a dry run sends nothing and reports what would be billed, after asking for usage', async () => {
