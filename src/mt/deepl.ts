@@ -16,6 +16,7 @@ import type { GlossarySet } from '../glossary/glossary.js';
 import { EngineAuthError, EngineError, QuotaExceededError } from '../errors.js';
 import { baseLanguage, type Fragment, type InlineCode } from '../model.js';
 import { redact } from '../project/redact.js';
+import { thousands } from '../project/reporter.js';
 
 /** Per-target-language options from the config (`deepl.languages`). */
 export interface DeepLLanguageOptions {
@@ -292,7 +293,13 @@ export class DeepLEngine implements Engine {
           // DeepL may have translated (and billed) a request the client stopped waiting for: it is
           // tried once more only, and counted, so the report can say what may be billed twice.
           this.stats.timeouts++;
-          if (++timedOut >= 2) return { kind: 'failed', reason: `DeepL did not answer within ${this.options.timeoutMs ?? 20_000} ms twice; sent again next run`, transient: true };
+          const ms = thousands(this.options.timeoutMs ?? 20_000);
+          if (++timedOut >= 2) {
+            // One sentence alone that cannot be translated in time would time out (and may be
+            // billed) again on every run: it is recorded for translators instead.
+            if (request.indexes.length === 1) return { kind: 'failed', reason: `DeepL did not answer this sentence within ${ms} ms, twice (each attempt may be billed); raise deepl.timeoutMs to have it machine-translated` };
+            return { kind: 'failed', reason: `DeepL did not answer within ${ms} ms twice; sent again next run`, transient: true };
+          }
         } else if ((err instanceof deeplNode().ConnectionError && err.shouldRetry) || /status code: 5\d\d|Service unavailable|Internal server/iu.test(message)) {
           if (++failures >= maxAttempts) return { kind: 'failed', reason: `DeepL failed ${failures} times (${oneLine(message)}); sent again next run`, transient: true };
         } else {

@@ -243,10 +243,18 @@ describe('DeepL engine', () => {
       const inner = new DeepLEngine({ authKey: KEY, serverUrl: fake.url, maxRetries: 3, timeoutMs: 300, backoffMs: 10, concurrency: 1, ...options });
       return { inner, engine: new GlossaryEngine(inner, new GlossarySet()) };
     };
+    const restart = async (options: Parameters<typeof startFakeDeepL>[0]): Promise<void> => {
+      await fake.close();
+      fake = await startFakeDeepL({ keys: [KEY], ...options });
+    };
     const retryFailed = async (engine: GlossaryEngine) => {
       const reporter = collectingReporter();
       const summary = await runTranslateJob({ cwd: ws.dir, sourceDir: 'source-texts', localesDir: 'locales', targets: ['en-GB'], engine, xliffVersion: '1.2', dryRun: false, reporter, retryFailed: true });
       return { summary, reporter };
+    };
+    /** The abandoned attempt is billed when the server finishes it, after the job may have ended. */
+    const settled = async (): Promise<void> => {
+      for (let i = 0; i < 100 && fake.requests.some((r) => r.status === 0); i++) await new Promise((resolve) => setTimeout(resolve, 30));
     };
 
     for (const fault of ['bad-json', 'cut-off'] as const) {
@@ -291,6 +299,26 @@ describe('DeepL engine', () => {
       expect(summary.untranslated + summary.flagged).toBe(0);
       expect(summary.billedCharacters).toBe(fake.billedCharacters);
     });
+
+    it('one sentence that times out alone on its retry too is recorded for translators, not sent (and billed) on every run', async () => {
+      await restart({ faults: ['slow', 'slow'], slowMs: 1500, billAbandoned: true });
+      await ws.write('source-texts/long.txt', 'Уряд ухвалив рішення щодо підтримки громад області.\n');
+      const first = await runJob(ws, direct().engine);
+      await settled();
+      expect(fake.requests.map((r) => r.status)).toEqual([499, 499]);
+      expect(first.summary.errors).toHaveLength(1);
+      expect(first.summary.errors[0]).toMatch(/^en-GB: 1 segment without a usable deepl translation \(DeepL did not answer this sentence within 300 ms, twice \(each attempt may be billed\); raise deepl\.timeoutMs to have it machine-translated\): flagged for translators, not sent again/u);
+      const target = [...(await xliff('long')).targets.values()][0]!;
+      expect(recordedFailure(target.flags)?.reason).toMatch(/did not answer this sentence within 300 ms/u);
+      // Nothing is sent on the next run; --retry-failed sends it again (the server is quick now).
+      const second = await runJob(ws, direct().engine);
+      expect(second.summary.errors).toEqual([]);
+      expect(fake.requests).toHaveLength(2);
+      const third = await retryFailed(direct().engine);
+      expect(third.summary.errors).toEqual([]);
+      expect(fake.requests.map((r) => r.status)).toEqual([499, 499, 200]);
+      expect([...(await xliff('long')).targets.values()][0]!.content?.join('')).toMatch(/^EN:/u);
+    }, 20_000);
 
   });
 
