@@ -36,7 +36,9 @@ export function translateSummary(summary: TranslateJobSummary, options: { dryRun
     const sent = `${dryRun ? 'would send' : 'sent'} ${plural(f.sentSegments ?? 0, 'segment')} (${thousands(f.sentCharacters ?? 0)} characters)` +
       (paid ? `, ${thousands(f.billedCharacters ?? 0)} ${dryRun ? 'would be billed' : 'billed'}` : '') +
       // The account's own count beside pereklad's, whenever they differ.
-      (f.accountBilledCharacters !== undefined && f.accountBilledCharacters !== f.billedCharacters ? ` (the engine account counted ${thousands(f.accountBilledCharacters)})` : '');
+      (f.accountBilledCharacters !== undefined && f.accountBilledCharacters !== f.billedCharacters ? ` (the engine account counted ${thousands(f.accountBilledCharacters)})` : '') +
+      // Said again beside the figure it qualifies: the warning line has the whole of it.
+      ((f.timedOutRequests ?? 0) > 0 ? `, up to ${thousands(f.maybeBilledTwiceCharacters ?? 0)} more may be billed twice (${plural(f.timedOutRequests ?? 0, 'request')} timed out and sent again)` : '');
     lines.push(dryRun
       ? `${lang}: ${sent}`
       : `${lang}: ${documents(f)}, ${plural(f.segments ?? 0, 'segment')}: ${thousands(f.reused ?? 0)} reused, ${thousands(f.machineTranslated ?? 0)} machine-translated, ` +

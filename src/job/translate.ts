@@ -124,6 +124,8 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
       }
       for (const [reason, count] of run.passing) fail(`${lang}: ${plural(count, 'segment')} not translated: ${reason}; ${count === 1 ? 'it stays' : 'they stay'} for translators until then`);
       if (engine) for (const [reason, count] of run.recorded) fail(`${lang}: ${plural(count, 'segment')} without a usable ${engine.name} translation (${reason}): flagged for translators, not sent again (${RETRY_FAILED_HINT})`);
+      const figures = summary.languages[lang]!;
+      if ((figures.timedOutRequests ?? 0) > 0 && engine) reporter.warn(timedOutLine(lang, engine.name, figures));
       if (options.dryRun) continue;
       if (run.stoppedBy instanceof QuotaExceededError) reporter.warn(`${lang}: units without a translation stay as they are for translators`);
       // Every XLIFF of this language now holds what the journal kept for it (durably: flushed).
@@ -202,6 +204,11 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
         summary.sentCharacters += run.sentCharacters;
         summary.billedCharacters += run.billedCharacters;
         if (run.accountBilledCharacters !== undefined) figures.accountBilledCharacters = (figures.accountBilledCharacters ?? 0) + run.accountBilledCharacters;
+        // Present only when some request timed out, like the account's count when it is known.
+        if (run.timedOutRequests > 0) {
+          figures.timedOutRequests = (figures.timedOutRequests ?? 0) + run.timedOutRequests;
+          figures.maybeBilledTwiceCharacters = (figures.maybeBilledTwiceCharacters ?? 0) + run.maybeBilledTwiceCharacters;
+        }
         for (const [index, result] of run.results) {
           const key = contentKey(requests[index]!.content);
           const failed = result.failed ?? unstorable(result.content);
@@ -325,6 +332,14 @@ async function runTranslateJobLocked(options: TranslateJobOptions): Promise<Tran
  *  Measured: a first run of 3,000 articles peaks at 227 MB with windows of 100 and 323 MB with
  *  500, for the same CPU; a window still gives DeepL requests of 50 texts (about 1,500 sentences). */
 export const DEFAULT_WINDOW = 100;
+
+/** A timed-out request may have been translated and billed before the client stopped waiting, and
+ *  its resend is billed again: what that can cost, beyond the billed figure pereklad counted. */
+export function timedOutLine(lang: string, engine: string, f: LanguageFigures): string {
+  const n = f.timedOutRequests ?? 0;
+  return `${lang}: ${plural(n, 'request')} to ${engine} timed out and ${n === 1 ? 'was' : 'were'} sent again: ${engine} may have billed up to ` +
+    `${plural(f.maybeBilledTwiceCharacters ?? 0, 'character')} twice, beyond the ${plural(f.billedCharacters ?? 0, 'character')} counted as billed (its usage page has the exact count)`;
+}
 
 /** What a language gathers over the windows of a job, said once at its end. */
 interface LanguageRun {

@@ -121,8 +121,11 @@ export class DeepLEngine implements Engine {
   readonly name = 'deepl';
   readonly paid = true;
   readonly pseudo = false;
-  /** `split413` counts requests split after a 413 or a 504. */
-  readonly stats: EngineStats & { timeouts: number; retried429: number; split413: number } = { requests: 0, billedCharacters: 0, tokens: 0, timeouts: 0, retried429: 0, split413: 0 };
+  /** `timeouts` counts every attempt that timed out (resent or not); `split413` counts requests
+   *  split after a 413 or a 504. */
+  readonly stats: EngineStats & { timeouts: number; retried429: number; split413: number; timedOutRequests: number; maybeBilledTwiceCharacters: number } = {
+    requests: 0, billedCharacters: 0, tokens: 0, timeouts: 0, retried429: 0, split413: 0, timedOutRequests: 0, maybeBilledTwiceCharacters: 0,
+  };
   private readonly client: deepl.DeepLClient;
   private readonly options: DeepLEngineOptions;
   private readonly serverUrl: string;
@@ -300,6 +303,8 @@ export class DeepLEngine implements Engine {
             if (request.indexes.length === 1) return { kind: 'failed', reason: `DeepL did not answer this sentence within ${ms} ms, twice (each attempt may be billed); raise deepl.timeoutMs to have it machine-translated` };
             return { kind: 'failed', reason: `DeepL did not answer within ${ms} ms twice; sent again next run`, transient: true };
           }
+          this.stats.timedOutRequests++;
+          this.stats.maybeBilledTwiceCharacters += request.indexes.reduce((n, i) => n + billableCharacters(segments[i]!.content), 0);
         } else if ((err instanceof deeplNode().ConnectionError && err.shouldRetry) || /status code: 5\d\d|Service unavailable|Internal server/iu.test(message)) {
           if (++failures >= maxAttempts) return { kind: 'failed', reason: `DeepL failed ${failures} times (${oneLine(message)}); sent again next run`, transient: true };
         } else {

@@ -29,8 +29,8 @@ export interface EngineResult {
    *  empty and must not be stored; the segment stays for translators. Recorded on the unit so the
    *  next run does not ask again (src/mt/failure.ts), unless `transient`. */
   failed?: string;
-  /** The failure may pass (429, 5xx, a time-out, a refused request): nothing was answered, and
-   *  the next run sends the segment again. */
+  /** The failure may pass (429, 5xx, a time-out, a refused request): nothing was answered (so
+   *  nothing counts as sent), and the next run sends the segment again. */
   transient?: true;
 }
 
@@ -41,6 +41,10 @@ export interface EngineStats {
   billedCharacters: number;
   /** Tokens used, for engines that bill tokens (LLM). */
   tokens: number;
+  /** Requests that timed out and were sent again: the engine may have billed both attempts. */
+  timedOutRequests?: number;
+  /** The billable characters of those requests: an upper bound on what was billed twice. */
+  maybeBilledTwiceCharacters?: number;
 }
 
 /** The account's usage for the current billing period (DeepL `getUsage`). */

@@ -21,6 +21,10 @@ export interface EngineRun {
   sentCharacters: number;
   /** Characters billed (or that would be, in a dry run); 0 for free engines. */
   billedCharacters: number;
+  /** Requests that timed out and were sent again, and their characters (an upper bound on what
+   *  the engine billed twice, which `billedCharacters` does not hold). */
+  timedOutRequests: number;
+  maybeBilledTwiceCharacters: number;
   /** The account's own count of characters billed during this language (usage after − before), when both reads worked. */
   accountBilledCharacters?: number;
   /** What stopped the engine part-way (quota, key, fault); the results so far are kept. */
@@ -33,6 +37,8 @@ export async function runEngine(engine: Engine, segments: EngineSegment[], sourc
     sentSegments: segments.length,
     sentCharacters: segments.reduce((n, s) => n + billableCharacters(s.content), 0),
     billedCharacters: 0,
+    timedOutRequests: 0,
+    maybeBilledTwiceCharacters: 0,
   };
   if (segments.length === 0) return run;
   // Only a paid engine's bill is predicted: for the others the estimate would be thrown away.
@@ -71,6 +77,8 @@ export async function runEngine(engine: Engine, segments: EngineSegment[], sourc
     return run;
   }
   const billedBefore = engine.stats?.billedCharacters ?? 0;
+  const timedOutBefore = engine.stats?.timedOutRequests ?? 0;
+  const twiceBefore = engine.stats?.maybeBilledTwiceCharacters ?? 0;
   try {
     const results = await engine.translate(segments, sourceLang, targetLang, {
       onBatch: async (done) => {
@@ -82,11 +90,16 @@ export async function runEngine(engine: Engine, segments: EngineSegment[], sourc
   } catch (err) {
     if (!(err instanceof PerekladError)) throw err;
     run.error = err;
-    // Only what came back was sent and paid for.
-    run.sentSegments = run.results.size;
-    run.sentCharacters = [...run.results.keys()].reduce((n, i) => n + billableCharacters(segments[i]!.content), 0);
   }
+  // Only what the engine answered counts as sent: a sentence whose requests all failed (5xx,
+  // time-outs, 429s, a refused request; `transient`) or that a stopped language never sent was
+  // not processed, and "sent" beside "billed" must not read as bought.
+  const answered = [...run.results].filter(([, result]) => result.transient !== true).map(([index]) => index);
+  run.sentSegments = answered.length;
+  run.sentCharacters = answered.reduce((n, i) => n + billableCharacters(segments[i]!.content), 0);
   if (engine.paid) run.billedCharacters = engine.stats ? engine.stats.billedCharacters - billedBefore : 0;
+  run.timedOutRequests = (engine.stats?.timedOutRequests ?? 0) - timedOutBefore;
+  run.maybeBilledTwiceCharacters = (engine.stats?.maybeBilledTwiceCharacters ?? 0) - twiceBefore;
   if (before && engine.usage) {
     try {
       const after = await engine.usage();

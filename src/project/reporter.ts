@@ -17,6 +17,10 @@ export interface LanguageFigures {
   billedCharacters?: number;
   /** The engine account's own count of characters billed meanwhile (DeepL usage after − before). */
   accountBilledCharacters?: number;
+  /** MT requests that timed out and were sent again (DeepL may have billed both attempts). */
+  timedOutRequests?: number;
+  /** Their characters: at most this many were billed twice, beyond `billedCharacters`. */
+  maybeBilledTwiceCharacters?: number;
   qaErrors?: number;
   qaWarnings?: number;
   filesWritten?: number;

@@ -13,6 +13,8 @@ import { parseXliff } from '../../src/xliff/read.js';
 import { parseArticle } from '../../src/source/parse.js';
 import { allSegments } from '../../src/model.js';
 import { maxCharactersFor, minimumRequests } from '../../src/mt/deepl-requests.js';
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { DeepLEngine, type DeepLEngineOptions } from '../../src/mt/deepl.js';
 import { GlossaryEngine } from '../../src/mt/glossary-engine.js';
 import { GlossarySet } from '../../src/glossary/glossary.js';
@@ -20,6 +22,8 @@ import { billableCharacters } from '../../src/mt/engine.js';
 import { recordedFailure } from '../../src/mt/failure.js';
 import { runTranslateJob } from '../../src/job/translate.js';
 import { collectingReporter } from '../../src/project/reporter.js';
+import { translateSummary } from '../../src/cli/summaries.js';
+import { REPO_ROOT } from '../helpers/workspace.js';
 import { runJob, syntheticArticle } from './helpers.js';
 
 const KEY = 'test-key:fx';
@@ -256,6 +260,32 @@ describe('DeepL engine', () => {
     const settled = async (): Promise<void> => {
       for (let i = 0; i < 100 && fake.requests.some((r) => r.status === 0); i++) await new Promise((resolve) => setTimeout(resolve, 30));
     };
+    const schema = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(path.join(REPO_ROOT, 'docs/summary.schema.json'), 'utf8')) as Record<string, unknown>);
+
+    it('a request that timed out and was sent again is reported, with the characters DeepL may have billed twice', async () => {
+      await restart({ faults: ['slow'], slowMs: 1500, billAbandoned: true });
+      await ws.write('source-texts/t.txt', syntheticArticle('T', 2, 2));
+      const { inner, engine } = direct();
+      const { summary, reporter } = await runJob(ws, engine);
+      await settled();
+      expect(summary.errors).toEqual([]);
+      expect(fake.requests.map((r) => r.status)).toEqual([499, 200]);
+      const en = summary.languages['en-GB']!;
+      expect(en.timedOutRequests).toBe(1);
+      // The upper bound is the timed-out request's characters; here DeepL billed all of them again.
+      const twice = fake.requests[0]!.texts.reduce((n, t) => n + [...t].length, 0);
+      expect(en.maybeBilledTwiceCharacters).toBe(twice);
+      expect(fake.billedCharacters - summary.billedCharacters).toBe(fake.abandonedBilledCharacters);
+      expect(fake.abandonedBilledCharacters).toBeLessThanOrEqual(en.maybeBilledTwiceCharacters!);
+      expect(inner.stats.timeouts).toBe(1);
+      expect(reporter.warnings.join('\n')).toContain(`en-GB: 1 request to deepl timed out and was sent again: deepl may have billed up to ${twice.toLocaleString('en-US')} characters twice, beyond the ${summary.billedCharacters.toLocaleString('en-US')} characters counted as billed`);
+      // The closing line for people says it beside the billed figure; --json carries both figures.
+      const closing = translateSummary(summary, { dryRun: false, paid: true, engine: true, languages: 1, elapsedMs: 1 });
+      expect(closing.lines[0]).toContain(`${summary.billedCharacters.toLocaleString('en-US')} billed, up to ${twice.toLocaleString('en-US')} more may be billed twice (1 request timed out and sent again)`);
+      const doc = { schema: 'pereklad-summary/1', command: 'translate', exitCode: 0, elapsedMs: 1, errors: [], warnings: reporter.warnings, ...closing.result };
+      expect(schema(doc), JSON.stringify(schema.errors)).toBe(true);
+      expect(closing.result.totals!.maybeBilledTwiceCharacters).toBe(twice);
+    }, 20_000);
 
     for (const fault of ['bad-json', 'cut-off'] as const) {
       it(`an answer DeepL sent with 200 that is ${fault === 'bad-json' ? 'not JSON' : 'cut off'} is paid for once: flagged for translators, not bought again; --retry-failed asks again`, async () => {
@@ -308,6 +338,7 @@ describe('DeepL engine', () => {
       expect(fake.requests.map((r) => r.status)).toEqual([499, 499]);
       expect(first.summary.errors).toHaveLength(1);
       expect(first.summary.errors[0]).toMatch(/^en-GB: 1 segment without a usable deepl translation \(DeepL did not answer this sentence within 300 ms, twice \(each attempt may be billed\); raise deepl\.timeoutMs to have it machine-translated\): flagged for translators, not sent again/u);
+      expect(first.summary.languages['en-GB']!.timedOutRequests).toBe(1);
       const target = [...(await xliff('long')).targets.values()][0]!;
       expect(recordedFailure(target.flags)?.reason).toMatch(/did not answer this sentence within 300 ms/u);
       // Nothing is sent on the next run; --retry-failed sends it again (the server is quick now).
@@ -320,6 +351,18 @@ describe('DeepL engine', () => {
       expect([...(await xliff('long')).targets.values()][0]!.content?.join('')).toMatch(/^EN:/u);
     }, 20_000);
 
+    it('when every attempt fails, nothing is counted as sent', async () => {
+      await ws.write('source-texts/f.txt', syntheticArticle('F', 2, 2));
+      fake.setFaults([500, 500, 500]);
+      const { summary } = await runJob(ws, direct().engine);
+      expect(fake.requests.map((r) => r.status)).toEqual([500, 500, 500]);
+      expect(summary.errors.join(' ')).toMatch(/4 segments not translated: DeepL failed 3 times/u);
+      expect(summary.sentSegments).toBe(0);
+      expect(summary.sentCharacters).toBe(0);
+      expect(summary.languages['en-GB']!.sentSegments).toBe(0);
+      const closing = translateSummary(summary, { dryRun: false, paid: true, engine: true, languages: 1, elapsedMs: 1 });
+      expect(closing.lines.at(-1)).toContain('sent 0 segments (0 characters) to MT, 0 billed');
+    });
   });
 
   it('a dry run sends nothing and reports what would be billed, after asking for usage', async () => {
