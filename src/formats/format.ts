@@ -33,6 +33,14 @@ export interface ReadContext {
   config: FormatsConfig;
 }
 
+/** Where a translated run is written: syntax that is read only at the start of a line (Markdown's
+ *  `#`, `-`, `1.`) must be escaped there. */
+export interface RunPlace {
+  /** Nothing but a line break and container markers (`>`, blanks) stands before it on its line,
+   *  or it is the first thing in its block. */
+  lineStart: boolean;
+}
+
 export interface ArticleFormat {
   /** `text`, `markdown`, `html`, … : the value of `metadata.format` and of config overrides. */
   readonly name: string;
@@ -41,7 +49,7 @@ export interface ArticleFormat {
   read(text: string, context: ReadContext): Article;
   /** A run of translated text (never a source run) as this format must write it to read it back
    *  as the same text: Markdown escapes its syntax characters, HTML its `<` and `&`. */
-  escapeText(text: string, block: Block): string;
+  escapeText(text: string, block: Block, place: RunPlace): string;
   /** A code's text where a translation put a new text run right after it, for syntax whose
    *  meaning the following characters change (a GFM bare URL grows over them). Its own text when absent. */
   codeBeforeRun?(code: InlineCode, run: string): string;

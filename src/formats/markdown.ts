@@ -22,7 +22,7 @@ import type { BlockKind, MarkupKind } from '../model.js';
 import { BadInputError } from '../errors.js';
 import { ArticleBuilder, type MarkupSpan } from './builder.js';
 import type { ArticleFormat, ReadContext } from './format.js';
-import { escapeMarkdownText } from './escape.js';
+import { escapeMarkdownHeadingEnd, escapeMarkdownRun, escapeMarkdownText, joinMarkdownBlankLines } from './escape.js';
 
 export function parseMarkdownTree(text: string): Root {
   const root = fromMarkdown(text, {
@@ -233,12 +233,13 @@ export const markdownFormat: ArticleFormat = {
     reader.read(parseMarkdownTree(text));
     return reader.finish();
   },
-  escapeText(text, block) {
+  escapeText(text, block, place) {
     switch (block.context) {
       case 'yaml-double': return JSON.stringify(text).slice(1, -1);
       case 'yaml-single': return text.replace(/'/gu, "''");
       case 'yaml-plain': return text;
-      default: return escapeMarkdownText(text);
+      // A heading or a table cell is one line: a break in it would end the block.
+      default: return escapeMarkdownRun(text, { lineStart: place.lineStart, oneLine: block.kind === 'heading' || block.kind === 'table-cell' });
     }
   },
   // A GFM bare URL (`www.…`, `https://…` without `<>`) ends where its characters end: a translation
@@ -250,7 +251,11 @@ export const markdownFormat: ArticleFormat = {
     return `[${escapeMarkdownText(code.text)}](<${url}>)`;
   },
   finishBlock(text, block, sourceText) {
-    if (block.context !== 'yaml-plain' || text === sourceText || yamlPlainSafe(text)) return text;
+    if (text === sourceText) return text;
+    // A heading's own text never ends in a blank and `#`s (the parser leaves a closing sequence
+    // out of it); a translation's would be read as one and lost. Harmless in a setext heading.
+    if (block.context === undefined) return block.kind === 'heading' ? escapeMarkdownHeadingEnd(joinMarkdownBlankLines(text)) : joinMarkdownBlankLines(text);
+    if (block.context !== 'yaml-plain' || yamlPlainSafe(text)) return text;
     return JSON.stringify(text);
   },
 };

@@ -6,6 +6,10 @@ import { isKept } from '../model.js';
 import type { Article, Content, Segment } from '../model.js';
 import { formatOf } from './registry.js';
 
+/** The block's text so far leaves the next run at a line's start: nothing yet (a block begins a
+ *  line in every structured format), or a break followed by blanks and quote markers only. */
+const LINE_START = /(?:^|[\r\n])[ \t>]*$/u;
+
 export interface WrittenDocument {
   text: string;
   /** Translatable segments written in the source language because they have no target. */
@@ -36,7 +40,7 @@ export function writeTranslated(article: Article, targetOf: (segment: Segment) =
       target.forEach((f, k) => {
         const next = target[k + 1];
         const fresh = (run: unknown): run is string => typeof run === 'string' && !sourceRuns.has(run);
-        if (typeof f === 'string') { written += fresh(f) ? format.escapeText(f, block) : f; return; }
+        if (typeof f === 'string') { written += fresh(f) ? format.escapeText(f, block, { lineStart: LINE_START.test(written) }) : f; return; }
         const code = segment.codes.find((c) => c.id === f.code);
         if (!code) throw new Error(`inline code ${f.code} has no source span`);
         written += fresh(next) && format.codeBeforeRun ? format.codeBeforeRun(code, next) : code.text;

@@ -4,7 +4,7 @@ import type { CopyMetadata, CopyParagraph, CopyRun, LocalizedCopy } from './copy
 import { paragraphText, runText } from './copy.js';
 import { escapeHtml as h } from '../review/html.js';
 import type { PublishFormat } from './config.js';
-import { escapeMarkdownText } from '../formats/escape.js';
+import { escapeMarkdownLineStart, escapeMarkdownText } from '../formats/escape.js';
 import { isMarkupKind, isKept } from '../model.js';
 
 export const MACHINE_NOTICE = 'Machine translation: this article was translated automatically and has not been fully reviewed by an editor.';
@@ -44,9 +44,8 @@ export function renderText(copy: LocalizedCopy): string {
   return `${frontMatter(copy.meta)}\n${notice}${copy.paragraphs.map(paragraphText).join('\n\n')}\n`;
 }
 
-// Markdown: escapeMarkdownText covers what CommonMark reads anywhere in a line; these it reads
-// only where a line starts (headings, lists, quotes, breaks, setext underlines).
-const MD_LINE_START = /^([#+\-=>])|^(\d{1,9})([.)])/u;
+// Markdown: escapeMarkdownText covers what CommonMark reads anywhere in a line,
+// escapeMarkdownLineStart what it reads only where a line starts (headings, lists, breaks).
 export { escapeMarkdownText };
 
 function markdownRun(run: CopyRun): string {
@@ -62,7 +61,7 @@ function markdownParagraph(paragraph: CopyParagraph): string {
   const lines = paragraph.runs.map(markdownRun).join('').trim().split(/\r\n|\r|\n/u);
   // Every line of a paragraph starts flush (4 spaces would make code), ends without the two
   // spaces of a hard break, and has any line-start syntax escaped.
-  const body = lines.map((line) => line.trim().replace(MD_LINE_START, (_m, mark: string | undefined, digits: string | undefined, dot: string | undefined) => (mark !== undefined ? `\\${mark}` : `${digits}\\${dot}`)));
+  const body = lines.map((line) => escapeMarkdownLineStart(line.trim()));
   const text = body.join('\n');
   return isKept(paragraph.kind) ? text.split('\n').map((l) => `> ${l}`).join('\n') : text;
 }
