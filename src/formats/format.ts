@@ -9,6 +9,7 @@
 // identity reassembly (`articleSourceText`) gives the file back byte for byte in every format.
 import type { Article, Block, InlineCode } from '../model.js';
 import type { SegmentationRules } from '../segment/split.js';
+import type { ReaderText } from './visible.js';
 
 /** Per-project format options (`formats` in pereklad.config.json, src/formats/config.ts). */
 export interface FormatsConfig {
@@ -58,4 +59,7 @@ export interface ArticleFormat {
   finishBlock?(text: string, block: Block, sourceText: string): string;
   /** The translated document as a whole, for the target language (HTML sets `lang` and `dir`). */
   finishDocument?(text: string, targetLang: string): string;
+  /** What a reader sees of this format's syntax, for plain-text copies. Absent: the format has
+   *  none (plain text), its text is shown as it stands. */
+  readonly readerText?: ReaderText;
 }

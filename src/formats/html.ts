@@ -19,6 +19,7 @@ import type { BlockKind } from '../model.js';
 import { ArticleBuilder, type MarkupSpan } from './builder.js';
 import type { ArticleFormat, ReadContext } from './format.js';
 import { escapeHtmlAttribute, escapeHtmlText } from './escape.js';
+import { decodeEntity, htmlVisible, NO_VIEW, type ReaderText } from './visible.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -304,6 +305,21 @@ export function setDocumentLanguage(text: string, lang: string): string {
   return out;
 }
 
+/** Plain text of HTML: what a browser shows of the codes and of the text between sentences. */
+const htmlReaderText: ReaderText = {
+  code(code) {
+    if (code.kind === 'entity') return { text: decodeEntity(code.text) ?? code.text, hidesNext: false };
+    // A start tag cut around a translatable attribute's value (`<a href="…" title="`, `" alt="`):
+    // the text after it, up to the rest of the tag (`">`), is the value.
+    if (!code.text.endsWith('>')) return { text: '', hidesNext: true };
+    if (!code.text.startsWith('<')) return NO_VIEW;
+    return { text: htmlVisible(code.text), hidesNext: false };
+  },
+  // Between sentences an HTML article has whitespace, tags (`<br>`) and comments.
+  source: (text) => (/[<&]/u.test(text) ? htmlVisible(text) : text),
+};
+
+
 export const htmlFormat: ArticleFormat = {
   name: 'html',
   extensions: ['.html', '.htm'],
@@ -320,4 +336,5 @@ export const htmlFormat: ArticleFormat = {
     return escapeHtmlText(text).replace(/"/gu, '&quot;').replace(/'/gu, '&#39;');
   },
   finishDocument: setDocumentLanguage,
+  readerText: htmlReaderText,
 };

@@ -22,6 +22,7 @@ import type { BlockKind, MarkupKind } from '../model.js';
 import { BadInputError } from '../errors.js';
 import { ArticleBuilder, type MarkupSpan } from './builder.js';
 import type { ArticleFormat, ReadContext } from './format.js';
+import { decodeEntity, htmlVisible, NO_VIEW, type ReaderText } from './visible.js';
 import { escapeMarkdownHeadingEnd, escapeMarkdownRun, escapeMarkdownText, joinMarkdownBlankLines } from './escape.js';
 
 export function parseMarkdownTree(text: string): Root {
@@ -225,6 +226,50 @@ function yamlPlainSafe(text: string): boolean {
   }
 }
 
+function mdNodeText(node: Nodes): string {
+  switch (node.type) {
+    case 'text': case 'inlineCode': return node.value;
+    case 'break': return '\n';
+    case 'image': return node.alt ?? '';
+    case 'html': return htmlVisible(node.value);
+    case 'footnoteReference': case 'footnoteDefinition': case 'definition': return '';
+    default: return 'children' in node ? node.children.map(mdNodeText).join('') : '';
+  }
+}
+
+// What CommonMark reads in a text run: a backslash before ASCII punctuation, and entities.
+const MD_ESCAPE_OR_ENTITY = /\\([!-/:-@[-`{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/gu;
+
+function markdownSource(text: string): string {
+  return text
+    .replace(/\\(\r\n|\r|\n)/gu, '$1') // a hard break
+    .replace(/(\r\n|\r|\n)[ \t]*>[ \t>]*/gu, '$1') // a quote's markers on a continued line
+    .replace(/(?<!\\)<\/?[A-Za-z][^<>]*>/gu, (tag) => htmlVisible(tag)) // inline HTML between sentences
+    .replace(MD_ESCAPE_OR_ENTITY, (m, escaped?: string) => escaped ?? decodeEntity(m) ?? m);
+}
+
+/** Plain text of Markdown: what the rendered page shows of the codes and of the source text. */
+const markdownReaderText: ReaderText = {
+  code(code) {
+    if (code.role !== undefined) return NO_VIEW;
+    if (code.kind === 'break') return { text: '\n', hidesNext: false };
+    // `](dest "` before a link's or image's title: the title is markup, not the sentence.
+    if (/^\]\(/u.test(code.text)) return { text: '', hidesNext: true };
+    // A quote's `>` markers on a continued line.
+    if (/^[\s>]*$/u.test(code.text)) return NO_VIEW;
+    // A footnote's call is its label, raised on the page as HTML's `<sup>1</sup>` is.
+    const footnote = /^\[\^([^\]]*)\]$/u.exec(code.text);
+    if (footnote) return { text: footnote[1]!, hidesNext: false };
+    // A shortcut or collapsed reference shows its label.
+    const reference = /^!?\[([\s\S]*)\](?:\[\])?$/u.exec(code.text);
+    if (reference) return { text: markdownSource(reference[1]!), hidesNext: false };
+    // A letter first, so that the code is read where it stood, inside a line of text.
+    const tree = parseMarkdownTree(`a${code.text}`);
+    return { text: mdNodeText(tree).slice(1), hidesNext: false };
+  },
+  source: markdownSource,
+};
+
 export const markdownFormat: ArticleFormat = {
   name: 'markdown',
   extensions: ['.md', '.markdown'],
@@ -258,4 +303,5 @@ export const markdownFormat: ArticleFormat = {
     if (block.context !== 'yaml-plain' || yamlPlainSafe(text)) return text;
     return JSON.stringify(text);
   },
+  readerText: markdownReaderText,
 };

@@ -4,9 +4,12 @@ import type { BlockKind, InlineCode, Content, TranslatedArticle } from '../model
 import type { GateResult } from './gate.js';
 import { isMarkupKind, isKept } from '../model.js';
 import { entityChar } from '../formats/escape.js';
+import { formatOf } from '../formats/registry.js';
+import type { ReaderText } from '../formats/visible.js';
 
-/** A run of a paragraph: plain text, or a protected span (URL, handle, …) kept as the source had it. */
-export type CopyRun = { text: string } | { code: InlineCode };
+/** A run of a paragraph: plain text, or a protected span (URL, handle, …) kept as the source had
+ *  it. `shows`: what a reader sees of a markup code, as its format reads it. */
+export type CopyRun = { text: string } | { code: InlineCode; shows?: string };
 
 export interface CopyParagraph {
   kind: BlockKind;
@@ -42,20 +45,34 @@ export interface LocalizedCopy {
   paragraphs: CopyParagraph[];
 }
 
-function runsOf(content: Content, codes: readonly InlineCode[], after: string): CopyRun[] {
-  const runs: CopyRun[] = content.map((f) => {
-    if (typeof f === 'string') return { text: f };
+/** A sentence's runs as readers see them. Text that stands in the source (`sourceRuns`, and the
+ *  whitespace after the sentence) is in the format's syntax, which `reader` reads as the page shows
+ *  it (escapes, entities, `<br>`); a translation's own text is plain. A run the reader says is
+ *  inside markup (a link's title) is not on the page and is left out. */
+function runsOf(content: Content, codes: readonly InlineCode[], after: string, sourceRuns: ReadonlySet<string>, reader: ReaderText | undefined): CopyRun[] {
+  const runs: CopyRun[] = [];
+  let hidden = false;
+  for (const f of content) {
+    if (typeof f === 'string') {
+      if (!hidden) runs.push({ text: reader && sourceRuns.has(f) ? reader.source(f) : f });
+      continue;
+    }
     const code = codes.find((c) => c.id === f.code);
     if (!code) throw new Error(`inline code ${f.code} has no source span`);
-    return { code };
-  });
-  if (after !== '') runs.push({ text: after });
+    const view = reader && isMarkupKind(code.kind) ? reader.code(code) : undefined;
+    hidden = view?.hidesNext ?? false;
+    runs.push(view ? { code, shows: view.text } : { code });
+  }
+  if (after !== '') runs.push({ text: reader ? reader.source(after) : after });
   return runs;
 }
+
+const textRuns = (content: Content): Set<string> => new Set(content.filter((f): f is string => typeof f === 'string'));
 
 /** The copy of an article whose sentences have all passed the gate. */
 export function localizedCopy(doc: TranslatedArticle, gate: GateResult, published: string, minState: string): LocalizedCopy {
   const engines = new Set<string>();
+  const reader = formatOf(doc.article).readerText;
   let human = 0;
   let reviewed = 0;
   const paragraphs = doc.article.blocks.map((block): CopyParagraph => ({
@@ -63,11 +80,12 @@ export function localizedCopy(doc: TranslatedArticle, gate: GateResult, publishe
     lang: isKept(block.kind) ? block.lang : doc.targetLang,
     runs: block.segments.flatMap((segment) => {
       const target = doc.targets.get(segment.id);
-      if (isKept(block.kind) || !target?.content) return runsOf(segment.content, segment.codes, segment.after);
+      const own = textRuns(segment.content);
+      if (isKept(block.kind) || !target?.content) return runsOf(segment.content, segment.codes, segment.after, own, reader);
       if (target.provenance?.origin === 'mt' && target.provenance.engine !== undefined) engines.add(target.provenance.engine);
       if (target.provenance?.origin !== 'mt') human++;
       if (target.state === 'reviewed' || target.state === 'final') reviewed++;
-      return runsOf(target.content, segment.codes, segment.after);
+      return runsOf(target.content, segment.codes, segment.after, own, reader);
     }),
   }));
   return {
@@ -99,6 +117,7 @@ export function localizedCopy(doc: TranslatedArticle, gate: GateResult, publishe
  *  entity is its character, a hard break a line break. */
 export function runText(run: CopyRun): string {
   if ('text' in run) return run.text;
+  if (run.shows !== undefined) return run.shows;
   const { kind, text } = run.code;
   if (!isMarkupKind(kind)) return text;
   if (kind === 'entity') return entityChar(text) ?? text;
