@@ -193,9 +193,13 @@ function resolveTarget(unit: ReturnedUnit, target: ReturnedContent, segment: Seg
       content.push({ code: own.id });
       continue;
     }
-    // The tool's code refers to a source code by id; its text should be that code's text.
-    const inSource = unit.source.codes.find((c) => c.id !== '' && c.id === code.id) ?? unit.source.codes.find((c) => c.text === code.text);
-    const own = segment.codes.find((c) => c.text === inSource?.text) ?? segment.codes.find((c) => c.text === code.text);
+    // The tool's code refers to a source code by id; its text should be that code's text. By its
+    // place first: a source may hold the same text twice (a URL, a quoting escape), and the second
+    // must not become the first.
+    const at = unit.source.codes.findIndex((c) => c.id !== '' && c.id === code.id);
+    const inSource = at >= 0 ? unit.source.codes[at] : unit.source.codes.find((c) => c.text === code.text);
+    const placed = at >= 0 ? segment.codes.find((c) => c.id === codeIdAt(segment, at)) : undefined;
+    const own = (placed && placed.text === inSource?.text ? placed : undefined) ?? segment.codes.find((c) => c.text === inSource?.text) ?? segment.codes.find((c) => c.text === code.text);
     if (!own) {
       notes.push(`the CAT tool returned an inline code ("${code.text}") that the source does not have; it was removed`);
       continue;

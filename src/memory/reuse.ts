@@ -28,13 +28,26 @@ export function carryOver(article: Article, previous: TranslatedArticle | undefi
 }
 
 
-/** A target reused on another segment with the same text refers to codes by that segment's ids. */
+/** A target reused on another segment with the same text refers to codes by that segment's ids:
+ *  the n-th code of a text and role there is the n-th of the same text and role here (both halves
+ *  of a bold pair read `**`, and a text may hold the same URL twice). */
 function remapCodes(content: Content, from: readonly InlineCode[], to: readonly InlineCode[]): Content {
+  const keyOf = (c: InlineCode): string => `${c.role ?? ''}\u0000${c.text}`;
+  const rank = (codes: readonly InlineCode[]): Map<string, { key: string; n: number }> => {
+    const seen = new Map<string, number>();
+    return new Map(codes.map((c) => {
+      const n = seen.get(keyOf(c)) ?? 0;
+      seen.set(keyOf(c), n + 1);
+      return [c.id, { key: keyOf(c), n }];
+    }));
+  };
+  const here = new Map([...rank(to)].map(([id, { key, n }]) => [`${key}\u0000${n}`, id]));
+  const there = rank(from);
   return content.map((f) => {
     if (typeof f === 'string') return f;
-    const text = from.find((c) => c.id === f.code)?.text;
-    const match = to.find((c) => c.text === text);
-    return match ? { code: match.id } : f;
+    const place = there.get(f.code);
+    const id = place && here.get(`${place.key}\u0000${place.n}`);
+    return id !== undefined ? { code: id } : f;
   });
 }
 
