@@ -101,7 +101,12 @@ class MarkdownReader {
   private inline(node: PhrasingContent, markup: MarkupSpan[]): void {
     const [start, end] = offsets(node);
     switch (node.type) {
-      case 'text': return;
+      case 'text': {
+        // A backslash escape (`\*`) or an entity (`&nbsp;`) is syntax, not text: a code, so a
+        // translator sees one tag and never the characters that would be escaped again.
+        for (const m of this.source.slice(start, end).matchAll(MD_ESCAPE_OR_ENTITY)) markup.push({ start: start + m.index, end: start + m.index + m[0].length, kind: 'entity' });
+        return;
+      }
       case 'emphasis': case 'strong': case 'delete': {
         const kind: MarkupKind = node.type === 'strong' ? 'bold' : node.type === 'emphasis' ? 'italic' : 'strike';
         const first = node.children[0];
