@@ -156,7 +156,7 @@ export async function openPlanner(options: PlanOptions, fail: (message: string) 
   const localesDir = path.resolve(options.cwd, options.localesDir);
   const rel = (p: string): string => path.relative(options.cwd, p) || '.';
 
-  const { files, unsupported } = await discoverSources({ sourceDir, include: options.include, ignore: options.ignore, formats: options.formats });
+  const { files, unsupported, clashes } = await discoverSources({ sourceDir, include: options.include, ignore: options.ignore, formats: options.formats });
   for (const file of unsupported) reporter.warn(`skipped: ${rel(path.join(sourceDir, file))}: unsupported format`);
 
   // The translation memory: every XLIFF under the locales folder and every TMX under tm/. An
@@ -194,6 +194,9 @@ export async function openPlanner(options: PlanOptions, fail: (message: string) 
     closeCaches: () => { memoryLoad?.close(); memoryLoad = undefined; index.close(); },
   };
   const failArticle = (message: string): void => { plan.failedArticles++; fail(message); };
+  for (const { id, paths } of clashes) {
+    failArticle(`${paths.map((p) => rel(path.join(sourceDir, p))).join(' and ')} map to the same article id "${id}" (one XLIFF, one review copy): none of them is translated until all but one are renamed`);
+  }
 
   /** The languages of an article that need no work, with what each counts. */
   const unchanged = async (id: string, source: string): Promise<Map<string, IndexFigures>> => {

@@ -31,6 +31,9 @@ export interface DiscoveredSources {
   files: SourceFile[];
   /** Files found that no format reads, relative paths: each is reported as skipped. */
   unsupported: string[];
+  /** Files whose paths give one article id (`a.md` beside `a.html`): none of them is read, each
+   *  clash is an error for its articles only. */
+  clashes: Array<{ id: string; paths: string[] }>;
 }
 
 /** Every file: one of a format pereklad does not read is reported as skipped, never silently left out. */
@@ -49,8 +52,12 @@ export function articleIdFromPath(relPath: string): string {
   return id;
 }
 
+/** The articles to read; two files that would share an article id are refused. */
 export async function discoverArticles(options: DiscoverOptions): Promise<SourceFile[]> {
-  return (await discoverSources(options)).files;
+  const { files, clashes } = await discoverSources(options);
+  const clash = clashes[0];
+  if (clash) throw new UsageError(`${clash.paths.join(' and ')} map to the same article id "${clash.id}"; rename one`);
+  return files;
 }
 
 export async function discoverSources(options: DiscoverOptions): Promise<DiscoveredSources> {
@@ -67,18 +74,19 @@ export async function discoverSources(options: DiscoverOptions): Promise<Discove
   const found = await listFiles(root, include, { ignore: options.ignore, folder: `the source folder ${options.sourceDir}` });
   const files: SourceFile[] = [];
   const unsupported: string[] = [];
-  const seen = new Map<string, string>();
+  const byId = new Map<string, string[]>();
   for (const relPath of found) {
     const absPath = path.resolve(root, relPath);
     const format = formatForPath(relPath, options.formats);
     if (!format) { unsupported.push(relPath); continue; }
     const id = articleIdFromPath(relPath);
-    const other = seen.get(id);
-    if (other !== undefined) {
-      throw new UsageError(`${relPath} and ${other} map to the same article id "${id}"; rename one`);
-    }
-    seen.set(id, relPath);
+    const paths = byId.get(id);
+    if (paths) paths.push(relPath);
+    else byId.set(id, [relPath]);
     files.push({ id, relPath, absPath, format: format.name });
   }
-  return { files, unsupported };
+  // Two files cannot share one XLIFF and one review copy; which is meant cannot be guessed.
+  const clashes = [...byId].filter(([, paths]) => paths.length > 1).map(([id, paths]) => ({ id, paths }));
+  const clashing = new Set(clashes.map((c) => c.id));
+  return { files: files.filter((f) => !clashing.has(f.id)), unsupported, clashes };
 }

@@ -109,10 +109,15 @@ describe('pereklad translate (CLI)', () => {
     await ws.write('source-texts/good.txt', 'Добрий день. Це друга стаття.\n');
     // Tag soup a browser repairs by copying the open <b> into the next paragraph.
     await ws.write('source-texts/misnested.html', '<p>Текст <b>жирний\n<p>Далі.</p>\n');
+    // Two files for one article id: neither is read, the others are.
+    await ws.write('source-texts/twice.md', 'Перша версія.\n');
+    await ws.write('source-texts/twice.html', '<p>Друга версія.</p>\n');
     const r = await runCli(['translate', '--engine', 'pseudo', '--verbose'], ws.dir);
     expect(r.code).toBe(1);
     const errors = r.stderr.trim().split('\n');
-    expect(errors).toHaveLength(5);
+    expect(errors).toHaveLength(6);
+    expect(errors.find((l) => l.includes('same article id'))).toMatch(/source-texts\/twice\.(md|html) and source-texts\/twice\.(md|html) map to the same article id "twice"/);
+    expect(r.stdout).not.toContain('twice → en-GB');
     expect(errors.find((l) => l.includes('source-texts/misnested.html:1:10'))).toMatch(/left open or closed out of order/);
     expect(errors.find((l) => l.includes('source-texts/empty.txt'))).toMatch(/empty/);
     expect(errors.find((l) => l.includes('source-texts/binary.txt'))).toMatch(/NUL byte|not a text file|UTF-8/);
@@ -121,7 +126,7 @@ describe('pereklad translate (CLI)', () => {
     // The good articles were still translated.
     expect(r.stdout).toContain('good → en-GB');
     expect(r.stdout).toContain('2025-06/lukashenko-kellogg-minsk → en-GB');
-    expect(r.stdout).toMatch(/5 errors/);
+    expect(r.stdout).toMatch(/6 errors/);
   });
 
   it('reads folders, targets and engine from pereklad.config.json, naming a bad key', async () => {
