@@ -225,7 +225,7 @@ export class DeepLEngine implements Engine {
       } catch (err) {
         // Quota or key: no further request starts; those in flight finish and are kept.
         const error = toDeepLError(err);
-        if (!stop) stop = await this.explain(error);
+        if (!stop) stop = await this.explain(error, request.indexes.reduce((n, i) => n + billableCharacters(segments[i]!.content), 0));
         return;
       }
       if (outcome.kind === 'split') {
@@ -380,7 +380,7 @@ export class DeepLEngine implements Engine {
   }
 
   /** A spent quota says how much is left, so the user knows what the next run can do. */
-  private async explain(err: Error): Promise<Error> {
+  private async explain(err: Error, needed: number): Promise<Error> {
     if (!(err instanceof QuotaExceededError)) return err;
     try {
       const usage = await this.usage();
@@ -391,7 +391,10 @@ export class DeepLEngine implements Engine {
         usage.keyCharacterLimit === undefined ? Infinity : usage.keyCharacterLimit - (usage.keyCharacterCount ?? 0),
       ));
       return new QuotaExceededError(
-        `DeepL character quota is used up (456): ${remaining} of ${limit} characters remain this billing period${usage.keyCharacterLimit !== undefined ? ' on this key' : ''}, fewer than the next request needs; what was translated so far is saved`,
+        // DeepL may answer 456 at a limit its usage count does not show (a cost control set in the
+        // account): then the count left is not "fewer than the request needs", and saying so would mislead.
+        `DeepL character quota is used up (456): ${thousands(remaining)} of ${thousands(limit)} characters remain this billing period${usage.keyCharacterLimit !== undefined ? ' on this key' : ''}` +
+        `${remaining < needed ? `, fewer than the request needed (${thousands(needed)})` : ` by its usage count, enough for the request (${thousands(needed)}): a limit that count does not show (a cost control set in the DeepL account) stopped it`}; what was translated so far is saved`,
         remaining,
       );
     } catch {

@@ -58,7 +58,7 @@ export async function runEngine(engine: Engine, segments: EngineSegment[], sourc
         run.sentCharacters = 0;
         return run;
       }
-      options.reporter.warn(`${targetLang}: ${err.message}; translating anyway, without the quota check`);
+      options.reporter.warn(`${targetLang}: ${err.message}; ${options.dryRun ? 'estimating' : 'translating anyway'}, without the quota check`);
     }
   }
   if (estimate) {

@@ -116,6 +116,17 @@ describe('DeepL engine', () => {
     expect(fake.requests.map((r) => r.status)).toEqual([429, 500, 200]);
   }, 20_000);
 
+  it('a 456 while the usage count shows enough left names a limit that count does not show, not "fewer than needed"', async () => {
+    for (let a = 0; a < 6; a++) await ws.write(`source-texts/c${a}.txt`, syntheticArticle(`C${a}`, 8, 4));
+    const engine = await engineFor({ deepl: { ...DEFAULT_CONFIG.deepl, concurrency: 1 } });
+    fake.setFaults(['pass', 456]);
+    const { summary } = await runJob(ws, engine);
+    const line = summary.errors.join(' ');
+    expect(line).toMatch(/quota is used up \(456\): [\d,]+ of [\d,]+ characters remain this billing period by its usage count, enough for the request \([\d,]+\): a limit that count does not show/u);
+    expect(line).not.toMatch(/fewer than/u);
+    fake.setFaults([]);
+  });
+
   it('a spent quota stops the job with what was translated saved, says what remains, and a re-run bills only the rest', async () => {
     for (let a = 0; a < 24; a++) await ws.write(`source-texts/a${a}.txt`, syntheticArticle(`Q${a}`, 8, 4));
     const engine = await engineFor({ deepl: { ...DEFAULT_CONFIG.deepl, concurrency: 1 } });
@@ -124,7 +135,7 @@ describe('DeepL engine', () => {
     const quota = Math.floor(total / 2);
     fake.setQuota(quota, 0);
     const first = await runJob(ws, engine);
-    expect(first.summary.errors.join(' ')).toMatch(new RegExp(`quota is used up \\(456\\): \\d+ of ${quota} characters remain`, 'u'));
+    expect(first.summary.errors.join(' ')).toMatch(new RegExp(`quota is used up \\(456\\): [\\d,]+ of ${quota.toLocaleString('en-US')} characters remain this billing period, fewer than the request needed`, 'u'));
     const paid = fake.billedCharacters;
     expect(paid).toBeGreaterThan(0);
     expect(first.summary.billedCharacters).toBe(paid);
