@@ -44,6 +44,41 @@ function shiftOffsets(node: Nodes, by: number): void {
   if ('children' in node) for (const child of node.children) shiftOffsets(child, by);
 }
 
+/** A block scalar's (`description: >-` and its indented lines) paragraphs as fields: each run of
+ *  non-blank lines one block, the line breaks inside it with their indentation codes (they stand
+ *  as a space for the segmenter), blank lines and the `>-` header in the skeleton. `at`: where
+ *  the front matter's text starts in the article. */
+function blockScalarFields(value: string, s: number, e: number, at: number): Array<{ start: number; end: number; context: string; markup: MarkupSpan[] }> {
+  const fields: Array<{ start: number; end: number; context: string; markup: MarkupSpan[] }> = [];
+  const lines: Array<{ start: number; end: number }> = [];
+  for (let from = value.indexOf('\n', s) + 1; from > 0 && from < e;) {
+    const nl = value.indexOf('\n', from);
+    const end = nl < 0 || nl > e ? e : nl;
+    lines.push({ start: from, end });
+    from = end + 1;
+  }
+  let paragraph: Array<{ start: number; end: number }> = [];
+  const close = (): void => {
+    const first = paragraph[0];
+    const last = paragraph[paragraph.length - 1];
+    paragraph = [];
+    if (!first || !last) return;
+    const textStart = first.start + (/^[ \t]*/u.exec(value.slice(first.start, first.end))?.[0].length ?? 0);
+    const textEnd = last.start + value.slice(last.start, last.end).replace(/[ \t]+$/u, '').length;
+    const indent = value.slice(first.start, textStart);
+    const markup: MarkupSpan[] = [];
+    // Each break with the blanks around it (the next line's indentation): one code, never text.
+    for (const m of value.slice(textStart, textEnd).matchAll(/[ \t]*\n[ \t]*/gu)) markup.push({ start: at + textStart + m.index, end: at + textStart + m.index + m[0].length, kind: 'markup' });
+    fields.push({ start: at + textStart, end: at + textEnd, context: `yaml-block:${indent}`, markup });
+  };
+  for (const line of lines) {
+    if (value.slice(line.start, line.end).trim() === '') close();
+    else paragraph.push(line);
+  }
+  close();
+  return fields;
+}
+
 function offsets(node: Nodes): [number, number] {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
@@ -209,7 +244,7 @@ class MarkdownReader {
         const escapes = type === 'QUOTE_DOUBLE' ? /\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[\s\S])/gu : /''/gu;
         const markup = [...this.source.slice(start, end).matchAll(escapes)].map((m): MarkupSpan => ({ start: start + m.index, end: start + m.index + m[0].length, kind: 'markup' }));
         fields.push({ start, end, context: type === 'QUOTE_DOUBLE' ? 'yaml-double' : 'yaml-single', markup });
-      }
+      } else if (type === 'BLOCK_FOLDED' || type === 'BLOCK_LITERAL') fields.push(...blockScalarFields(value, s, e, valueStart));
     }
     for (const field of fields.sort((a, b) => a.start - b.start)) this.builder.block(field.start, field.end, field.markup, { kind: 'attribute', context: field.context });
   }
@@ -288,8 +323,17 @@ export const markdownFormat: ArticleFormat = {
       case 'yaml-double': return JSON.stringify(text).slice(1, -1);
       case 'yaml-single': return text.replace(/'/gu, "''");
       case 'yaml-plain': return text;
-      // A heading or a table cell is one line: a break in it would end the block.
-      default: return escapeMarkdownRun(text, { lineStart: place.lineStart, oneLine: block.kind === 'heading' || block.kind === 'table-cell' });
+      default: {
+        if (block.context?.startsWith('yaml-block:')) {
+          // Inside a block scalar every character is literal; a line must keep the block's
+          // indentation (less would end the scalar, more would change its folding).
+          const indent = block.context.slice('yaml-block:'.length);
+          const lines = text.split(/[ \t]*(?:\r\n|\r|\n)[ \t]*/u).join(`\n${indent}`);
+          return place.lineStart ? lines.replace(/^[ \t]+/u, '') : lines;
+        }
+        // A heading or a table cell is one line: a break in it would end the block.
+        return escapeMarkdownRun(text, { lineStart: place.lineStart, oneLine: block.kind === 'heading' || block.kind === 'table-cell' });
+      }
     }
   },
   // A GFM bare URL (`www.…`, `https://…` without `<>`) ends where its characters end: a translation

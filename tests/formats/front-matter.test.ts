@@ -74,3 +74,40 @@ describe('Markdown escapes and entities in running text', () => {
     expect(textOf(tree.children[1])).toContain('Washington | district');
   });
 });
+
+describe('block scalars in front matter', () => {
+  const source = '---\ntitle: Тест\ndescription: >-\n  Перший рядок опису,\n  другий рядок.\n\n  Новий абзац.\nsummary: |\n  Літерал один.\n  Літерал два.\n---\n\nТекст.\n';
+  const article = readArticle(source, 'a', 'a.md');
+  const fields = article.blocks.filter((b) => b.kind === 'attribute').flatMap((b) => b.segments);
+
+  it('are units, a paragraph each, their line breaks codes', () => {
+    const texts = fields.map((s) => s.content.filter((f) => typeof f === 'string').join(' '));
+    expect(texts).toEqual(['Тест', 'Перший рядок опису, другий рядок.', 'Новий абзац.', 'Літерал один.', 'Літерал два.']);
+    expect(assembleArticle({ article, targetLang: 'en-GB', written: '2026-12-03T00:00:00Z', targets: new Map() }).text).toBe(source);
+  });
+
+  it('a translation, its breaks kept, moved or typed, reads back as the same YAML structure', () => {
+    const english = new Map<string, Content>(fields.map((s) => {
+      const codes = s.codes.map((c) => ({ code: c.id }));
+      const text = s.content.filter((f) => typeof f === 'string').join(' ');
+      const out: Record<string, Content> = {
+        'Тест': ['Test'],
+        // The break moved, and a line break the translator typed.
+        'Перший рядок опису, другий рядок.': ['The first line', codes[0]!, 'of the description,\n   the second line.'],
+        'Новий абзац.': ['A new paragraph: # not a comment'],
+        'Літерал один.': ['Literal one.'],
+        'Літерал два.': ['  Literal two.'],
+      };
+      return [s.id, out[text]!];
+    }));
+    const doc: TranslatedArticle = {
+      article, targetLang: 'en-GB', written: '2026-12-03T00:00:00Z',
+      targets: new Map(fields.map((s) => [s.id, { segmentId: s.id, state: 'translated' as const, content: english.get(s.id)!, provenance: { origin: 'human' as const }, flags: [] }])),
+    };
+    expect(frontMatter(assembleArticle(doc).text)).toEqual({
+      title: 'Test',
+      description: 'The first line of the description, the second line.\nA new paragraph: # not a comment',
+      summary: 'Literal one.\nLiteral two.\n',
+    });
+  });
+});

@@ -23,7 +23,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 
-export type FakeDeepLFault = number | 'slow' | 'drop-tag' | 'mangle-tag' | 'move-tag' | 'double-tag' | 'count-mismatch' | 'bad-json' | 'cut-off' | 'reset';
+/** `pass`: this request is answered as usual (so a later fault hits the request after it). */
+export type FakeDeepLFault = number | 'pass' | 'slow' | 'drop-tag' | 'mangle-tag' | 'move-tag' | 'double-tag' | 'count-mismatch' | 'bad-json' | 'cut-off' | 'reset';
 
 /** How a translate answer is spoilt on the wire (see the 'bad-json', 'cut-off', 'reset' faults). */
 type Damage = 'bad-json' | 'cut-off' | 'reset';
