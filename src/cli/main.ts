@@ -7,6 +7,7 @@ import { CliOutput } from './output.js';
 import path from 'node:path';
 import { debugWanted, unexpectedFault } from '../project/faults.js';
 import { redact } from '../project/redact.js';
+import { lockEvents } from '../project/lock.js';
 import { registerTranslate } from './translate.js';
 import { registerKit } from './kit.js';
 import { registerImport } from './import.js';
@@ -37,6 +38,8 @@ function exitCodeFor(err: unknown): number {
 
 async function main(argv: string[]): Promise<number> {
   const reporter = new CliOutput();
+  // A command killed earlier (kill -9, a crash) left its lock: say whose it was, once.
+  lockEvents.on('takeover', (holder, folder) => reporter.warn(`note: ${folder} was locked by pereklad ${holder.command} (pid ${holder.pid}, since ${holder.since}), which is no longer running; its lock is taken over and what it left half done is finished or undone`));
   const started = performance.now();
   let command = '';
   let pending: Promise<number> | undefined;

@@ -17,6 +17,7 @@
 // is taken over: it is renamed away to a unique name, and only when the renamed file is the very
 // one judged dead (same inode) is it dropped; else it is put back.
 import path from 'node:path';
+import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
@@ -81,6 +82,10 @@ function alive(holder: LockHolder): boolean {
   }
 }
 
+/** `takeover` (holder, folder): a dead holder's lock was taken over, for the CLI to say so (its
+ *  command was killed: whatever it left half done, the next command finishes or undoes). */
+export const lockEvents = new EventEmitter<{ takeover: [holder: LockHolder, folder: string] }>();
+
 /** Drop a dead holder's lock, unless someone replaced it meanwhile (then it is put back). */
 async function takeOver(file: string, judgedIno: number): Promise<void> {
   const aside = path.join(path.dirname(file), `.lock-${randomBytes(4).toString('hex')}.stale`);
@@ -137,6 +142,7 @@ export async function acquireLock(localesDir: string, command: string, options: 
       // A lock file without a complete holder cannot come from link(); treat it as left by a crash.
       if (!other.holder || !alive(other.holder)) {
         await takeOver(file, other.ino);
+        if (other.holder) lockEvents.emit('takeover', other.holder, options.display ?? localesDir);
         continue;
       }
       if (Date.now() >= deadline) throw new ProjectLockedError(other.holder, options.display ?? localesDir);

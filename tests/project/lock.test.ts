@@ -145,3 +145,25 @@ describe('two writers at once', () => {
     expect(JSON.parse(await readFile(path.join(project, 'locales/.pereklad/deepl-targets.json'), 'utf8'))).toMatchObject({ engine: 'deepl' });
   }, 120_000);
 });
+
+describe('a dead holder', () => {
+  it('is taken over with one line saying whose lock it was', async () => {
+    const ws = await makeWorkspace();
+    try {
+      await ws.write('source-texts/a.txt', KYIV);
+      // A process that has ended: its pid is no longer running (the kill -9 of an earlier job).
+      const { spawnSync } = await import('node:child_process');
+      const gone = spawnSync('sh', ['-c', 'echo $$']).stdout.toString().trim();
+      const lock = path.join(ws.dir, 'locales/.pereklad/lock');
+      await ws.write('locales/.pereklad/lock', `${JSON.stringify({ pid: Number(gone), host: hostname(), command: 'translate', since: '2026-12-03T10:00:00Z', token: 'dead' })}\n`);
+      const r = await runCli(['translate', '--engine', 'pseudo', '--to', 'en-GB'], ws.dir);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(new RegExp(`^note: locales was locked by pereklad translate \\(pid ${gone}, since 2026-12-03T10:00:00Z\\), which is no longer running`, 'mu'));
+      expect(r.stderr.match(/no longer running/gu)).toHaveLength(1);
+      // Released at the end, as any lock of its own.
+      await expect(readFile(lock, 'utf8')).rejects.toThrow(/ENOENT/u);
+    } finally {
+      await ws.cleanup();
+    }
+  });
+});
