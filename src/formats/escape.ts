@@ -23,13 +23,15 @@ export function escapeMarkdownText(text: string): string {
 // These CommonMark reads only where a line's content starts: an ATX heading, a bullet or ordered
 // list item, a setext underline or thematic break (`=`, `-`). `>`, `` ` ``, `~`, `<`, `|`, `[`,
 // `*` and `_` are escaped everywhere already.
-const MD_LINE_START = /^(?:(#{1,6})(?=[ \t]|$)|([-+])(?=[ \t]|$)|(=+|-+)(?=[ \t]*$)|(\d{1,9})([.)])(?=[ \t]|$))/u;
+// A `-`, `+` or `=` first on a line is escaped whatever follows: it may start a list item, a
+// setext underline or a thematic break (`---- -`, `- - -` too), and `\-` always reads as `-`.
+const MD_LINE_START = /^(?:(#{1,6})(?=[ \t]|$)|([-+=])|(\d{1,9})([.)])(?=[ \t]|$))/u;
 
 /** A line's already inline-escaped text, where it starts the line: leading blanks dropped (four
  *  would make code; CommonMark shows none of them) and a block marker escaped. */
 export function escapeMarkdownLineStart(line: string): string {
-  return line.replace(/^[ \t]+/u, '').replace(MD_LINE_START, (m, hashes?: string, bullet?: string, rule?: string, digits?: string, dot?: string) =>
-    hashes ?? bullet ?? rule ? `\\${m}` : `${digits}\\${dot}`);
+  return line.replace(/^[ \t]+/u, '').replace(MD_LINE_START, (m, hashes?: string, mark?: string, digits?: string, dot?: string) =>
+    hashes ?? mark ? `\\${m}` : `${digits}\\${dot}`);
 }
 
 const LINE_BREAK = /\r\n|\r|\n/u;
@@ -47,7 +49,7 @@ export function escapeMarkdownRun(text: string, options: { lineStart: boolean; o
     return options.lineStart ? escapeMarkdownLineStart(flat) : flat;
   }
   const breaks = escaped.match(/\r\n|\r|\n/gu) ?? [];
-  const lines = escaped.replace(/(\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+/gu, '$1').split(LINE_BREAK);
+  const lines = joinMarkdownBlankLines(escaped).split(LINE_BREAK);
   const newline = breaks[0] ?? '\n';
   return lines
     .map((line, i) => {

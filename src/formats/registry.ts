@@ -41,6 +41,8 @@ export function formatOf(article: Article): ArticleFormat {
 }
 
 export interface ReadArticleOptions {
+  /** The file as the user names it (from the working folder), for errors; default `file`. */
+  display?: string;
   sourceLang?: string;
   rules?: SegmentationRules;
   config?: FormatsConfig;
@@ -54,10 +56,13 @@ export function readArticle(text: string, id: string, file: string, options: Rea
   try {
     return format.read(text, { id, path: file, sourceLang: options.sourceLang ?? 'uk', ...(options.rules ? { rules: options.rules } : {}), config });
   } catch (err) {
+    const display = options.display ?? file;
+    // A format names the article by its path under the source folder; errors name it as the user does.
+    if (err instanceof BadInputError && err.file === file) throw new BadInputError(display, err.problem, err.line, err.column);
     if (!(err instanceof OverlapError)) throw err;
     // One article's markup, one line naming it: the other articles are still done.
     const before = text.slice(0, err.at);
     const line = before.split('\n').length;
-    throw new BadInputError(file, `an inline tag here is left open or closed out of order, which the ${format.name} parser repairs by repeating the tag, so its text has no one place in the source; close the tag where its text ends`, line, err.at - before.lastIndexOf('\n'));
+    throw new BadInputError(display, `an inline tag here is left open or closed out of order, which the ${format.name} parser repairs by repeating the tag, so its text has no one place in the source; close the tag where its text ends`, line, err.at - before.lastIndexOf('\n'));
   }
 }

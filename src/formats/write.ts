@@ -6,9 +6,14 @@ import { isKept } from '../model.js';
 import type { Article, Content, Segment } from '../model.js';
 import { formatOf } from './registry.js';
 
-/** The block's text so far leaves the next run at a line's start: nothing yet (a block begins a
- *  line in every structured format), or a break followed by blanks and quote markers only. */
-const LINE_START = /(?:^|[\r\n])[ \t>]*$/u;
+/** Whether the text after `piece` stands at a line's start (a break, then blanks and quote markers
+ *  only), given whether the text before it did. Kept piece by piece: testing the block's whole text
+ *  so far at every run would cost a block of n sentences n² (a 4,000-sentence paragraph: seconds). */
+function lineStartAfter(before: boolean, piece: string): boolean {
+  const last = Math.max(piece.lastIndexOf('\n'), piece.lastIndexOf('\r'));
+  if (!/^[ \t>]*$/u.test(piece.slice(last + 1))) return false;
+  return last >= 0 || before;
+}
 
 export interface WrittenDocument {
   text: string;
@@ -27,6 +32,12 @@ export function writeTranslated(article: Article, targetOf: (segment: Segment) =
   for (const block of article.blocks) {
     text += block.before;
     let written = '';
+    // A block begins a line in every structured format.
+    let lineStart = true;
+    const append = (piece: string): void => {
+      written += piece;
+      lineStart = lineStartAfter(lineStart, piece);
+    };
     let source = '';
     for (const segment of block.segments) {
       source += segment.text + segment.after;
@@ -35,17 +46,17 @@ export function writeTranslated(article: Article, targetOf: (segment: Segment) =
         segments++;
         if (!target) untranslated++;
       }
-      if (!target) { written += segment.text + segment.after; continue; }
+      if (!target) { append(segment.text + segment.after); continue; }
       const sourceRuns = new Set(segment.content.filter((f): f is string => typeof f === 'string'));
       target.forEach((f, k) => {
         const next = target[k + 1];
         const fresh = (run: unknown): run is string => typeof run === 'string' && !sourceRuns.has(run);
-        if (typeof f === 'string') { written += fresh(f) ? format.escapeText(f, block, { lineStart: LINE_START.test(written) }) : f; return; }
+        if (typeof f === 'string') { append(fresh(f) ? format.escapeText(f, block, { lineStart }) : f); return; }
         const code = segment.codes.find((c) => c.id === f.code);
         if (!code) throw new Error(`inline code ${f.code} has no source span`);
-        written += fresh(next) && format.codeBeforeRun ? format.codeBeforeRun(code, next) : code.text;
+        append(fresh(next) && format.codeBeforeRun ? format.codeBeforeRun(code, next) : code.text);
       });
-      written += segment.after;
+      append(segment.after);
     }
     text += format.finishBlock ? format.finishBlock(written, block, source) : written;
   }

@@ -29,7 +29,7 @@ import type { QaFinding } from '../qa/findings.js';
 import { loadXml, IMPORT_MAX_BYTES } from './load.js';
 import { readReturned, type ReturnedContent, type ReturnedFile, type ReturnedUnit } from './returned.js';
 import { commitFiles, type StagedFile } from '../project/commit.js';
-import { sameContent, transition } from '../project/transition.js';
+import { isPersons, sameContent, transition } from '../project/transition.js';
 import { kitBases } from '../kit/bases.js';
 import { SUBSTATE_PREFIX } from '../xliff/xliff20.js';
 import { omegatReturned, PROJECT_SAVE } from './omegat-save.js';
@@ -361,7 +361,7 @@ async function currentDocument(previous: TranslatedArticle, sourceDir: string, r
   const sourceFile = path.join(sourceDir, previous.article.path);
   let article: Article;
   try {
-    article = readArticle(await readArticleText(sourceFile, rel(sourceFile)), previous.article.id, previous.article.path, { sourceLang: previous.article.sourceLang, rules: segmentation, config: formats });
+    article = readArticle(await readArticleText(sourceFile, rel(sourceFile)), previous.article.id, previous.article.path, { display: rel(sourceFile), sourceLang: previous.article.sourceLang, rules: segmentation, config: formats });
   } catch (err) {
     // An article no longer in the source folder: its XLIFF is all there is to import into.
     if (err instanceof BadInputError && /ENOENT/u.test(err.problem)) return previous;
@@ -407,10 +407,10 @@ function applyToProject(project: Project, date: string, problem: (p: ImportProbl
         if (byId) {
           const match = matchFrom(unit, file.file, byId.segment);
           problem({ ...where, kind: 'stale', message: `unit "${unit.id}": its source is no longer the project's (returned "${sourceText}", now "${byId.segment.text}"); not applied${match ? ', kept as a match' : ''}` });
-          if (match) {
-            const t = targets.get(byId.segment.id) ?? { segmentId: byId.segment.id, state: 'new' as const, flags: [] };
-            targets.set(byId.segment.id, { ...t, matches: [...(t.matches ?? []), match] });
-          }
+          const t = targets.get(byId.segment.id) ?? { segmentId: byId.segment.id, state: 'new' as const, flags: [] };
+          // Once per returned text: the same file imported again keeps one match, not two.
+          const known = (t.matches ?? []).some((m) => m.origin === match?.origin && sameContent(m.source, match.source) && sameContent(m.target, match.target));
+          if (match && !known) targets.set(byId.segment.id, { ...t, matches: [...(t.matches ?? []), match] });
         } else {
           problem({ ...where, kind: 'unknown-id', message: unit.id !== undefined ? `unit "${unit.id}" does not exist in the project's ${project.articleId} and no segment has its source text` : `a segment without id whose source text no segment of ${project.articleId} has` });
         }
@@ -435,7 +435,7 @@ function applyToProject(project: Project, date: string, problem: (p: ImportProbl
       // A person's draft (translated, not MT) that comes back translated, edited, says "not
       // reviewed" even though the attribute is the one it left with: MT's state untouched by a
       // tool says nothing, a person's draft state does.
-      const draft = !explicit && unit.state?.value === 'translated' && current?.state === 'translated' && current.content !== undefined && current.provenance?.origin !== 'mt';
+      const draft = !explicit && unit.state?.value === 'translated' && current?.state === 'translated' && isPersons(current);
       const returnedState = explicit || draft ? unit.state!.value : unit.confirmed ? 'reviewed' as const : undefined;
       // What the target was when the unit left in a kit (src/kit/kit.ts); null: it had none.
       const base = project.bases?.get(segment.id);

@@ -18,7 +18,7 @@ import { IncrementalIndex, settingsHash, settledStamp, sha256, type IndexFigures
 import { fileStamp } from '../project/io.js';
 import type { Reporter } from '../project/reporter.js';
 import { reviewPath, xliffPath } from '../project/layout.js';
-import { BadInputError, PerekladError } from '../errors.js';
+import { PerekladError } from '../errors.js';
 import { DEFAULT_TM_DIR, openMemory, readOwnXliff, type OpenedMemory } from '../memory/store.js';
 import { leverageLanguage } from '../memory/leverage.js';
 import type { SourceEditOptions } from '../memory/source-edit.js';
@@ -272,7 +272,7 @@ export async function openPlanner(options: PlanOptions, fail: (message: string) 
         plan.segments += known.values().next().value?.segments ?? 0;
         return undefined;
       }
-      const article = readArticle(text, file.id, file.relPath, { rules: options.segmentation, config: options.formats });
+      const article = readArticle(text, file.id, file.relPath, { display, rules: options.segmentation, config: options.formats });
       const languages = new Map<string, PlannedLanguage>();
       for (const lang of options.targets) if (!known.has(lang)) languages.set(lang, await planLanguage(article, lang));
       plan.articles++;
@@ -280,9 +280,7 @@ export async function openPlanner(options: PlanOptions, fail: (message: string) 
       return { file, article, languages, source, ...(seen.stamp ? { sourceStamp: seen.stamp } : {}) };
     } catch (err) {
       if (!(err instanceof PerekladError)) throw err;
-      // A format names the article by its path under the source folder; the user's is from here.
-      const named = err instanceof BadInputError && err.file === file.relPath ? new BadInputError(display, err.problem, err.line, err.column) : err;
-      failArticle(named.message);
+      failArticle(err.message);
       return undefined;
     }
   };

@@ -80,9 +80,11 @@ function withoutRejection(flags: readonly string[]): string[] {
 }
 
 /** A person's change is applied only to the target it was made on. Machine translation that
- *  arrived since is no reason to hold a person's work back: only another person's change is. */
+ *  arrived since is no reason to hold a person's work back: only another person's change is. With
+ *  no base (no kit record: a returned file saved outside its kit folder) a person's target may be
+ *  the newer one, and that cannot be told: it counts as moved on. */
 function movedOn(current: TargetSegment, base: Content | undefined): boolean {
-  return base !== undefined && current.content !== undefined && current.provenance?.origin !== 'mt' && !sameContent(current.content, base);
+  return isPersons(current) && (base === undefined || !sameContent(current.content, base));
 }
 
 /** The pseudo engine's text (src/mt/pseudo.ts), never a translation. */
@@ -91,7 +93,7 @@ export function isPseudo(target: Pick<TargetSegment, 'provenance'>): boolean {
 }
 
 /** A target a person wrote (not MT, not empty). */
-function isPersons(current: TargetSegment): boolean {
+export function isPersons(current: Pick<TargetSegment, 'content' | 'provenance'>): boolean {
   return current.content !== undefined && current.content.length > 0 && current.provenance?.origin !== 'mt';
 }
 
@@ -128,21 +130,13 @@ export function transition(current: TargetSegment, change: UnitChange, source?: 
         if (!approves) return { outcome: 'unchanged' };
         return { outcome: 'conflict', target: current, reason: `${change.origin} marks an older text ${change.returnedState} than the project's current target; the project's target is kept` };
       }
-      // No kit record (a returned file saved outside its kit folder): what the unit held when it
-      // left is unknown, so a person's translation in the project may be the newer one. Replacing
-      // it would be a guess; it is kept, and the returned text beside it.
-      if (change.base === undefined && isPersons(current) && !change.takeReturned) {
-        return {
-          outcome: 'conflict',
-          target: withMatch(current, change.returned, change.origin, change.returnedState ?? 'translated', source),
-          reason: `the project's target is a person's translation and ${change.origin} lies outside its kit folder (no ${KIT_MANIFEST_NAME} beside it), so whether it is newer cannot be told; the project's target is kept, the returned one is kept as a match (import the file from its kit folder)`,
-        };
-      }
       if (movedOn(current, change.base) && !change.takeReturned) {
         return {
           outcome: 'conflict',
           target: withMatch(current, change.returned, change.origin, change.returnedState ?? 'translated', source),
-          reason: `the returned translation and the project's target both changed since the file left; the project's target is kept, the returned one is kept as a match`,
+          reason: change.base === undefined
+            ? `the project's target is a person's translation and ${change.origin} lies outside its kit folder (no ${KIT_MANIFEST_NAME} beside it), so whether it is newer cannot be told; the project's target is kept, the returned one is kept as a match (import the file from its kit folder)`
+            : `the returned translation and the project's target both changed since the file left; the project's target is kept, the returned one is kept as a match`,
         };
       }
       const state: SegmentState = change.returnedState === undefined ? 'reviewed' : change.returnedState === 'new' ? 'translated' : change.returnedState;

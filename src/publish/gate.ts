@@ -53,14 +53,13 @@ export function publishGate(doc: TranslatedArticle, findings: FindingsBySegment,
       let machine = false;
       if (!target?.content || target.state === 'new') {
         blockers.push({ segmentId: segment.id, reason: 'untranslated', detail: 'new' });
-      } else if (isPseudo(target) && target.state !== 'translated') {
-        // Pseudo text whose state was raised (an approve, a CAT tool's confirmation) is still pseudo.
+      } else if (isPseudo(target)) {
+        // Pseudo-translation is a layout test, never a translation, whatever was allowed and
+        // whatever state it was given (an approve, a CAT tool's confirmation).
         blockers.push({ segmentId: segment.id, reason: 'pseudo', detail: target.state });
-      } else if (stateRank(target.state) < stateRank(options.minState) || (target.provenance?.engine === 'pseudo' && target.state === 'translated')) {
+      } else if (stateRank(target.state) < stateRank(options.minState)) {
         const isMt = target.provenance?.origin === 'mt' && target.state === 'translated';
-        // Pseudo-translation is a layout test, never a translation, whatever was allowed.
-        if (isMt && target.provenance?.engine === 'pseudo') blockers.push({ segmentId: segment.id, reason: 'pseudo', detail: target.state });
-        else if (options.allowMt && target.state === 'translated') machine = isMt;
+        if (options.allowMt && target.state === 'translated') machine = isMt;
         else blockers.push({ segmentId: segment.id, reason: 'unreviewed', detail: isMt ? 'mt' : target.state });
       } else if (target.provenance?.origin === 'mt' && target.state === 'translated') {
         machine = true;

@@ -42,10 +42,9 @@ export function checkCodes(content: Content, codes: readonly InlineCode[]): { co
   }
   // A tag of a pair the engine wrote twice cannot be stored (one per id in XLIFF): the first stays.
   const once = withoutRepeatedPairHalves(kept, codes);
-  for (const code of once.length === kept.length ? [] : codes) {
-    if (kept.filter((f) => typeof f !== 'string' && f.code === code.id).length > 1) {
-      flags.push(`the engine returned the ${code.kind} tag "${code.text}" more than once; the repeat was removed`);
-    }
+  if (once.length !== kept.length) {
+    const times = (id: string): number => kept.filter((f) => typeof f !== 'string' && f.code === id).length;
+    for (const code of codes) if (times(code.id) > 1) flags.push(`the engine returned the ${code.kind} tag "${code.text}" more than once; the repeat was removed`);
   }
   for (const { message } of codeCountMessages(once, codes)) flags.push(formatFlag({ check: 'codes', severity: 'error', message }));
   for (const message of pairedCodeMessages(once, codes)) flags.push(formatFlag({ check: 'xmltags', severity: 'error', message }));

@@ -9,6 +9,7 @@ import { collectTranslations } from './collect.js';
 import { listXliff, type ProjectXliff } from '../project/layout.js';
 import { glossaryTerms } from '../qa/glossary.js';
 import { saveUnitChanges, type UnitEdit } from './unit-store.js';
+import { isPseudo } from '../project/transition.js';
 
 export type ApproveFrom = 'mt' | 'translated';
 export const APPROVE_FROM: readonly ApproveFrom[] = ['mt', 'translated'];
@@ -41,7 +42,7 @@ export function approvable(doc: TranslatedArticle, options: Pick<ApproveOptions,
     for (const segment of block.segments) {
       const target = doc.targets.get(segment.id);
       if (!target?.content || target.state !== 'translated') continue;
-      if (target.provenance?.engine === 'pseudo') continue; // a layout test, never a translation
+      if (isPseudo(target)) continue; // a layout test, never a translation
       const mt = target.provenance?.origin === 'mt';
       if (options.from === 'mt' && !mt) continue;
       if (options.from === 'translated' && mt) continue;

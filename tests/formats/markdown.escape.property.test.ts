@@ -133,7 +133,8 @@ describe('Markdown targets cannot change the document structure (property)', () 
           expect(blockTexts(tree).map(words), written).toEqual(expected);
         }
       }),
-      { numRuns: 400 },
+      // Found by the property once (seed -334634185): a paragraph line `---- -`, a thematic break.
+      { numRuns: 400, examples: [[Array.from({ length: segments.length }, (_, i) => (i === 2 ? ['---- -\n end', ' end'] : [' end', ' end']))]] },
     );
   });
 

@@ -165,6 +165,11 @@ describe('a source changed under a reviewed unit', () => {
       };
       expect(text('p3-2')).toBe('Mike Pompeo led it.');
       expect(after.targets.get('p3-2')?.matches?.some((m) => m.kind === 'previous' && m.target.join('') === 'It was led by Mike Pompeo.')).toBe(true);
+      // The same file again, on the same word: nothing more changes, no file is rewritten.
+      const applied = await readFile(path.join(ws.dir, 'locales/en-GB/links.xlf'), 'utf8');
+      const again = await importing([file], { partial: true, takeReturned: true });
+      expect(again.articles.reduce((n, a) => n + a.edited, 0)).toBe(0);
+      expect(await readFile(path.join(ws.dir, 'locales/en-GB/links.xlf'), 'utf8')).toBe(applied);
       expect(text('p3-1')).not.toBe('The meeting was held on 21 June 2025.');
       const match = after.targets.get('p3-1')?.matches?.find((m) => m.target.join('') === 'The meeting was held on 21 June 2025.');
       expect(match?.kind).toBe('previous');
